@@ -1,0 +1,279 @@
+"""Writes for accounts: registration, verification, sessions (JWT), passwords, deletion."""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from rest_framework import status
+from rest_framework.exceptions import Throttled
+from rest_framework_simplejwt.exceptions import TokenBackendError, TokenError
+from rest_framework_simplejwt.state import token_backend
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from apps.accounts import tasks
+from apps.accounts.models import User
+from apps.accounts.selectors import user_get_by_email
+from apps.accounts.tokens import email_verification_token_read, password_reset_user_get
+from apps.common.exceptions import ApplicationError
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SessionTokens:
+    access: str
+    refresh: str
+
+
+# --- Registration and verification ---------------------------------------------------
+
+
+def user_register(*, email: str, password: str, first_name: str, last_name: str, language: str = "en") -> User | None:
+    """Creates an unverified account and emails a verification link.
+
+    An address that already has an account gets the same answer, and its owner an
+    email saying someone tried to register, so the API never reveals who is signed up.
+    Returns the new user, or None when the address was taken.
+    """
+    # Validate before looking the address up: a weak password must fail the same way for both.
+    candidate = User(email=email, first_name=first_name, last_name=last_name)
+    try:
+        validate_password(password, user=candidate)
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from None
+
+    existing = user_get_by_email(email=email)
+    if existing is not None:
+        make_password(password)  # same work as the new-user path, so timing tells nothing
+        transaction.on_commit(lambda: tasks.send_registration_attempt_email.delay(existing.pk))
+        return None
+
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email=email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            language=language,
+            is_email_verified=not settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION,
+        )
+        if settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION:
+            transaction.on_commit(lambda: tasks.send_verification_email.delay(user.pk))
+        else:
+            transaction.on_commit(lambda: tasks.send_welcome_email.delay(user.pk))
+    return user
+
+
+def user_verify_email(*, token: str) -> User:
+    payload = email_verification_token_read(token=token)
+    user = None
+    if payload is not None:
+        user = User.objects.filter(pk=payload.get("uid"), email=payload.get("email"), is_active=True).first()
+    if user is None:
+        raise ApplicationError(
+            code="invalid_token", detail="This verification link is invalid or has expired. Ask for a new one."
+        )
+    if not user.is_email_verified:
+        with transaction.atomic():
+            user.is_email_verified = True
+            user.save(update_fields=["is_email_verified"])
+            transaction.on_commit(lambda: tasks.send_welcome_email.delay(user.pk))
+    return user
+
+
+def user_verification_resend(*, email: str) -> None:
+    user = user_get_by_email(email=email)
+    if user is not None and user.is_active and not user.is_email_verified:
+        transaction.on_commit(lambda: tasks.send_verification_email.delay(user.pk))
+
+
+# --- Sessions -------------------------------------------------------------------------
+
+
+def _login_failure_key(*, ip: str, email: str) -> tuple[str, int]:
+    window = int(settings.ACCOUNTS_LOGIN_FAILURE_WINDOW.total_seconds())
+    bucket = int(time.time() // window)
+    digest = hashlib.sha256(f"{ip}|{email.lower()}".encode()).hexdigest()[:32]
+    retry_after = (bucket + 1) * window - int(time.time())
+    return f"login-failures:{bucket}:{digest}", retry_after
+
+
+def _login_guard(*, ip: str, email: str) -> None:
+    key, retry_after = _login_failure_key(ip=ip, email=email)
+    if (cache.get(key) or 0) >= settings.ACCOUNTS_LOGIN_FAILURE_LIMIT:
+        raise Throttled(wait=retry_after, detail="Too many failed logins. Try again later.")
+
+
+def _login_failure_record(*, ip: str, email: str) -> None:
+    key, retry_after = _login_failure_key(ip=ip, email=email)
+    cache.add(key, 0, timeout=retry_after + 1)
+    try:
+        cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=retry_after + 1)
+
+
+def session_start(*, user: User) -> SessionTokens:
+    refresh = RefreshToken.for_user(user)
+    User.objects.filter(pk=user.pk).update(last_login=refresh.current_time)
+    return SessionTokens(access=str(refresh.access_token), refresh=str(refresh))
+
+
+def user_login(*, email: str, password: str, ip: str) -> tuple[User, SessionTokens]:
+    _login_guard(ip=ip, email=email)
+    user = authenticate(email=email, password=password)
+    if user is None:
+        _login_failure_record(ip=ip, email=email)
+        raise ApplicationError(
+            code="invalid_credentials",
+            detail="The email or password is wrong.",
+            status_code=status.HTTP_401_UNAUTHORIZED,
+        )
+    if settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION and not user.is_email_verified:
+        raise ApplicationError(
+            code="email_not_verified",
+            detail="Verify your email address first: follow the link we sent you, or ask for a new one.",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+    return user, session_start(user=user)
+
+
+def _invalid_session() -> ApplicationError:
+    return ApplicationError(
+        code="token_not_valid",
+        detail="Your session has ended. Log in again.",
+        status_code=status.HTTP_401_UNAUTHORIZED,
+    )
+
+
+def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
+    """Rotates the refresh token: the old one is blacklisted, a new pair is issued.
+
+    Presenting a refresh token that was already rotated means it was copied: every
+    session of that user is revoked (refresh-token reuse detection).
+    """
+    if not raw_refresh:
+        raise _invalid_session()
+    try:
+        payload = token_backend.decode(raw_refresh, verify=True)
+    except TokenBackendError:
+        raise _invalid_session() from None
+    if payload.get("token_type") != "refresh":
+        raise _invalid_session()
+
+    with transaction.atomic():
+        outstanding = OutstandingToken.objects.select_for_update().filter(jti=payload.get("jti")).first()
+        if outstanding is None:
+            raise _invalid_session()
+        if BlacklistedToken.objects.filter(token=outstanding).exists():
+            logger.warning("Refresh token reuse detected; revoking every session of user %s", outstanding.user_id)
+            if outstanding.user_id is not None:
+                user_sessions_revoke(user_id=outstanding.user_id)
+            raise _invalid_session()
+        user = User.objects.filter(pk=outstanding.user_id, is_active=True).first()
+        if user is None:
+            raise _invalid_session()
+        BlacklistedToken.objects.create(token=outstanding)
+    return session_start(user=user)
+
+
+def session_end(*, raw_refresh: str | None) -> None:
+    """Logs out: blacklists the refresh token if it is still good. Idempotent."""
+    if not raw_refresh:
+        return
+    try:
+        RefreshToken(raw_refresh).blacklist()  # type: ignore[arg-type]
+    except TokenError:
+        return
+
+
+def user_sessions_revoke(*, user_id: int) -> int:
+    """Blacklists every refresh token of a user; returns how many were still live."""
+    live = OutstandingToken.objects.filter(user_id=user_id).exclude(blacklistedtoken__isnull=False)
+    tokens = list(live)
+    BlacklistedToken.objects.bulk_create([BlacklistedToken(token=token) for token in tokens], ignore_conflicts=True)
+    return len(tokens)
+
+
+# --- Passwords --------------------------------------------------------------------------
+
+
+def password_reset_request(*, email: str) -> None:
+    user = user_get_by_email(email=email)
+    if user is not None and user.is_active:
+        transaction.on_commit(lambda: tasks.send_password_reset_email.delay(user.pk))
+
+
+@transaction.atomic
+def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
+    user = password_reset_user_get(uid=uid, token=token)
+    if user is None:
+        raise ApplicationError(
+            code="invalid_token", detail="This reset link is invalid or has expired. Ask for a new one."
+        )
+    _password_set(user=user, new_password=new_password, field="new_password")
+    if not user.is_email_verified:
+        # Following the emailed link proved the address as well.
+        user.is_email_verified = True
+        user.save(update_fields=["is_email_verified"])
+    # Whoever held a session before the reset may be the reason for it.
+    user_sessions_revoke(user_id=user.pk)
+    return user
+
+
+@transaction.atomic
+def password_change(*, user: User, current_password: str, new_password: str) -> SessionTokens:
+    """Changes the password, ends every other session and returns a fresh one for this client."""
+    if not user.check_password(current_password):
+        raise ValidationError({"current_password": ValidationError("The current password is wrong.", code="invalid")})
+    _password_set(user=user, new_password=new_password, field="new_password")
+    user_sessions_revoke(user_id=user.pk)
+    return session_start(user=user)
+
+
+def _password_set(*, user: User, new_password: str, field: str) -> None:
+    try:
+        validate_password(new_password, user=user)
+    except ValidationError as error:
+        raise ValidationError({field: error.error_list}) from None
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+
+
+# --- Profile and deletion --------------------------------------------------------------------
+
+
+def user_update(*, user: User, first_name: str | None = None, last_name: str | None = None) -> User:
+    fields = []
+    if first_name is not None:
+        user.first_name = first_name
+        fields.append("first_name")
+    if last_name is not None:
+        user.last_name = last_name
+        fields.append("last_name")
+    if fields:
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=fields)
+    return user
+
+
+def user_delete(*, user: User, password: str | None) -> None:
+    """Deletes the account and its personal data after a password check."""
+    if user.has_usable_password() and not user.check_password(password or ""):
+        raise ValidationError({"password": ValidationError("The password is wrong.", code="invalid")})
+    files = [field for field in (user.avatar, user.avatar_thumbnail) if field]
+    with transaction.atomic():
+        user_sessions_revoke(user_id=user.pk)
+        user.delete()
+        # Files go only once the rows are gone for good.
+        for file in files:
+            transaction.on_commit(lambda name=file.name, storage=file.storage: storage.delete(name))

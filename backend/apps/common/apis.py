@@ -1,0 +1,52 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.common.health import readiness
+
+
+class HealthApi(APIView):
+    """Liveness: the process answers. Touches no dependency."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = ()
+
+    @extend_schema(responses=inline_serializer("Health", {"status": serializers.CharField()}))
+    def get(self, request: Request) -> Response:
+        return Response({"status": "ok"})
+
+
+class ReadinessApi(APIView):
+    """Readiness: database, cache, broker and storage answer. 503 when one does not."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = ()
+
+    class ComponentSerializer(serializers.Serializer):
+        name = serializers.CharField()
+        status = serializers.ChoiceField(choices=["ok", "error", "not_configured"])
+        latency_ms = serializers.FloatField(allow_null=True)
+        error = serializers.CharField(allow_null=True)
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "Readiness", {"status": serializers.CharField(), "components": ComponentSerializer(many=True)}
+            ),
+            503: inline_serializer(
+                "ReadinessFailed", {"status": serializers.CharField(), "components": ComponentSerializer(many=True)}
+            ),
+        }
+    )
+    def get(self, request: Request) -> Response:
+        components = readiness()
+        ready = all(component.healthy for component in components)
+        return Response(
+            {"status": "ok" if ready else "error", "components": self.ComponentSerializer(components, many=True).data},
+            status=status.HTTP_200_OK if ready else status.HTTP_503_SERVICE_UNAVAILABLE,
+        )

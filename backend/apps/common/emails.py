@@ -1,0 +1,18 @@
+"""Templated emails: ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html``."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def email_send(*, to: str, template: str, context: dict[str, Any], language: str = "en") -> None:
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        text_body = render_to_string(f"{template}.txt", context)
+        html_body = render_to_string(f"{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text_body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
+    message.attach_alternative(html_body, "text/html")
+    message.send()

@@ -1,0 +1,155 @@
+"""One error shape for every failure: RFC 9457 problem details.
+
+Every 4xx/5xx leaves as ``application/problem+json``::
+
+    {"type", "title", "status", "detail", "code", "requestId", "errors"?: [{field, code, message}]}
+
+``code`` is machine-readable (DRF's ``default_code`` or a domain code); ``errors``
+lists validation failures with camelCase field paths.
+"""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, JsonResponse
+from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import set_rollback
+
+from apps.common.request_context import current_request_id
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://docs.starter.dev/api/errors/"
+
+
+class ApplicationError(Exception):
+    """A domain rule said no. Services raise it; the handler renders it."""
+
+    def __init__(self, *, code: str, detail: str, status_code: int = status.HTTP_400_BAD_REQUEST) -> None:
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+        self.status_code = status_code
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is larger than this endpoint accepts."
+    default_code = "payload_too_large"
+
+
+def problem(*, status_code: int, code: str, detail: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + code.replace("_", "-"),
+        "title": HTTPStatus(status_code).phrase,
+        "status": status_code,
+        "detail": detail,
+        "code": code,
+        "requestId": current_request_id.get(),
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return body
+
+
+def _camel_path(parts: list[str]) -> str | None:
+    names = [camelize_re.sub(underscore_to_camel, part) for part in parts if part != "non_field_errors"]
+    return ".".join(names) or None
+
+
+def _flatten_validation_errors(detail: Any, path: list[str] | None = None) -> list[dict[str, Any]]:
+    """Turns DRF's nested error dict/list into a flat list of {field, code, message}."""
+    path = path or []
+    if isinstance(detail, dict):
+        return [item for key, value in detail.items() for item in _flatten_validation_errors(value, [*path, str(key)])]
+    if isinstance(detail, list):
+        if all(isinstance(item, exceptions.ErrorDetail) for item in detail):
+            return [{"field": _camel_path(path), "code": item.code, "message": str(item)} for item in detail]
+        return [
+            item
+            for index, value in enumerate(detail)
+            for item in _flatten_validation_errors(value, [*path, str(index)])
+        ]
+    return [{"field": _camel_path(path), "code": getattr(detail, "code", "invalid"), "message": str(detail)}]
+
+
+def _as_drf_exception(exc: Exception) -> Exception:
+    if isinstance(exc, DjangoValidationError):
+        return exceptions.ValidationError(as_serializer_error(exc))
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()
+    if isinstance(exc, DjangoPermissionDenied):
+        return exceptions.PermissionDenied()
+    if isinstance(exc, RequestDataTooBig):
+        return PayloadTooLarge()
+    return exc
+
+
+def _code_of(exc: exceptions.APIException) -> str:
+    codes = exc.get_codes()
+    if isinstance(codes, str):
+        return codes
+    # simplejwt nests its code in a dict: {"detail": ..., "code": "token_not_valid", "messages": [...]}
+    if isinstance(exc.detail, dict) and "code" in exc.detail:
+        return str(exc.detail["code"])
+    return exc.default_code
+
+
+def _detail_of(exc: exceptions.APIException) -> str:
+    if isinstance(exc.detail, dict) and "detail" in exc.detail:
+        return str(exc.detail["detail"])
+    if isinstance(exc.detail, str):
+        return str(exc.detail)
+    return str(exc.default_detail)
+
+
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+    """DRF ``EXCEPTION_HANDLER``: every exception, expected or not, becomes a problem document."""
+    exc = _as_drf_exception(exc)
+    headers: dict[str, str] = {}
+
+    if isinstance(exc, ApplicationError):
+        data = problem(status_code=exc.status_code, code=exc.code, detail=exc.detail)
+    elif isinstance(exc, exceptions.ValidationError):
+        errors = _flatten_validation_errors(exc.detail)
+        data = problem(
+            status_code=status.HTTP_400_BAD_REQUEST,
+            code="validation_error",
+            detail=errors[0]["message"] if len(errors) == 1 else "The request has invalid fields.",
+            errors=errors,
+        )
+    elif isinstance(exc, exceptions.APIException):
+        if getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = exc.auth_header  # type: ignore[attr-defined]
+        if getattr(exc, "wait", None):
+            headers["Retry-After"] = str(int(exc.wait))  # type: ignore[attr-defined]
+        data = problem(status_code=exc.status_code, code=_code_of(exc), detail=_detail_of(exc))
+    else:
+        logger.exception(
+            "Unhandled error while serving %s", context.get("request").path if context.get("request") else "?"
+        )
+        data = problem(
+            status_code=status.HTTP_500_INTERNAL_SERVER_ERROR,
+            code="server_error",
+            detail="Something went wrong on our side. Quote the request ID when you report it.",
+        )
+
+    set_rollback()
+    return Response(data, status=data["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def problem_response(request: HttpRequest, *, status_code: int, code: str, detail: str) -> JsonResponse:
+    """For failures outside DRF views (unknown URLs, Django's 500 handler)."""
+    return JsonResponse(
+        problem(status_code=status_code, code=code, detail=detail),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )

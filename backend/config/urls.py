@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from apps.common.apis import HealthApi, ReadinessApi
+from apps.common.exceptions import problem_response
+
+
+def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    return problem_response(request, status_code=404, code="not_found", detail="No API endpoint at this path.")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return problem_response(
+            request,
+            status_code=500,
+            code="server_error",
+            detail="Something went wrong on our side. Quote the request ID when you report it.",
+        )
+    from django.views.defaults import server_error as django_server_error
+
+    return django_server_error(request)
+
+
+admin.site.site_header = "Starter administration"
+admin.site.site_title = "Starter admin"
+
+urlpatterns = [
+    path("healthz", HealthApi.as_view(), name="healthz"),
+    path("readyz", ReadinessApi.as_view(), name="readyz"),
+    path("api/v1/", include("config.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path(settings.ADMIN_URL, admin.site.urls),
+    # Last: any other /api/ path is a 404 in the problem shape, DEBUG or not.
+    re_path(r"^api/", api_not_found),
+]
+
+if settings.DEBUG and not settings.USE_S3:
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler500 = server_error
