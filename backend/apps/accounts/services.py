@@ -171,18 +171,20 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
         raise _invalid_session()
 
     with transaction.atomic():
+        # The row lock makes two concurrent refreshes with one token count as a reuse, not two rotations.
         outstanding = OutstandingToken.objects.select_for_update().filter(jti=payload.get("jti")).first()
-        if outstanding is None:
+        if outstanding is None or outstanding.user_id is None:
             raise _invalid_session()
-        if BlacklistedToken.objects.filter(token=outstanding).exists():
+        reused = BlacklistedToken.objects.filter(token=outstanding).exists()
+        if reused:
             logger.warning("Refresh token reuse detected; revoking every session of user %s", outstanding.user_id)
-            if outstanding.user_id is not None:
-                user_sessions_revoke(user_id=outstanding.user_id)
-            raise _invalid_session()
-        user = User.objects.filter(pk=outstanding.user_id, is_active=True).first()
-        if user is None:
-            raise _invalid_session()
-        BlacklistedToken.objects.create(token=outstanding)
+            user_sessions_revoke(user_id=outstanding.user_id)
+        else:
+            BlacklistedToken.objects.create(token=outstanding)
+    # Raised outside the block so the revocation above is committed.
+    user = None if reused else User.objects.filter(pk=outstanding.user_id, is_active=True).first()
+    if user is None:
+        raise _invalid_session()
     return session_start(user=user)
 
 
