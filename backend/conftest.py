@@ -5,6 +5,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from apps.accounts.tests.factories import UserFactory
+from config.celery import app as celery_app
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +14,18 @@ def _isolated_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _eager_tasks(request):
+    """Tasks run inside the test unless it is marked ``broker`` (those start real workers)."""
+    if request.node.get_closest_marker("broker"):
+        yield
+        return
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
 
 
 @pytest.fixture(autouse=True)

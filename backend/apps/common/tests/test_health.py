@@ -1,0 +1,53 @@
+import pytest
+from kombu import Connection
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_answers_without_touching_dependencies(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})
+
+
+def test_readyz_on_embedded_defaults_reports_unconfigured_services_and_passes(client, settings):
+    settings.REDIS_URL = ""
+    settings.CELERY_BROKER_URL = ""
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 200
+    statuses = {component["name"]: component["status"] for component in response.json()["components"]}
+    assert statuses == {"database": "ok", "cache": "not_configured", "broker": "not_configured", "storage": "ok"}
+
+
+def test_readyz_is_503_when_a_configured_service_is_down(client, settings):
+    settings.CELERY_BROKER_URL = "amqp://guest:guest@127.0.0.1:1//"  # nothing listens on port 1
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    broker = next(c for c in response.json()["components"] if c["name"] == "broker")
+    assert broker["status"] == "error"
+    assert broker["error"]
+    assert broker["latencyMs"] is not None
+
+
+@pytest.mark.skipif("not __import__('django.conf').conf.settings.REDIS_URL", reason="needs REDIS_URL (set in CI)")
+def test_readyz_checks_the_real_cache(client):
+    cache = next(c for c in client.get("/readyz").json()["components"] if c["name"] == "cache")
+
+    assert cache["status"] == "ok"
+
+
+@pytest.mark.skipif(
+    "not __import__('django.conf').conf.settings.CELERY_BROKER_URL", reason="needs CELERY_BROKER_URL (set in CI)"
+)
+def test_readyz_checks_the_real_broker(client, settings):
+    with Connection(settings.CELERY_BROKER_URL) as connection:
+        connection.ensure_connection(max_retries=1)
+
+    broker = next(c for c in client.get("/readyz").json()["components"] if c["name"] == "broker")
+
+    assert broker["status"] == "ok"
