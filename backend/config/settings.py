@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "social_django",
     "apps.common",
     "apps.accounts",
+    "apps.content",
+    "apps.uploads",
 ]
 
 MIDDLEWARE = [
@@ -150,9 +152,10 @@ ACCOUNTS_LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
 # https://django-rest-framework-simplejwt.readthedocs.io/en/latest/settings.html
+REFRESH_TOKEN_LIFETIME = timedelta(days=env.int("JWT_REFRESH_TOKEN_LIFETIME_DAYS", default=7))
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(seconds=env.int("JWT_ACCESS_TOKEN_LIFETIME_SECONDS", default=15 * 60)),
-    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_TOKEN_LIFETIME_DAYS", default=7)),
+    "REFRESH_TOKEN_LIFETIME": REFRESH_TOKEN_LIFETIME,
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
@@ -167,6 +170,7 @@ AUTH_REFRESH_COOKIE = {
     "path": "/api/v1/auth/",
     "samesite": "Lax",
     "secure": env.bool("AUTH_COOKIE_SECURE", default=DJANGO_ENV != "development"),
+    "max_age": int(REFRESH_TOKEN_LIFETIME.total_seconds()),
 }
 
 # --- Social auth ------------------------------------------------------------------
@@ -215,9 +219,22 @@ if USE_S3:
     AWS_QUERYSTRING_AUTH = True
     AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=60 * 60)
     AWS_S3_FILE_OVERWRITE = False
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages' S3Storage, plus URLs signed for AWS_S3_PUBLIC_ENDPOINT_URL and presigned POSTs.
+    STORAGES["default"] = {"BACKEND": "apps.uploads.storage.MediaS3Storage"}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploaded images (avatars, article covers): docs/media.md.
+UPLOADS_MAX_BYTES = 5 * 1024 * 1024
+# Checked from the header before decoding: a small file can declare a huge bitmap (decompression bomb).
+UPLOADS_MAX_PIXELS = 25_000_000
+UPLOADS_EXPIRE_SECONDS = 60 * 60
+UPLOADS_THUMBNAIL_SIZE = (256, 256)
+
+# --- Content -------------------------------------------------------------------------
+# Anonymous article/comment responses are cached this long at most; every change to an
+# article, tag or comment invalidates them at once (docs/content.md). Shorter than
+# AWS_QUERYSTRING_EXPIRE, so cached presigned image URLs never outlive their signature.
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=5 * 60)
 
 # --- Email -------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="memorymail://" if IS_TEST else "consolemail://")
@@ -267,6 +284,8 @@ REST_FRAMEWORK = {
         "auth_register": "10/hour",
         "auth_password_reset": "5/hour",
         "auth_verification_resend": "5/hour",
+        "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min"),
+        "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour"),
     },
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0 if DJANGO_ENV == "development" else 1),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

@@ -1,5 +1,7 @@
 """Auth and profile endpoints. Thin: parse, call one service or selector, serialise."""
 
+from typing import cast
+
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import get_language_from_request
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
@@ -12,6 +14,7 @@ from rest_framework.views import APIView
 
 from apps.accounts import services
 from apps.accounts.cookies import refresh_cookie_clear, refresh_cookie_read, refresh_cookie_set
+from apps.accounts.models import User
 from apps.accounts.security import request_origin_allowed
 from apps.accounts.serializers import UserSerializer
 from apps.common.exceptions import ApplicationError
@@ -21,6 +24,11 @@ DetailSerializer = inline_serializer("Detail", {"detail": serializers.CharField(
 AccessSerializer = inline_serializer("Access", {"access": serializers.CharField()})
 
 PASSWORD_HELP = " ".join(password_validators_help_texts())
+
+
+def _signed_in(request: Request) -> User:
+    """The user of a request that passed IsAuthenticated."""
+    return cast(User, request.user)
 
 
 class PublicAuthApi(APIView):
@@ -207,7 +215,7 @@ class PasswordChangeApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.PasswordChangeInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        tokens = services.password_change(user=request.user, **serializer.validated_data)
+        tokens = services.password_change(user=_signed_in(request), **serializer.validated_data)
         response = Response(status=status.HTTP_204_NO_CONTENT)
         refresh_cookie_set(response, token=tokens.refresh)
         return response
@@ -227,13 +235,13 @@ class UserMeApi(APIView):
 
     @extend_schema(responses={200: UserSerializer, **problem_responses(401)})
     def get(self, request: Request) -> Response:
-        return Response(UserSerializer(request.user).data)
+        return Response(UserSerializer(_signed_in(request)).data)
 
     @extend_schema(request=UserUpdateInput, responses={200: UserSerializer, **problem_responses(400, 401)})
     def patch(self, request: Request) -> Response:
         serializer = self.UserUpdateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.user_update(user=request.user, **serializer.validated_data)
+        user = services.user_update(user=_signed_in(request), **serializer.validated_data)
         return Response(UserSerializer(user).data)
 
     @extend_schema(
@@ -243,7 +251,7 @@ class UserMeApi(APIView):
     def delete(self, request: Request) -> Response:
         serializer = self.UserDeleteInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_delete(user=request.user, password=serializer.validated_data.get("password"))
+        services.user_delete(user=_signed_in(request), password=serializer.validated_data.get("password"))
         response = Response(status=status.HTTP_204_NO_CONTENT)
         refresh_cookie_clear(response)
         return response

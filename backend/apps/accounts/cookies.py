@@ -13,7 +13,7 @@ def refresh_cookie_set(response: HttpResponse, *, token: str) -> None:
     response.set_cookie(
         cookie["name"],
         token,
-        max_age=int(settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"].total_seconds()),
+        max_age=cookie["max_age"],
         path=cookie["path"],
         secure=cookie["secure"],
         httponly=True,

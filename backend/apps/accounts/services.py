@@ -4,6 +4,7 @@ import hashlib
 import logging
 import time
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -77,7 +78,7 @@ def user_verify_email(*, token: str) -> User:
     payload = email_verification_token_read(token=token)
     user = None
     if payload is not None:
-        user = User.objects.filter(pk=payload.get("uid"), email=payload.get("email"), is_active=True).first()
+        user = User.objects.filter(pk=payload["uid"], email=payload["email"], is_active=True).first()
     if user is None:
         raise ApplicationError(
             code="invalid_token", detail="This verification link is invalid or has expired. Ask for a new one."
@@ -164,7 +165,8 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
     if not raw_refresh:
         raise _invalid_session()
     try:
-        payload = token_backend.decode(raw_refresh, verify=True)
+        # Verifies signature, algorithm and expiry before any lookup. (The stub's parameter type is wrong.)
+        payload = token_backend.decode(raw_refresh, verify=True)  # type: ignore[arg-type]
     except TokenBackendError:
         raise _invalid_session() from None
     if payload.get("token_type") != "refresh":
@@ -272,10 +274,10 @@ def user_delete(*, user: User, password: str | None) -> None:
     """Deletes the account and its personal data after a password check."""
     if user.has_usable_password() and not user.check_password(password or ""):
         raise ValidationError({"password": ValidationError("The password is wrong.", code="invalid")})
-    files = [field for field in (user.avatar, user.avatar_thumbnail) if field]
+    files = [(field.storage, field.name) for field in (user.avatar, user.avatar_thumbnail) if field.name]
     with transaction.atomic():
         user_sessions_revoke(user_id=user.pk)
         user.delete()
         # Files go only once the rows are gone for good.
-        for file in files:
-            transaction.on_commit(lambda name=file.name, storage=file.storage: storage.delete(name))
+        for storage, name in files:
+            transaction.on_commit(partial(storage.delete, name))

@@ -133,9 +133,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             headers["Retry-After"] = str(int(exc.wait))  # type: ignore[attr-defined]
         data = problem(status_code=exc.status_code, code=_code_of(exc), detail=_detail_of(exc))
     else:
-        logger.exception(
-            "Unhandled error while serving %s", context.get("request").path if context.get("request") else "?"
-        )
+        request = context.get("request")
+        logger.exception("Unhandled error while serving %s", request.path if request is not None else "?")
         data = problem(
             status_code=status.HTTP_500_INTERNAL_SERVER_ERROR,
             code="server_error",

@@ -24,7 +24,10 @@ class ProblemSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField(help_text="Machine-readable error code, e.g. validation_error, token_not_valid")
     request_id = serializers.CharField()
-    errors = ProblemFieldErrorSerializer(many=True, required=False, help_text="Present on validation errors")
+    # A field named like Serializer.errors is fine: DRF moves declared fields off the class.
+    errors = ProblemFieldErrorSerializer(  # type: ignore[assignment]
+        many=True, required=False, help_text="Present on validation errors"
+    )
 
 
 def problem_responses(*codes: int) -> dict[tuple[int, str], OpenApiResponse]:
