@@ -1,0 +1,66 @@
+# The one entry point for developer commands. `make` lists them.
+.DEFAULT_GOAL := help
+SHELL := /usr/bin/env bash
+MANAGE := scripts/manage.sh
+
+.PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed \
+	schema schema-check client client-check bench docs infra-check
+
+help: ## List the commands
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+setup: ## Install backend and frontend dependencies and migrate the local database
+	@scripts/setup.sh
+
+dev: ## Run API (:8000) and web app (:3000) on embedded defaults, no services needed
+	@scripts/dev.sh
+
+dev-worker: ## Run a Celery worker and beat against CELERY_BROKER_URL
+	@scripts/manage.sh celery -A config worker -Q emails,default,low -B --loglevel INFO
+
+test: test-backend test-frontend ## Run backend tests (with coverage) and frontend lint, types and unit tests
+
+test-backend: ## Run the backend test suite with coverage
+	@scripts/test-backend.sh
+
+test-frontend: ## Lint, type-check and unit-test the frontend
+	@scripts/test-frontend.sh
+
+e2e: ## Run the browser end-to-end tests (Chromium) against a real backend
+	@scripts/e2e.sh
+
+lint: ## Lint and type-check backend and frontend, check for missing migrations
+	@scripts/lint.sh
+
+fmt: ## Format backend and frontend code in place
+	@scripts/fmt.sh
+
+migrate: ## Apply database migrations
+	@$(MANAGE) python manage.py migrate
+
+superuser: ## Create an admin account
+	@$(MANAGE) python manage.py createsuperuser
+
+seed: ## Load demo content, an editor and a demo user
+	@$(MANAGE) python manage.py seed
+
+schema: ## Regenerate the committed OpenAPI schema (backend/openapi.yaml)
+	@scripts/schema.sh
+
+schema-check: ## Fail when backend/openapi.yaml is stale
+	@scripts/schema.sh --check
+
+client: ## Regenerate the frontend API types from the OpenAPI schema
+	@scripts/client.sh
+
+client-check: ## Fail when the frontend API types are stale
+	@scripts/client.sh --check
+
+bench: ## Load-test the API under gunicorn and print requests/s, p50, p99 against a baseline
+	@bench/run.sh
+
+docs: ## Serve the documentation site on http://127.0.0.1:8001
+	@infra/scripts/docs-serve.sh
+
+infra-check: ## Validate compose files, Dockerfiles, workflows, Kubernetes manifests and the docs build
+	@infra/scripts/validate.sh

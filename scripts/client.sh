@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Regenerates the frontend's API types from backend/openapi.yaml; with --check, fails on drift.
+source "$(dirname "$0")/lib.sh"
+frontend_install
+cd "$FRONTEND"
+if [ "${1:-}" = "--check" ]; then
+  npm run check:api
+else
+  npm run gen:api
+fi

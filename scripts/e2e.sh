@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Browser tests: Playwright drives Debian's Chromium against a real backend the test run starts.
+source "$(dirname "$0")/lib.sh"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> Installing Chromium (Debian package)"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else
+    echo "Install Chromium first: sudo apt-get install chromium" >&2; exit 1; fi
+fi
+backend_sync
+frontend_install
+cd "$FRONTEND"
+npm run e2e

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Formats both halves in place.
+source "$(dirname "$0")/lib.sh"
+backend_sync
+(cd "$BACKEND" && "$UV" run ruff check --fix . && "$UV" run ruff format .)
+frontend_install
+(cd "$FRONTEND" && npm run format)

@@ -1,0 +1,45 @@
+# Sourced by the other scripts: finds or installs uv, and fixes the paths.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BACKEND="$ROOT/backend"
+FRONTEND="$ROOT/frontend"
+TOOLS="$ROOT/.tools"
+
+ensure_uv() {
+  if command -v uv >/dev/null 2>&1; then
+    UV="$(command -v uv)"
+  else
+    UV="$TOOLS/uv/bin/uv"
+    if [ ! -x "$UV" ]; then
+      echo "==> Installing uv into .tools/uv (from PyPI)"
+      python3 -m venv "$TOOLS/uv"
+      "$TOOLS/uv/bin/pip" install --quiet --disable-pip-version-check uv
+    fi
+  fi
+  export UV
+}
+
+backend_sync() {
+  ensure_uv
+  (cd "$BACKEND" && "$UV" sync --frozen --quiet)
+}
+
+frontend_install() {
+  # `npm ci` rejects lockfiles that lack other platforms' optional binaries; install keeps the lock.
+  if [ ! -d "$FRONTEND/node_modules" ] || [ "$FRONTEND/package-lock.json" -nt "$FRONTEND/node_modules/.package-lock.json" ]; then
+    echo "==> Installing frontend packages"
+    (cd "$FRONTEND" && npm install --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+wait_for_http() {  # url, seconds
+  local url="$1" deadline=$((SECONDS + $2))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "Timed out waiting for $url" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}

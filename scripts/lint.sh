@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Lint and type checks of both halves; fails on the first problem.
+source "$(dirname "$0")/lib.sh"
+backend_sync
+(
+  cd "$BACKEND"
+  "$UV" run ruff check .
+  "$UV" run ruff format --check .
+  "$UV" run mypy .
+  "$UV" run python manage.py makemigrations --check --dry-run
+)
+frontend_install
+(cd "$FRONTEND" && npm run lint && npm run typecheck)

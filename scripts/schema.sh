@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates backend/openapi.yaml; with --check, fails when the committed file is stale.
+source "$(dirname "$0")/lib.sh"
+backend_sync
+cd "$BACKEND"
+if [ "${1:-}" = "--check" ]; then
+  generated="$(mktemp)"
+  "$UV" run python manage.py spectacular --file "$generated" --validate --fail-on-warn
+  if ! diff -u openapi.yaml "$generated"; then
+    echo "backend/openapi.yaml is stale: run 'make schema' and commit it." >&2
+    exit 1
+  fi
+  echo "OpenAPI schema is current."
+else
+  "$UV" run python manage.py spectacular --file openapi.yaml --validate --fail-on-warn
+  echo "Wrote backend/openapi.yaml"
+fi
