@@ -13,6 +13,7 @@
 #   docs         mkdocs.yml, docs/    mkdocs build --strict
 #
 # Usage: infra/scripts/validate.sh [section ...]   (default: all sections)
+#        infra/scripts/validate.sh tools           (only install the tools; docs-serve.sh)
 # Exits non-zero when any check fails; every check runs so one report shows all failures.
 set -euo pipefail
 
@@ -69,7 +70,12 @@ install_tools() {
         local req_args=()
         local req
         for req in "${PY_REQUIREMENTS[@]}"; do req_args+=(-r "$req"); done
-        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${req_args[@]}"
+        # Quiet unless it fails: pip's notices about this machine's index setup are noise.
+        if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+            "${req_args[@]}" >"$TOOLS/pip.log" 2>&1; then
+            cat "$TOOLS/pip.log" >&2
+            exit 1
+        fi
         printf '%s' "$py_stamp" >"$VENV/.stamp"
     fi
 
@@ -158,7 +164,8 @@ check_docs() {
     section "docs"
     local site
     site="$(mktemp -d)"
-    run "mkdocs build --strict" mkdocs build --strict --quiet --site-dir "$site"
+    # NO_MKDOCS_2_WARNING: silences Material's end-of-life banner (docs/ci.md explains).
+    run "mkdocs build --strict" env NO_MKDOCS_2_WARNING=1 mkdocs build --strict --quiet --site-dir "$site"
     rm -rf "$site"
 }
 
@@ -166,6 +173,9 @@ main() {
     local sections=("$@")
     [[ ${#sections[@]} -gt 0 ]] || sections=(compose dockerfiles workflows shell kubernetes docs)
     install_tools
+    if [[ "${sections[*]}" == tools ]]; then
+        return 0
+    fi
     local s
     for s in "${sections[@]}"; do
         case "$s" in
