@@ -1,0 +1,161 @@
+"""The editors' tool: articles with covers and scheduling, tags, comment moderation."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from apps.common.exceptions import ApplicationError
+from apps.content import services
+from apps.content.models import Article, Comment, Tag
+from apps.uploads.images import image_reencode
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # Not the model's ImageField: Django would store the raw file on save. The service stores
+    # a validated, re-encoded copy instead (the same checks as avatars).
+    new_cover = forms.FileField(label=_("Cover image"), required=False, help_text=_("JPEG, PNG or WebP, up to 5 MB."))
+    remove_cover = forms.BooleanField(label=_("Remove the cover"), required=False)
+
+    class Meta:
+        model = Article
+        fields = ("title", "slug", "summary", "body", "tags", "author", "status", "publish_at")
+
+    def clean_new_cover(self) -> Any:
+        upload = self.cleaned_data.get("new_cover")
+        if upload:
+            try:
+                image_reencode(file=upload)
+            except ApplicationError as error:
+                raise forms.ValidationError(error.detail, code=error.code) from None
+        return upload
+
+
+class CommentInline(admin.TabularInline):
+    model = Comment
+    extra = 0
+    fields = ("author", "body", "state", "created_at", "edited_at")
+    readonly_fields = ("author", "body", "created_at", "edited_at")
+    show_change_link = True
+    ordering = ("-created_at",)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # comments come from readers
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = ("title", "status", "author", "publish_at", "cover", "preview")
+    list_filter = ("status", "tags", ("author", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("author",)
+    search_fields = ("title", "summary", "body")
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ("tags",)
+    readonly_fields = ("cover", "preview", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "body", "tags")}),
+        (_("Cover"), {"fields": ("cover", "new_cover", "remove_cover")}),
+        (_("Publishing"), {"fields": ("author", "status", "publish_at", "preview", "created_at", "updated_at")}),
+    )
+    inlines = (CommentInline,)
+    actions = ("publish", "unpublish")
+
+    @admin.display(description=_("Cover"))
+    def cover(self, article: Article) -> str:
+        image = article.cover_thumbnail or article.cover_image
+        if not image:
+            return "-"
+        return format_html('<img src="{}" alt="" style="max-height: 48px; max-width: 96px">', image.url)
+
+    @admin.display(description=_("Preview"))
+    def preview(self, article: Article) -> str:
+        if not article.pk:
+            return "-"
+        url = reverse("admin:content_article_preview", args=[article.pk])
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Preview"))
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        return {**super().get_changeform_initial_data(request), "author": request.user.pk}
+
+    def save_model(self, request: HttpRequest, obj: Article, form: ArticleAdminForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("new_cover"):
+            services.article_cover_set(article=obj, image=form.cleaned_data["new_cover"])
+        elif form.cleaned_data.get("remove_cover"):
+            services.article_cover_set(article=obj, image=None)
+
+    @admin.action(description=_("Publish now"), permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        for article in queryset:
+            services.article_publish(article=article)
+        self.message_user(request, _("%d article(s) published.") % len(queryset), messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish (back to draft)"), permissions=["change"])
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        for article in queryset:
+            services.article_unpublish(article=article)
+        self.message_user(request, _("%d article(s) moved back to draft.") % len(queryset), messages.SUCCESS)
+
+    def get_urls(self) -> list:
+        preview = path(
+            "<int:article_id>/preview/",
+            self.admin_site.admin_view(self.preview_view),
+            name="content_article_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def preview_view(self, request: HttpRequest, article_id: int) -> HttpResponse:
+        """The article as readers will see it, drafts included (editors only)."""
+        article = get_object_or_404(Article.objects.select_related("author").prefetch_related("tags"), pk=article_id)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        context = {**self.admin_site.each_context(request), "article": article, "title": article.title}
+        return TemplateResponse(request, "admin/content/article/preview.html", context)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("excerpt", "article", "author", "state", "created_at")
+    list_filter = ("state", "created_at")
+    list_select_related = ("article", "author")
+    search_fields = ("body", "author__email", "article__title")
+    date_hierarchy = "created_at"
+    fields = ("article", "author", "body", "state", "created_at", "edited_at")
+    readonly_fields = ("article", "author", "body", "created_at", "edited_at")
+    actions = ("approve", "hide")
+
+    @admin.display(description=_("Comment"))
+    def excerpt(self, comment: Comment) -> str:
+        return comment.body if len(comment.body) <= 80 else comment.body[:79] + "…"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # comments come from readers
+
+    @admin.action(description=_("Approve (make visible)"), permissions=["change"])
+    def approve(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        for comment in queryset:
+            services.comment_moderate(comment=comment, state=Comment.State.VISIBLE)
+        self.message_user(request, _("%d comment(s) visible.") % len(queryset), messages.SUCCESS)
+
+    @admin.action(description=_("Hide"), permissions=["change"])
+    def hide(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        for comment in queryset:
+            services.comment_moderate(comment=comment, state=Comment.State.HIDDEN)
+        self.message_user(request, _("%d comment(s) hidden.") % len(queryset), messages.SUCCESS)

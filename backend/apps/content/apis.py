@@ -1,0 +1,122 @@
+"""Public content API. Reads are open; anonymous GETs come from the shared cache (caching.py)."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
+from rest_framework.views import APIView
+
+from apps.common.openapi import problem_responses
+from apps.common.pagination import PageNumberPagination
+from apps.content import selectors, services
+from apps.content.caching import AnonymousResponseCacheMixin
+from apps.content.serializers import ArticleDetailSerializer, ArticleListSerializer, CommentSerializer, TagSerializer
+
+_PAGE_PARAMETERS = [
+    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1"),
+    OpenApiParameter("pageSize", OpenApiTypes.INT, description="Items per page (at most 100)"),
+]
+
+
+class CommentInput(serializers.Serializer):
+    body = serializers.CharField(max_length=5000, trim_whitespace=False)
+
+    def validate_body(self, value: str) -> str:
+        if not value.strip():
+            raise serializers.ValidationError("Write something first.", code="blank")
+        return value
+
+
+class ArticleListApi(AnonymousResponseCacheMixin, APIView):
+    """Published articles, newest first."""
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        parameters=[
+            *_PAGE_PARAMETERS,
+            OpenApiParameter("tag", OpenApiTypes.STR, description="Only articles with this tag slug"),
+            OpenApiParameter("author", OpenApiTypes.INT, description="Only articles by this user id"),
+            OpenApiParameter("search", OpenApiTypes.STR, description="Full-text search in title, summary and body"),
+            OpenApiParameter("ordering", OpenApiTypes.STR, enum=["publishedAt", "-publishedAt"]),
+        ],
+        responses={200: ArticleListSerializer(many=True), **problem_responses(400, 404)},
+    )
+    def get(self, request: Request) -> Response:
+        articles = selectors.article_list(filters=request.query_params)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(articles, request, view=self)
+        return paginator.get_paginated_response(ArticleListSerializer(page, many=True).data)
+
+
+class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):
+    """One published article with its rendered body. Drafts and future articles are 404 except for staff."""
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(404)})
+    def get(self, request: Request, slug: str) -> Response:
+        article = selectors.article_get_for_reader(slug=slug, user=request.user)
+        return Response(ArticleDetailSerializer(article).data)
+
+
+class TagListApi(AnonymousResponseCacheMixin, APIView):
+    """Every tag, by name."""
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(responses={200: TagSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        return Response(TagSerializer(selectors.tag_list(), many=True).data)
+
+
+class ArticleCommentsApi(AnonymousResponseCacheMixin, APIView):
+    """Visible comments of a published article, oldest first; verified users may add one."""
+
+    def get_permissions(self) -> list[BasePermission]:
+        return [IsAuthenticated()] if self.request.method == "POST" else [AllowAny()]
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        throttles = super().get_throttles()
+        if self.request.method == "POST":
+            self.throttle_scope = "comments"
+            throttles.append(ScopedRateThrottle())
+        return throttles
+
+    @extend_schema(parameters=_PAGE_PARAMETERS, responses={200: CommentSerializer(many=True), **problem_responses(404)})
+    def get(self, request: Request, slug: str) -> Response:
+        comments = selectors.comment_list(article=selectors.article_get_live(slug=slug))
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(comments, request, view=self)
+        return paginator.get_paginated_response(CommentSerializer(page, many=True).data)
+
+    @extend_schema(request=CommentInput, responses={201: CommentSerializer, **problem_responses(400, 401, 403, 404)})
+    def post(self, request: Request, slug: str) -> Response:
+        serializer = CommentInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        article = selectors.article_get_live(slug=slug)
+        comment = services.comment_create(article=article, author=request.user, **serializer.validated_data)
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class CommentDetailApi(APIView):
+    """The author edits or deletes their own comment."""
+
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(request=CommentInput, responses={200: CommentSerializer, **problem_responses(400, 401, 403)})
+    def patch(self, request: Request, comment_id: int) -> Response:
+        serializer = CommentInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = selectors.comment_get_visible(comment_id=comment_id)
+        comment = services.comment_update(comment=comment, user=request.user, **serializer.validated_data)
+        return Response(CommentSerializer(comment).data)
+
+    @extend_schema(responses={204: OpenApiResponse(description="Deleted"), **problem_responses(401, 403)})
+    def delete(self, request: Request, comment_id: int) -> Response:
+        comment = selectors.comment_get_visible(comment_id=comment_id)
+        services.comment_delete(comment=comment, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,124 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.common.models import BaseModel
+from apps.content.markdown import markdown_render
+
+
+class Tag(BaseModel):
+    name = models.CharField(_("name"), max_length=64, unique=True)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def live(self, *, now: Any = None) -> "ArticleQuerySet":
+        """Readers see published articles and scheduled ones whose time has come.
+
+        Counting due scheduled articles as live keeps reads right even while no
+        periodic task has flipped their status yet.
+        """
+        return self.filter(
+            status__in=(Article.Status.PUBLISHED, Article.Status.SCHEDULED), publish_at__lte=now or timezone.now()
+        )
+
+
+class Article(BaseModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    body = models.TextField(_("body"), help_text=_("Markdown. Raw HTML is sanitised."))
+    # Derived from body on every save, so readers never pay for rendering.
+    body_html = models.TextField(_("body (HTML)"), editable=False)
+    cover_image = models.ImageField(_("cover image"), upload_to="covers/", blank=True)
+    cover_thumbnail = models.ImageField(_("cover thumbnail"), upload_to="covers/thumbnails/", blank=True)
+    tags = models.ManyToManyField(Tag, related_name="articles", blank=True, verbose_name=_("tags"))
+    # Articles outlive their author's account: the byline goes, the text stays.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("author"),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish at"), null=True, blank=True, help_text=_("When a scheduled article goes live.")
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-publish_at", "-id")
+        indexes = [models.Index(fields=["status", "publish_at"], name="content_article_live_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(publish_at__isnull=False),
+                name="content_article_live_needs_publish_at",
+                violation_error_message=_("Scheduled and published articles need a publish time."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.status == self.Status.SCHEDULED and self.publish_at is None:
+            raise ValidationError({"publish_at": _("Set when the article should go live.")})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.body_html = markdown_render(source=self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status in (self.Status.PUBLISHED, self.Status.SCHEDULED)
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+
+class Comment(BaseModel):
+    class State(models.TextChoices):
+        VISIBLE = "visible", _("Visible")
+        HIDDEN = "hidden", _("Hidden")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments", verbose_name=_("article"))
+    # Deleting an account deletes what its owner wrote: comments are personal data.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments", verbose_name=_("author")
+    )
+    # TextField's max_length only reaches forms; the validator makes full_clean() enforce it too.
+    body = models.TextField(_("body"), max_length=5000, validators=[MaxLengthValidator(5000)])
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    state = models.CharField(_("moderation"), max_length=16, choices=State.choices, default=State.VISIBLE)
+
+    class Meta:
+        ordering = ("created_at", "id")
+        indexes = [models.Index(fields=["article", "state", "created_at"], name="content_comment_list_idx")]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} on {self.article_id}"

@@ -1,0 +1,100 @@
+"""Reads for content. Each list costs a fixed number of queries, whatever the page size."""
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.content.filters import ArticleFilter
+from apps.content.models import Article, Comment, Tag
+
+
+def _with_list_data(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    visible_comments = (
+        Comment.objects.filter(article=OuterRef("pk"), state=Comment.State.VISIBLE)
+        .order_by()
+        .values("article")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
+    return (
+        queryset.select_related("author")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug")))
+        .annotate(
+            comment_count=Coalesce(Subquery(visible_comments, output_field=IntegerField()), Value(0)),
+        )
+    )
+
+
+def article_list(*, filters: dict[str, Any] | None = None) -> QuerySet[Article]:
+    """Live articles, newest first, narrowed by ``tag``, ``author``, ``search`` and ``ordering``."""
+    filterset = ArticleFilter(data=filters or {}, queryset=Article.objects.live())
+    if not filterset.is_valid():
+        raise ValidationError(filterset.errors.as_data())
+    return _with_list_data(filterset.qs.defer("body", "body_html"))
+
+
+def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
+    """A live article; staff may also read drafts and scheduled ones (previews). 404 otherwise."""
+    queryset = Article.objects.all() if user.is_staff else Article.objects.live()
+    article = _with_list_data(queryset.filter(slug=slug)).first()
+    if article is None:
+        raise Http404("No article with this slug.")
+    return article
+
+
+def article_get_live(*, slug: str) -> Article:
+    article = Article.objects.live().filter(slug=slug).only("id", "slug").first()
+    if article is None:
+        raise Http404("No article with this slug.")
+    return article
+
+
+def article_next_publish_at() -> datetime | None:
+    """When the next scheduled article goes live, if one is waiting."""
+    return (
+        Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__gt=timezone.now())
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+
+
+def article_due_ids() -> list[int]:
+    """Scheduled articles whose publish time has passed."""
+    return list(
+        Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=timezone.now()).values_list(
+            "id", flat=True
+        )
+    )
+
+
+def tag_list() -> QuerySet[Tag]:
+    return Tag.objects.order_by("name")
+
+
+def comment_list(*, article: Article) -> QuerySet[Comment]:
+    return (
+        Comment.objects.filter(article=article, state=Comment.State.VISIBLE)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+
+
+def comment_get_visible(*, comment_id: int) -> Comment:
+    """A visible comment on a live article; hidden ones do not exist for readers."""
+    comment = (
+        Comment.objects.filter(
+            pk=comment_id, state=Comment.State.VISIBLE, article__in=Article.objects.live().values("pk")
+        )
+        .select_related("author")
+        .first()
+    )
+    if comment is None:
+        raise Http404("No comment with this id.")
+    return comment

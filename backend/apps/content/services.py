@@ -1,0 +1,132 @@
+"""Writes for content: publishing, covers, comments and their moderation."""
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from rest_framework import status
+
+from apps.accounts.models import User
+from apps.common.exceptions import ApplicationError
+from apps.content import tasks
+from apps.content.caching import content_cache_invalidate
+from apps.content.models import Article, Comment
+from apps.uploads.images import image_reencode, image_thumbnail
+from apps.uploads.services import storage_delete_on_commit
+
+
+def article_publish(*, article: Article) -> Article:
+    """Live now. An article already live keeps its original publish time."""
+    now = timezone.now()
+    if article.publish_at is None or article.publish_at > now:
+        article.publish_at = now
+    article.status = Article.Status.PUBLISHED
+    article.save(update_fields=["status", "publish_at", "updated_at"])
+    return article
+
+
+def article_unpublish(*, article: Article) -> Article:
+    article.status = Article.Status.DRAFT
+    article.save(update_fields=["status", "updated_at"])
+    return article
+
+
+def articles_publish_due() -> int:
+    """Flips scheduled articles whose time has come to published. Idempotent; returns how many."""
+    due = Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=timezone.now())
+    published = 0
+    for article in due:
+        # save(), not a bulk update: signals invalidate the public cache.
+        article.status = Article.Status.PUBLISHED
+        article.save(update_fields=["status", "updated_at"])
+        published += 1
+    return published
+
+
+@transaction.atomic
+def article_cover_set(*, article: Article, image: UploadedFile | None) -> Article:
+    """Replaces (or, with None, removes) the cover with a validated, re-encoded copy; a task makes the thumbnail."""
+    old_names = [field.name for field in (article.cover_image, article.cover_thumbnail) if field]
+    article.cover_image = None
+    article.cover_thumbnail = None
+    if image is not None:
+        cover = image_reencode(file=image, prefix="covers/")
+        article.cover_image.name = article.cover_image.storage.save(cover.name, cover)
+    try:
+        article.save(update_fields=["cover_image", "cover_thumbnail", "updated_at"])
+    except Exception:
+        if article.cover_image:
+            article.cover_image.storage.delete(article.cover_image.name)  # nothing half-stored
+        raise
+    if article.cover_image:
+        new_name = article.cover_image.name
+        transaction.on_commit(lambda: tasks.make_article_cover_thumbnail.delay(article.pk, new_name))
+    for name in old_names:
+        storage_delete_on_commit(name=name)
+    return article
+
+
+def article_cover_thumbnail_make(*, article_id: int, cover_name: str) -> bool:
+    """Makes the thumbnail of this cover, unless the cover changed since or already has one."""
+    article = Article.objects.filter(pk=article_id, cover_image=cover_name).first()
+    if article is None or article.cover_thumbnail:
+        return False
+    storage = article.cover_image.storage
+    with storage.open(cover_name, "rb") as source:
+        thumbnail = image_thumbnail(file=source, prefix="covers/thumbnails/")
+    thumbnail_name = storage.save(thumbnail.name, thumbnail)
+    # Conditional update: the cover may have been replaced while the thumbnail was made.
+    updated = Article.objects.filter(pk=article_id, cover_image=cover_name, cover_thumbnail="").update(
+        cover_thumbnail=thumbnail_name, updated_at=timezone.now()
+    )
+    if not updated:
+        storage.delete(thumbnail_name)
+        return False
+    # update() sends no signal; the new thumbnail URL must reach cached responses.
+    content_cache_invalidate()
+    return True
+
+
+def _verified_author(user: User) -> None:
+    if not user.is_email_verified:
+        raise ApplicationError(
+            code="email_not_verified",
+            detail="Verify your email address before you comment.",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+
+
+def _own_comment(*, comment: Comment, user: User) -> None:
+    if comment.author_id != user.pk:
+        raise ApplicationError(
+            code="permission_denied",
+            detail="Only the author can change this comment.",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+
+
+def comment_create(*, article: Article, author: User, body: str) -> Comment:
+    _verified_author(author)
+    comment = Comment(article=article, author=author, body=body)
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+def comment_update(*, comment: Comment, user: User, body: str) -> Comment:
+    _own_comment(comment=comment, user=user)
+    comment.body = body
+    comment.edited_at = timezone.now()
+    comment.full_clean()
+    comment.save(update_fields=["body", "edited_at", "updated_at"])
+    return comment
+
+
+def comment_delete(*, comment: Comment, user: User) -> None:
+    _own_comment(comment=comment, user=user)
+    comment.delete()
+
+
+def comment_moderate(*, comment: Comment, state: Comment.State) -> Comment:
+    comment.state = state
+    comment.save(update_fields=["state", "updated_at"])
+    return comment

@@ -1,0 +1,52 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from apps.accounts.tests.factories import UserFactory
+from apps.content.models import Article, Comment, Tag
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Tag {n}")
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article by default; ``ArticleFactory(draft=True)`` or ``(scheduled=True)`` for the others."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT, publish_at=None)
+        scheduled = factory.Trait(
+            status=Article.Status.SCHEDULED, publish_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+        )
+
+    title = factory.Sequence(lambda n: f"Article number {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    summary = factory.Faker("sentence")
+    body = factory.Faker("paragraph")
+    author = factory.SubFactory(UserFactory)
+    status = Article.Status.PUBLISHED
+    publish_at = factory.Sequence(lambda n: timezone.now() - timedelta(hours=n + 1))
+
+    @factory.post_generation
+    def tags(self, create: bool, extracted: list[Tag] | None, **kwargs: object) -> None:
+        if create and extracted:
+            self.tags.add(*extracted)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(UserFactory)
+    body = factory.Faker("sentence")

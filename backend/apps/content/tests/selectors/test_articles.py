@@ -1,0 +1,108 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.http import Http404
+from django.utils import timezone
+
+from apps.accounts.tests.factories import UserFactory
+from apps.content import selectors
+from apps.content.models import Article, Comment
+from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_shows_published_and_due_scheduled_articles_only():
+    published = ArticleFactory()
+    due = ArticleFactory(status=Article.Status.SCHEDULED, publish_at=timezone.now() - timedelta(seconds=1))
+    ArticleFactory(scheduled=True)
+    ArticleFactory(draft=True)
+
+    assert set(selectors.article_list()) == {published, due}
+
+
+def test_list_is_newest_first_unless_asked_otherwise():
+    older = ArticleFactory(publish_at=timezone.now() - timedelta(days=2))
+    newer = ArticleFactory(publish_at=timezone.now() - timedelta(days=1))
+
+    assert list(selectors.article_list()) == [newer, older]
+    assert list(selectors.article_list(filters={"ordering": "publishedAt"})) == [older, newer]
+
+
+def test_list_filters_by_tag_and_author():
+    python = TagFactory(slug="python")
+    author = UserFactory()
+    tagged = ArticleFactory(tags=[python])
+    by_author = ArticleFactory(author=author)
+
+    assert list(selectors.article_list(filters={"tag": "python"})) == [tagged]
+    assert list(selectors.article_list(filters={"author": str(author.pk)})) == [by_author]
+
+
+def test_list_refuses_malformed_filters():
+    with pytest.raises(ValidationError):
+        selectors.article_list(filters={"author": "not-a-number"})
+    with pytest.raises(ValidationError):
+        selectors.article_list(filters={"ordering": "title"})
+
+
+def test_search_finds_words_in_title_summary_and_body():
+    in_title = ArticleFactory(title="Deploying Django on Kubernetes", summary="", body="text")
+    in_body = ArticleFactory(title="Notes", summary="", body="We run kubernetes clusters.")
+    ArticleFactory(title="Gardening", summary="", body="Tomatoes")
+
+    assert set(selectors.article_list(filters={"search": "kubernetes"})) == {in_title, in_body}
+    assert len(selectors.article_list(filters={"search": "  "})) == 3
+
+
+def test_comment_count_counts_visible_comments_only():
+    article = ArticleFactory()
+    CommentFactory.create_batch(2, article=article)
+    CommentFactory(article=article, state=Comment.State.HIDDEN)
+
+    assert selectors.article_list().get().comment_count == 2
+
+
+def test_readers_get_404_for_drafts_and_future_articles_but_staff_can_preview():
+    draft = ArticleFactory(draft=True)
+    future = ArticleFactory(scheduled=True)
+    reader = UserFactory()
+    staff = UserFactory(is_staff=True)
+
+    for article in (draft, future):
+        with pytest.raises(Http404):
+            selectors.article_get_for_reader(slug=article.slug, user=reader)
+        assert selectors.article_get_for_reader(slug=article.slug, user=staff) == article
+
+
+def test_next_publish_at_is_the_earliest_waiting_scheduled_time():
+    assert selectors.article_next_publish_at() is None
+    soon = ArticleFactory(status=Article.Status.SCHEDULED, publish_at=timezone.now() + timedelta(minutes=5))
+    ArticleFactory(scheduled=True)
+
+    assert selectors.article_next_publish_at() == soon.publish_at
+
+
+def test_hidden_comments_and_comments_on_unpublished_articles_are_not_found():
+    hidden = CommentFactory(state=Comment.State.HIDDEN)
+    on_draft = CommentFactory(article=ArticleFactory(draft=True))
+    visible = CommentFactory()
+
+    for comment in (hidden, on_draft):
+        with pytest.raises(Http404):
+            selectors.comment_get_visible(comment_id=comment.pk)
+    assert selectors.comment_get_visible(comment_id=visible.pk) == visible
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search index exists on PostgreSQL only")
+def test_postgres_search_uses_the_gin_index():
+    ArticleFactory.create_batch(3)
+    queryset = selectors.article_list(filters={"search": "django"})
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+
+    assert "content_article_search_idx" in plan

@@ -1,0 +1,95 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from apps.accounts.tests.factories import UserFactory
+from apps.common.exceptions import ApplicationError
+from apps.content import services
+from apps.content.models import Article, Comment
+from apps.content.tests.factories import ArticleFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_verified_user_can_comment_and_the_body_is_kept_as_typed():
+    article = ArticleFactory()
+    author = UserFactory()
+
+    comment = services.comment_create(article=article, author=author, body="<b>Nice</b> & thanks")
+
+    assert comment.body == "<b>Nice</b> & thanks"
+    assert comment.state == Comment.State.VISIBLE
+    assert comment.edited_at is None
+
+
+def test_unverified_user_cannot_comment():
+    with pytest.raises(ApplicationError) as error:
+        services.comment_create(article=ArticleFactory(), author=UserFactory(is_email_verified=False), body="Hi")
+
+    assert error.value.code == "email_not_verified"
+    assert error.value.status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_a_comment_longer_than_the_limit_is_refused():
+    with pytest.raises(ValidationError):
+        services.comment_create(article=ArticleFactory(), author=UserFactory(), body="x" * 5001)
+
+
+def test_author_edit_sets_edited_at():
+    comment = CommentFactory()
+
+    services.comment_update(comment=comment, user=comment.author, body="Better words")
+
+    comment.refresh_from_db()
+    assert comment.body == "Better words"
+    assert comment.edited_at is not None
+
+
+def test_non_author_cannot_edit_comment():
+    comment = CommentFactory(body="original")
+
+    with pytest.raises(ApplicationError) as error:
+        services.comment_update(comment=comment, user=UserFactory(), body="hijacked")
+
+    assert error.value.status_code == 403
+    comment.refresh_from_db()
+    assert comment.body == "original"
+
+
+def test_non_author_cannot_delete_comment():
+    comment = CommentFactory()
+
+    with pytest.raises(ApplicationError):
+        services.comment_delete(comment=comment, user=UserFactory())
+
+    assert Comment.objects.filter(pk=comment.pk).exists()
+
+
+def test_author_can_delete_comment():
+    comment = CommentFactory()
+
+    services.comment_delete(comment=comment, user=comment.author)
+
+    assert not Comment.objects.filter(pk=comment.pk).exists()
+
+
+def test_moderation_hides_and_shows_a_comment():
+    comment = CommentFactory()
+
+    services.comment_moderate(comment=comment, state=Comment.State.HIDDEN)
+    assert Comment.objects.get(pk=comment.pk).state == Comment.State.HIDDEN
+
+    services.comment_moderate(comment=comment, state=Comment.State.VISIBLE)
+    assert Comment.objects.get(pk=comment.pk).state == Comment.State.VISIBLE
+
+
+def test_deleting_an_account_deletes_its_comments_but_keeps_its_articles():
+    user = UserFactory()
+    article = ArticleFactory(author=user)
+    CommentFactory(author=user, article=article)
+    other_comment = CommentFactory(article=article)
+
+    user.delete()
+
+    assert list(Comment.objects.all()) == [other_comment]
+    assert Article.objects.get(pk=article.pk).author is None

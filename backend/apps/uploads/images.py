@@ -1,0 +1,96 @@
+"""Validation and re-encoding of uploaded images (avatars, article covers).
+
+An image is trusted only after it has been decoded and written again by us: the
+type comes from its bytes, never from its name or declared type; the header's
+pixel count is checked before decoding (decompression bombs); the re-encoded copy
+carries no EXIF (location, camera serials) and gets a generated name.
+"""
+
+import uuid
+from io import BytesIO
+from typing import IO
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
+from rest_framework import status
+
+from apps.common.exceptions import ApplicationError
+
+# Pillow format name -> content type. Only these are accepted.
+IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+ACCEPTED_CONTENT_TYPES = frozenset(IMAGE_FORMATS.values())
+
+
+def unsupported_type_error() -> ApplicationError:
+    return ApplicationError(
+        code="unsupported_media_type",
+        detail="Upload a JPEG, PNG or WebP image.",
+        status_code=status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+    )
+
+
+def too_large_error(detail: str | None = None) -> ApplicationError:
+    limit_mb = settings.UPLOADS_MAX_BYTES // (1024 * 1024)
+    return ApplicationError(
+        code="payload_too_large",
+        detail=detail or f"The file is larger than {limit_mb} MB. Upload a smaller image.",
+        status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+    )
+
+
+def image_sniff(*, file: IO[bytes]) -> str:
+    """The content type read from the file's first bytes; 415 when it is not an accepted image."""
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            image_format = image.format
+    except (UnidentifiedImageError, OSError, ValueError):
+        raise unsupported_type_error() from None
+    finally:
+        file.seek(0)
+    if image_format not in IMAGE_FORMATS:
+        raise unsupported_type_error()
+    return IMAGE_FORMATS[image_format]
+
+
+def _decode(file: IO[bytes]) -> Image.Image:
+    file.seek(0, 2)
+    if file.tell() > settings.UPLOADS_MAX_BYTES:
+        raise too_large_error()
+    image_sniff(file=file)
+    try:
+        image = Image.open(file)
+        width, height = image.size
+        if width * height > settings.UPLOADS_MAX_PIXELS:
+            raise too_large_error(
+                f"The image has {width}x{height} pixels; at most {settings.UPLOADS_MAX_PIXELS:,} are accepted."
+            )
+        image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_large_error("The image has too many pixels.") from None
+    except (OSError, ValueError, SyntaxError):
+        raise ApplicationError(
+            code="invalid_image", detail="The image could not be read: the file is damaged or incomplete."
+        ) from None
+    # Phones store rotation in EXIF; apply it before EXIF is dropped.
+    image = ImageOps.exif_transpose(image)
+    return image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+
+
+def _encode(image: Image.Image, *, prefix: str) -> ContentFile:
+    output = BytesIO()
+    # Saving from a decoded bitmap writes no EXIF, ICC or XMP blocks unless passed explicitly.
+    image.save(output, format="WEBP", quality=85, method=4)
+    return ContentFile(output.getvalue(), name=f"{prefix}{uuid.uuid4().hex}.webp")
+
+
+def image_reencode(*, file: IO[bytes], prefix: str = "") -> ContentFile:
+    """A clean WebP copy of an uploaded image, or a 413/415/400 ApplicationError."""
+    return _encode(_decode(file), prefix=prefix)
+
+
+def image_thumbnail(*, file: IO[bytes], prefix: str = "") -> ContentFile:
+    image = _decode(file)
+    image = ImageOps.fit(image, settings.UPLOADS_THUMBNAIL_SIZE, method=Image.Resampling.LANCZOS)
+    return _encode(image, prefix=prefix)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from apps.uploads import apis
+
+urlpatterns = [
+    path("uploads/", apis.UploadStartApi.as_view(), name="upload-start"),
+    path("uploads/<uuid:upload_id>/content/", apis.UploadContentApi.as_view(), name="upload-content"),
+    path("uploads/<uuid:upload_id>/finish/", apis.UploadFinishApi.as_view(), name="upload-finish"),
+    path("users/me/avatar/", apis.AvatarApi.as_view(), name="avatar"),
+]
