@@ -190,9 +190,9 @@ def avatar_set(*, user: User, upload_id: uuid.UUID) -> User:
         raise
 
     new_name = default_storage.save(avatar.name, avatar)
-    old_names = [field.name for field in (user.avatar, user.avatar_thumbnail) if field]
     try:
         with transaction.atomic():
+            old_names = _avatar_names_locked(user)
             user.avatar.name = new_name
             user.avatar_thumbnail.name = ""
             user.save(update_fields=["avatar", "avatar_thumbnail"])
@@ -206,9 +206,15 @@ def avatar_set(*, user: User, upload_id: uuid.UUID) -> User:
     return user
 
 
+def _avatar_names_locked(user: User) -> list[str]:
+    """The stored names as the database has them now (the thumbnail task may have written since ``user`` loaded)."""
+    names = User.objects.select_for_update().filter(pk=user.pk).values_list("avatar", "avatar_thumbnail").get()
+    return [name for name in names if name]
+
+
 @transaction.atomic
 def avatar_delete(*, user: User) -> User:
-    old_names = [field.name for field in (user.avatar, user.avatar_thumbnail) if field]
+    old_names = _avatar_names_locked(user)
     user.avatar.name = ""
     user.avatar_thumbnail.name = ""
     user.save(update_fields=["avatar", "avatar_thumbnail"])
