@@ -26,7 +26,7 @@ AccessSerializer = inline_serializer("Access", {"access": serializers.CharField(
 PASSWORD_HELP = " ".join(password_validators_help_texts())
 
 
-def _signed_in(request: Request) -> User:
+def signed_in_user(request: Request) -> User:
     """The user of a request that passed IsAuthenticated."""
     return cast(User, request.user)
 
@@ -215,7 +215,7 @@ class PasswordChangeApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.PasswordChangeInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        tokens = services.password_change(user=_signed_in(request), **serializer.validated_data)
+        tokens = services.password_change(user=signed_in_user(request), **serializer.validated_data)
         response = Response(status=status.HTTP_204_NO_CONTENT)
         refresh_cookie_set(response, token=tokens.refresh)
         return response
@@ -235,13 +235,13 @@ class UserMeApi(APIView):
 
     @extend_schema(responses={200: UserSerializer, **problem_responses(401)})
     def get(self, request: Request) -> Response:
-        return Response(UserSerializer(_signed_in(request)).data)
+        return Response(UserSerializer(signed_in_user(request)).data)
 
     @extend_schema(request=UserUpdateInput, responses={200: UserSerializer, **problem_responses(400, 401)})
     def patch(self, request: Request) -> Response:
         serializer = self.UserUpdateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.user_update(user=_signed_in(request), **serializer.validated_data)
+        user = services.user_update(user=signed_in_user(request), **serializer.validated_data)
         return Response(UserSerializer(user).data)
 
     @extend_schema(
@@ -251,7 +251,7 @@ class UserMeApi(APIView):
     def delete(self, request: Request) -> Response:
         serializer = self.UserDeleteInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_delete(user=_signed_in(request), password=serializer.validated_data.get("password"))
+        services.user_delete(user=signed_in_user(request), password=serializer.validated_data.get("password"))
         response = Response(status=status.HTTP_204_NO_CONTENT)
         refresh_cookie_clear(response)
         return response

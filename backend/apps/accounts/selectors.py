@@ -1,7 +1,14 @@
 """Reads for accounts."""
 
+from django.db.models import QuerySet
+from social_django.models import UserSocialAuth
+
 from apps.accounts.models import User
 
 
 def user_get_by_email(*, email: str) -> User | None:
     return User.objects.filter(email=email.strip().lower()).first()
+
+
+def user_social_accounts_list(*, user: User) -> QuerySet[UserSocialAuth]:
+    return UserSocialAuth.objects.filter(user=user).order_by("created")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.accounts import apis
+from apps.accounts import apis, social_apis
 
 auth_urlpatterns = [
     path("register/", apis.RegisterApi.as_view(), name="register"),
@@ -12,8 +12,17 @@ auth_urlpatterns = [
     path("password/reset/", apis.PasswordResetApi.as_view(), name="password-reset"),
     path("password/reset/confirm/", apis.PasswordResetConfirmApi.as_view(), name="password-reset-confirm"),
     path("password/change/", apis.PasswordChangeApi.as_view(), name="password-change"),
+    path("social/providers/", social_apis.SocialProvidersApi.as_view(), name="social-providers"),
+    path("social/<str:provider>/login/", social_apis.social_login, name="social-login"),
+    path("social/<str:provider>/complete/", social_apis.social_complete, name="social-complete"),
 ]
 
 users_urlpatterns = [
     path("me/", apis.UserMeApi.as_view(), name="me"),
+    path("me/social-accounts/", social_apis.SocialAccountListApi.as_view(), name="social-accounts"),
+    path(
+        "me/social-accounts/<int:account_id>/",
+        social_apis.SocialAccountDetailApi.as_view(),
+        name="social-account-detail",
+    ),
 ]

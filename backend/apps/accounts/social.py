@@ -1,0 +1,147 @@
+"""Social login (GitHub, Google) on python-social-auth, ending in our JWT session.
+
+The pipeline below replaces social-core's default. It never creates or links an
+account on an email address the provider has not verified, so nobody can take over
+an account by registering its address at a provider.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from social_core.backends.base import BaseAuth
+from social_core.exceptions import (
+    AuthAssociationError,
+    AuthCanceled,
+    AuthInputError,
+    AuthPolicyError,
+    AuthResponseError,
+    AuthSessionError,
+)
+
+from apps.accounts.models import User
+from apps.accounts.selectors import user_get_by_email
+
+
+@dataclass(frozen=True)
+class SocialProvider:
+    id: str  # the social-core backend name, used in URLs
+    name: str
+    key_setting: str
+    secret_setting: str
+
+    @property
+    def enabled(self) -> bool:
+        return bool(getattr(settings, self.key_setting) and getattr(settings, self.secret_setting))
+
+
+PROVIDERS = (
+    SocialProvider("github", "GitHub", "SOCIAL_AUTH_GITHUB_KEY", "SOCIAL_AUTH_GITHUB_SECRET"),
+    SocialProvider("google-oauth2", "Google", "SOCIAL_AUTH_GOOGLE_OAUTH2_KEY", "SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET"),
+)
+
+
+def social_providers_enabled() -> list[SocialProvider]:
+    return [provider for provider in PROVIDERS if provider.enabled]
+
+
+class SocialEmailMissing(AuthPolicyError):
+    """The provider shared no email address."""
+
+
+class SocialEmailUnverified(AuthPolicyError):
+    """The provider has not verified the address it shared."""
+
+
+def error_code_of(error: Exception) -> str:
+    """The code the frontend's callback page translates (``errors.social.<code>``)."""
+    if isinstance(error, SocialEmailMissing):
+        return "email_missing"
+    if isinstance(error, SocialEmailUnverified):
+        return "email_unverified"
+    if isinstance(error, AuthResponseError) and getattr(error, "claim", None) == "email_verified":
+        return "email_unverified"
+    if isinstance(error, AuthCanceled):
+        return "cancelled"
+    if isinstance(error, AuthSessionError | AuthInputError):
+        return "state_mismatch"
+    if isinstance(error, AuthAssociationError):
+        return "account_in_use"
+    return "provider_error"
+
+
+def _verified_email(backend: BaseAuth, details: dict[str, Any], response: dict[str, Any]) -> str | None:
+    email = (details.get("email") or "").strip().lower()
+    if not email:
+        return None
+    if backend.name == "google-oauth2":
+        # social-core already refuses a Google answer without email_verified=true.
+        return email if response.get("email_verified") is True else None
+    if backend.name == "github":
+        # With the user:email scope GitHub lists every address with its verified flag.
+        for entry in response.get("emails") or []:
+            if isinstance(entry, dict) and str(entry.get("email", "")).lower() == email and entry.get("verified"):
+                return email
+        return None
+    return None
+
+
+# --- pipeline steps (see SOCIAL_AUTH_PIPELINE in settings) -----------------------------------
+
+
+def require_verified_email(
+    backend: BaseAuth, details: dict[str, Any], response: dict[str, Any], user: User | None = None, **kwargs: Any
+) -> dict[str, Any] | None:
+    """An already linked provider logs in as is; anything else needs a verified address."""
+    if user is not None:
+        return None
+    if not (details.get("email") or "").strip():
+        raise SocialEmailMissing(backend, "The provider did not share an email address.")
+    email = _verified_email(backend, details, response)
+    if email is None:
+        raise SocialEmailUnverified(backend, "The provider has not verified this email address.")
+    return {"verified_email": email}
+
+
+def associate_by_verified_email(verified_email: str | None = None, user: User | None = None, **kwargs: Any) -> dict:
+    if user is not None or verified_email is None:
+        return {}
+    existing = user_get_by_email(email=verified_email)
+    if existing is None:
+        return {}
+    if not existing.is_email_verified:
+        # The provider proved the address, which is what the verification email would have done.
+        existing.is_email_verified = True
+        existing.save(update_fields=["is_email_verified"])
+    return {"user": existing, "is_new": False}
+
+
+def create_user(
+    details: dict[str, Any], verified_email: str | None = None, user: User | None = None, **kwargs: Any
+) -> dict:
+    if user is not None or verified_email is None:
+        return {}
+    first_name, last_name = _names_of(details)
+    created = User.objects.create_user(
+        email=verified_email,
+        password=None,  # no usable password: this account logs in through the provider
+        first_name=first_name,
+        last_name=last_name,
+        is_email_verified=True,
+    )
+    return {"user": created, "is_new": True}
+
+
+def fill_missing_names(user: User, details: dict[str, Any], **kwargs: Any) -> None:
+    if user.first_name or user.last_name:
+        return
+    user.first_name, user.last_name = _names_of(details)
+    if user.first_name or user.last_name:
+        user.save(update_fields=["first_name", "last_name"])
+
+
+def _names_of(details: dict[str, Any]) -> tuple[str, str]:
+    first, last = details.get("first_name") or "", details.get("last_name") or ""
+    if not (first or last) and details.get("fullname"):
+        first, _, last = str(details["fullname"]).partition(" ")
+    return first[:150], last[:150]
