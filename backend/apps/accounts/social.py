@@ -27,17 +27,26 @@ from apps.accounts.selectors import user_get_by_email
 class SocialProvider:
     id: str  # the social-core backend name, used in URLs
     name: str
-    key_setting: str
-    secret_setting: str
+    required_settings: tuple[str, ...]
 
     @property
     def enabled(self) -> bool:
-        return bool(getattr(settings, self.key_setting) and getattr(settings, self.secret_setting))
+        return all(getattr(settings, name) for name in self.required_settings)
 
 
 PROVIDERS = (
-    SocialProvider("github", "GitHub", "SOCIAL_AUTH_GITHUB_KEY", "SOCIAL_AUTH_GITHUB_SECRET"),
-    SocialProvider("google-oauth2", "Google", "SOCIAL_AUTH_GOOGLE_OAUTH2_KEY", "SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET"),
+    SocialProvider("github", "GitHub", ("SOCIAL_AUTH_GITHUB_KEY", "SOCIAL_AUTH_GITHUB_SECRET")),
+    SocialProvider(
+        "github-enterprise",
+        "GitHub Enterprise",
+        (
+            "SOCIAL_AUTH_GITHUB_ENTERPRISE_URL",
+            "SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL",
+            "SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY",
+            "SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET",
+        ),
+    ),
+    SocialProvider("google-oauth2", "Google", ("SOCIAL_AUTH_GOOGLE_OAUTH2_KEY", "SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET")),
 )
 
 
@@ -77,7 +86,7 @@ def _verified_email(backend: BaseAuth, details: dict[str, Any], response: dict[s
     if backend.name == "google-oauth2":
         # social-core already refuses a Google answer without email_verified=true.
         return email if response.get("email_verified") is True else None
-    if backend.name == "github":
+    if backend.name in {"github", "github-enterprise"}:
         # With the user:email scope GitHub lists every address with its verified flag.
         for entry in response.get("emails") or []:
             if isinstance(entry, dict) and str(entry.get("email", "")).lower() == email and entry.get("verified"):
