@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+
+import { resolveLocale } from "@/i18n/page-locale";
+import { AuthCard } from "@/components/layout/auth-card";
+import { LoginForm } from "@/features/auth/components/login-form";
+import { SocialLoginButtons } from "@/features/auth/components/social-login-buttons";
+import { Link } from "@/i18n/navigation";
+import { safeNextPath } from "@/lib/safe-next";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ next?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: "auth" });
+  return { title: t("loginTitle"), robots: { index: false } };
+}
+
+export default async function LoginPage({ params, searchParams }: Props) {
+  await resolveLocale(params);
+  const { next } = await searchParams;
+  const t = await getTranslations("auth");
+  return (
+    <AuthCard title={t("loginTitle")}>
+      <LoginForm />
+      <SocialLoginButtons next={safeNextPath(next)} />
+      <p className="text-sm">
+        {t("noAccount")}{" "}
+        <Link href="/register" className="link">
+          {t("register")}
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}

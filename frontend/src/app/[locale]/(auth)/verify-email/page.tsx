@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+
+import { resolveLocale } from "@/i18n/page-locale";
+import { AuthCard } from "@/components/layout/auth-card";
+import { VerifyEmail } from "@/features/auth/components/verify-email";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ token?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: "auth" });
+  return { title: t("verifyEmailTitle"), robots: { index: false } };
+}
+
+/** Target of the link in the verification email: /verify-email?token=... */
+export default async function VerifyEmailPage({ params, searchParams }: Props) {
+  await resolveLocale(params);
+  const { token } = await searchParams;
+  const t = await getTranslations("auth");
+  return (
+    <AuthCard title={t("verifyEmailTitle")}>
+      <VerifyEmail token={token ?? null} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+
+import { getArticleBySlug, listComments } from "@/features/articles/api";
+import { Comments } from "@/features/articles/components/comments";
+import { sanitizeArticleHtml } from "@/features/articles/sanitize";
+import { Link } from "@/i18n/navigation";
+import { resolveLocale } from "@/i18n/page-locale";
+import { ApiError } from "@/lib/api/errors";
+import { formatDate } from "@/lib/format";
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+// generateMetadata and the page both need the article: one backend call per request.
+const loadArticle = cache(async (slug: string, locale: string) => {
+  try {
+    return await getArticleBySlug(slug, locale);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [locale, { slug }] = await Promise.all([resolveLocale(params), params]);
+  const article = await loadArticle(slug, locale);
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: { canonical: `/articles/${article.slug}` },
+    openGraph: {
+      type: "article",
+      title: article.title,
+      description: article.summary,
+      url: `/articles/${article.slug}`,
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+      authors: [article.author.name],
+      tags: article.tags.map((tag) => tag.name),
+      images: article.coverImage ? [{ url: article.coverImage.url }] : [],
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const [locale, { slug }] = await Promise.all([resolveLocale(params), params]);
+  const [article, comments, t] = await Promise.all([
+    loadArticle(slug, locale),
+    listComments(slug),
+    getTranslations("article"),
+  ]);
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <Link href="/" className="link text-sm">
+          {t("back")}
+        </Link>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{article.title}</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {t("byline", {
+            author: article.author.name,
+            date: formatDate(article.publishedAt, locale),
+          })}
+        </p>
+        {article.coverImage ? (
+          // Backend/S3 media with unknown dimensions; see article-card.tsx.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={article.coverImage.url} alt="" className="w-full rounded-lg object-cover" />
+        ) : null}
+      </header>
+      <div
+        className="prose-article"
+        // Sanitised on the server just above; see sanitize.ts for what survives.
+        dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(article.bodyHtml) }}
+      />
+      <Comments slug={article.slug} initial={comments} />
+    </article>
+  );
+}

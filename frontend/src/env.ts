@@ -1,0 +1,28 @@
+/**
+ * The one place that reads the environment (STYLE.md: "every NEXT_PUBLIC_* read in one env.ts").
+ *
+ * Server-only values are read at request time by the Node server (proxy.ts, Server Components)
+ * and at build time by next.config.ts. Nothing here is secret: in browser bundles the
+ * server-only variables are simply undefined and fall back to their defaults, which client
+ * code never uses.
+ */
+
+function list(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export const env = {
+  /** Where the Django backend listens. next.config.ts proxies /api and /media to it; SSR calls it directly. */
+  backendUrl: (process.env.BACKEND_URL ?? "http://127.0.0.1:8000").replace(/\/$/, ""),
+  /** Public origin of this site, used for absolute Open Graph URLs. */
+  siteUrl: (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+  /**
+   * Extra origins the browser may load images from and upload files to (S3 or LocalStack,
+   * e.g. "http://localhost:4566"), added to the CSP img-src and connect-src.
+   */
+  mediaOrigins: list(process.env.MEDIA_ORIGINS),
+  isProduction: process.env.NODE_ENV === "production",
+} as const;

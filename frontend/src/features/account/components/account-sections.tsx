@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+
+import { RequireAuth } from "@/features/auth/components/require-auth";
+import { useSession } from "@/features/auth/session";
+
+import { AvatarUploader } from "./avatar-uploader";
+import { ChangePasswordForm } from "./change-password-form";
+import { DataExport } from "./data-export";
+import { DeleteAccountForm } from "./delete-account-form";
+import { ProfileForm } from "./profile-form";
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="space-y-4 rounded-lg border border-zinc-200 p-6 dark:border-zinc-800"
+    >
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Sections() {
+  const t = useTranslations("account");
+  const { user } = useSession();
+  if (!user) return null;
+  return (
+    <div className="space-y-6">
+      <Section id="profile" title={t("profile")}>
+        <ProfileForm user={user} />
+      </Section>
+      <Section id="avatar" title={t("avatar")}>
+        <AvatarUploader user={user} />
+      </Section>
+      <Section id="password" title={t("password")}>
+        <ChangePasswordForm />
+      </Section>
+      <Section id="export" title={t("export")}>
+        <DataExport />
+      </Section>
+      <Section id="delete" title={t("delete")}>
+        <DeleteAccountForm />
+      </Section>
+    </div>
+  );
+}
+
+export function AccountSections() {
+  return (
+    <RequireAuth>
+      <Sections />
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,71 @@
+import { useTranslations } from "next-intl";
+
+import { buttonClass } from "@/components/ui/button";
+import { Link } from "@/i18n/navigation";
+
+import type { Tag } from "../api";
+
+/**
+ * Search is a plain GET form and tags are links, so filtering works before (and without)
+ * JavaScript and every result page has a shareable URL.
+ */
+export function ArticleFilters({
+  tags,
+  activeTag,
+  search,
+}: {
+  tags: Tag[];
+  activeTag?: string;
+  search?: string;
+}) {
+  const t = useTranslations("home");
+  const chip = (active: boolean) =>
+    `rounded-full px-3 py-1 text-sm ${active ? "bg-indigo-600 text-white" : "bg-zinc-100 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700"}`;
+  return (
+    <div className="space-y-4">
+      <form role="search" method="get" className="flex gap-2">
+        <label htmlFor="article-search" className="sr-only">
+          {t("searchLabel")}
+        </label>
+        <input
+          id="article-search"
+          type="search"
+          name="search"
+          defaultValue={search}
+          placeholder={t("searchPlaceholder")}
+          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        {activeTag ? <input type="hidden" name="tag" value={activeTag} /> : null}
+        <button type="submit" className={buttonClass("primary")}>
+          {t("search")}
+        </button>
+      </form>
+      {tags.length > 0 ? (
+        <nav aria-label={t("tagsLabel")}>
+          <ul className="flex flex-wrap gap-2">
+            <li>
+              <Link
+                href={{ pathname: "/", query: search ? { search } : {} }}
+                className={chip(!activeTag)}
+                aria-current={!activeTag ? "page" : undefined}
+              >
+                {t("allTags")}
+              </Link>
+            </li>
+            {tags.map((tag) => (
+              <li key={tag.slug}>
+                <Link
+                  href={{ pathname: "/", query: { tag: tag.slug, ...(search ? { search } : {}) } }}
+                  className={chip(tag.slug === activeTag)}
+                  aria-current={tag.slug === activeTag ? "page" : undefined}
+                >
+                  {tag.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useApiForm } from "@/lib/use-api-form";
+
+import { commentSchema } from "../schemas";
+
+/** Writes a new comment or edits one; `onSave` throws ApiError on failure. */
+export function CommentForm({
+  initialBody = "",
+  submitLabel,
+  onSave,
+  onCancel,
+}: {
+  initialBody?: string;
+  submitLabel: string;
+  onSave: (body: string) => Promise<void>;
+  onCancel?: () => void;
+}) {
+  const t = useTranslations("comments");
+  const id = useId();
+  const { form, submit, formError, fieldError } = useApiForm(commentSchema, { body: initialBody });
+  const {
+    register,
+    reset,
+    formState: { errors, isSubmitting },
+  } = form;
+  const error = fieldError(errors.body);
+
+  const onSubmit = submit(async ({ body }) => {
+    await onSave(body);
+    reset({ body: "" });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-2" aria-busy={isSubmitting}>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <fieldset disabled={isSubmitting} className="space-y-2">
+        <label htmlFor={`${id}-body`} className="block text-sm font-medium">
+          {t("bodyLabel")}
+        </label>
+        <textarea
+          id={`${id}-body`}
+          rows={3}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
+          {...register("body")}
+        />
+        {error ? (
+          <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+        <div className="flex gap-2">
+          <Button type="submit">{submitLabel}</Button>
+          {onCancel ? (
+            <Button variant="secondary" onClick={onCancel}>
+              {t("cancel")}
+            </Button>
+          ) : null}
+        </div>
+      </fieldset>
+    </form>
+  );
+}

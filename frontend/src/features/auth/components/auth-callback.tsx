@@ -1,0 +1,47 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Link, useRouter } from "@/i18n/navigation";
+import { safeNextPath } from "@/lib/safe-next";
+import { useTranslateError } from "@/lib/use-translate-error";
+
+import { useSession } from "../session";
+
+/**
+ * Landing page after social login. The backend has set the refresh cookie; one refresh turns it
+ * into a session. `error` carries a backend code when the provider step failed.
+ */
+export function AuthCallback({ error, next }: { error: string | null; next: string | null }) {
+  const t = useTranslations("auth");
+  const translate = useTranslateError();
+  const router = useRouter();
+  const { restore } = useSession();
+  const [failed, setFailed] = useState(false);
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (error || started.current) return;
+    started.current = true;
+    void restore().then((user) => {
+      if (user) router.replace(safeNextPath(next));
+      else setFailed(true);
+    });
+  }, [error, next, restore, router]);
+
+  if (error || failed) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="error">
+          {translate(error ?? "social_login_failed", t("socialLoginFailed"))}
+        </Alert>
+        <Link href="/login" className="link">
+          {t("backToLogin")}
+        </Link>
+      </div>
+    );
+  }
+  return <p role="status">{t("signingIn")}</p>;
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { useRouter } from "@/i18n/navigation";
+import { useApiForm } from "@/lib/use-api-form";
+
+import { register as registerAccount } from "../api";
+import { registerSchema } from "../schemas";
+
+export function RegisterForm() {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const { form, submit, formError, fieldError } = useApiForm(registerSchema, {
+    firstName: "",
+    lastName: "",
+    email: "",
+    password: "",
+  });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  const onSubmit = submit(async (values) => {
+    await registerAccount(values);
+    router.push(`/check-email?email=${encodeURIComponent(values.email)}`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <fieldset disabled={isSubmitting} className="space-y-4">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label={t("firstName")}
+            autoComplete="given-name"
+            error={fieldError(errors.firstName)}
+            {...register("firstName")}
+          />
+          <TextField
+            label={t("lastName")}
+            autoComplete="family-name"
+            error={fieldError(errors.lastName)}
+            {...register("lastName")}
+          />
+        </div>
+        <TextField
+          label={t("email")}
+          type="email"
+          autoComplete="email"
+          error={fieldError(errors.email)}
+          {...register("email")}
+        />
+        <TextField
+          label={t("password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("passwordHint")}
+          error={fieldError(errors.password)}
+          {...register("password")}
+        />
+        <Button type="submit" className="w-full">
+          {isSubmitting ? t("registering") : t("register")}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useLocale } from "next-intl";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
+
+import {
+  refreshAccessToken,
+  setAccessToken,
+  setRequestLocale,
+  setSessionExpiredHandler,
+} from "@/lib/api/client";
+import type { User } from "@/lib/api/types";
+
+import * as authApi from "./api";
+import { loginPath } from "./login-path";
+
+type SessionState =
+  | { status: "loading"; user: null }
+  | { status: "authenticated"; user: User }
+  | { status: "anonymous"; user: null };
+
+type SessionContextValue = SessionState & {
+  /** Password login; throws ApiError (invalid_credentials, email_not_verified, ...). */
+  login: (email: string, password: string) => Promise<User>;
+  /** Exchange the refresh cookie for a session (page load, social login callback). */
+  restore: () => Promise<User | null>;
+  logout: () => Promise<void>;
+  /** Replace the cached user after the profile or avatar changed. */
+  setUser: (user: User) => void;
+  /** Forget the session locally (account deleted). */
+  clear: () => void;
+};
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+async function restoreSession(): Promise<User | null> {
+  try {
+    await refreshAccessToken();
+  } catch {
+    // No or expired refresh cookie: an anonymous visitor, not an error.
+    return null;
+  }
+  return authApi.getMe();
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  const [state, setState] = useState<SessionState>({ status: "loading", user: null });
+
+  useEffect(() => {
+    setRequestLocale(locale);
+  }, [locale]);
+
+  const clear = useCallback(() => {
+    setAccessToken(null);
+    setState({ status: "anonymous", user: null });
+  }, []);
+
+  useEffect(() => {
+    setSessionExpiredHandler(() => {
+      clear();
+      const here = window.location.pathname + window.location.search;
+      window.location.assign(loginPath(locale, here));
+    });
+  }, [clear, locale]);
+
+  const restore = useCallback(
+    () =>
+      restoreSession()
+        .catch(() => null)
+        .then((user) => {
+          setState(user ? { status: "authenticated", user } : { status: "anonymous", user: null });
+          return user;
+        }),
+    [],
+  );
+
+  useEffect(() => {
+    // One refresh call per page load; the client shares it with any request racing it.
+    void restore();
+  }, [restore]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const result = await authApi.login(email, password);
+    setAccessToken(result.access);
+    setState({ status: "authenticated", user: result.user });
+    return result.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      clear();
+    }
+  }, [clear]);
+
+  const setUser = useCallback((user: User) => setState({ status: "authenticated", user }), []);
+
+  const value = useMemo(
+    () => ({ ...state, login, restore, logout, setUser, clear }),
+    [state, login, restore, logout, setUser, clear],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession() must be used inside <SessionProvider>.");
+  return value;
+}

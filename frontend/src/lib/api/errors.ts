@@ -1,0 +1,74 @@
+import { isAxiosError } from "axios";
+
+import type { Problem, ProblemFieldError } from "./types";
+
+/** One entry of the backend's `errors` list; `field` is a camelCase path, null for the whole form. */
+export type FieldIssue = ProblemFieldError;
+
+/** The application/problem+json body, read defensively: a proxy may answer with less. */
+type ProblemBody = Partial<Problem>;
+
+/** Every non-2xx response, and every request that got no response, ends up as one of these. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fieldErrors: readonly FieldIssue[];
+  readonly requestId: string | null;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    detail: string;
+    fieldErrors?: readonly FieldIssue[];
+    requestId?: string | null;
+  }) {
+    super(`${init.status} ${init.code}: ${init.detail}`);
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code;
+    this.detail = init.detail;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.requestId = init.requestId ?? null;
+  }
+}
+
+function isProblemBody(data: unknown): data is ProblemBody {
+  return typeof data === "object" && data !== null && ("code" in data || "detail" in data);
+}
+
+/** Status 0 means the request never got an answer (offline, DNS, CORS, aborted). */
+export const NETWORK_ERROR = "network_error";
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (!isAxiosError(error)) {
+    return new ApiError({
+      status: 0,
+      code: NETWORK_ERROR,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+  const response = error.response;
+  if (!response) {
+    return new ApiError({ status: 0, code: NETWORK_ERROR, detail: error.message });
+  }
+  const headerId = response.headers?.["x-request-id"];
+  const data: unknown = response.data;
+  if (isProblemBody(data)) {
+    return new ApiError({
+      status: data.status ?? response.status,
+      code: data.code ?? "error",
+      detail: data.detail ?? data.title ?? response.statusText,
+      fieldErrors: Array.isArray(data.errors) ? data.errors : [],
+      requestId: data.requestId ?? (typeof headerId === "string" ? headerId : null),
+    });
+  }
+  // A proxy or server crash can answer with HTML; keep the status, invent nothing else.
+  return new ApiError({
+    status: response.status,
+    code: response.status >= 500 ? "server_error" : "error",
+    detail: response.statusText || `HTTP ${response.status}`,
+    requestId: typeof headerId === "string" ? headerId : null,
+  });
+}

@@ -1,0 +1,41 @@
+import type { FieldPath, FieldValues, UseFormSetError } from "react-hook-form";
+
+import { ApiError, toApiError } from "@/lib/api/errors";
+
+/** Turns an error code into a user-facing sentence: `errors.<code>` if translated, else the fallback. */
+export type TranslateError = (code: string, fallback: string) => string;
+
+/**
+ * Puts the backend's field errors next to the matching inputs and returns what belongs at the
+ * top of the form (non-field errors, errors for fields the form does not show, or the error
+ * itself when it has no field errors). The first invalid field in form order gets focus.
+ */
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  options: {
+    fields: readonly FieldPath<T>[];
+    setError: UseFormSetError<T>;
+    translate: TranslateError;
+  },
+): string | null {
+  const apiError: ApiError = toApiError(error);
+  const { fields, setError, translate } = options;
+  const perField = new Map<FieldPath<T>, string>();
+  const formLevel: string[] = [];
+
+  for (const issue of apiError.fieldErrors) {
+    const message = translate(issue.code, issue.message);
+    const field = fields.find((name) => name === issue.field);
+    if (field && !perField.has(field)) perField.set(field, message);
+    else if (!field) formLevel.push(message);
+  }
+
+  const firstInvalid = fields.find((name) => perField.has(name));
+  for (const [field, message] of perField) {
+    setError(field, { type: "server", message }, { shouldFocus: field === firstInvalid });
+  }
+
+  if (formLevel.length > 0) return formLevel.join(" ");
+  if (perField.size > 0) return null;
+  return translate(apiError.code, apiError.detail);
+}
