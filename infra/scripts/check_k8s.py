@@ -9,8 +9,10 @@ Run by infra/scripts/validate.sh on `kubectl kustomize` output of every overlay.
      infra/k8s/schemas (see the README there); any other kind fails: add a schema first;
   3. references between objects: Services, Ingress backends, HPAs, ScaledObjects, PDBs and
      ConfigMaps must point at something that exists in the same render;
-  4. the pod hardening and sizing rules this repository promises (docs/deployment.md).
-Exits 1 on any problem. The summary table is what docs/scaling.md cites.
+  4. the pod hardening and sizing rules this repository promises (docs/deployment.md);
+  5. with --summary-in, that a doc quotes the replica/resource summary verbatim
+     (docs/scaling.md does, for staging and production).
+Exits 1 on any problem.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def matches(selector: dict, labels: dict) -> bool:
     return all(labels.get(k) == v for k, v in selector.items())
 
 
-def check(name: str, docs: list[dict], versions: list[str]) -> list[str]:
+def check(name: str, docs: list[dict], versions: list[str], summary_doc: Path | None = None) -> list[str]:
     problems: list[str] = []
     by_kind: dict[str, dict[str, dict]] = {}
     for doc in docs:
@@ -159,14 +161,23 @@ def check(name: str, docs: list[dict], versions: list[str]) -> list[str]:
                     if probe not in container:
                         problems.append(f"{cref}: serves traffic, so it needs a {probe}")
 
-    print_summary(name, by_kind, workloads, hpa_targets, keda_targets)
+    lines = summary_lines(name, by_kind, workloads, hpa_targets, keda_targets)
+    counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(by_kind.items()))
+    print(lines[0] + f" ({counts})")
+    print("\n".join(lines[1:]))
+    if summary_doc is not None and "\n".join(lines) not in summary_doc.read_text():
+        problems.append(
+            f"{summary_doc} does not show this summary: paste the block above (without the counts in "
+            "parentheses) into it, so the documented sizes stay the rendered ones"
+        )
     return problems
 
 
-def print_summary(name, by_kind, workloads, hpa_targets, keda_targets) -> None:
-    counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(by_kind.items()))
-    print(f"  {name}: {sum(len(v) for v in by_kind.values())} resources ({counts})")
-    print(f"    {'workload':<26}{'replicas':<12}{'cpu req/limit':<18}{'memory req/limit'}")
+def summary_lines(name, by_kind, workloads, hpa_targets, keda_targets) -> list[str]:
+    lines = [
+        f"  {name}: {sum(len(v) for v in by_kind.values())} resources",
+        f"    {'workload':<26}{'replicas':<12}{'cpu req/limit':<18}{'memory req/limit'}",
+    ]
     for wl_name, wl in sorted(workloads.items()):
         if wl_name in hpa_targets:
             hpa = next(h for h in by_kind["HorizontalPodAutoscaler"].values() if h["spec"]["scaleTargetRef"]["name"] == wl_name)
@@ -181,7 +192,8 @@ def print_summary(name, by_kind, workloads, hpa_targets, keda_targets) -> None:
         res = pod_spec(wl)["containers"][0]["resources"]
         cpu = f"{res['requests']['cpu']}/{res['limits']['cpu']}"
         mem = f"{res['requests']['memory']}/{res['limits']['memory']}"
-        print(f"    {wl['kind'] + '/' + wl_name:<26}{replicas:<12}{cpu:<18}{mem}")
+        lines.append(f"    {wl['kind'] + '/' + wl_name:<26}{replicas:<12}{cpu:<18}{mem}")
+    return lines
 
 
 def main() -> int:
@@ -189,9 +201,10 @@ def main() -> int:
     parser.add_argument("name")
     parser.add_argument("rendered", type=Path)
     parser.add_argument("--k8s-version", action="append", dest="versions", required=True)
+    parser.add_argument("--summary-in", type=Path, help="a doc that must contain the summary verbatim")
     args = parser.parse_args()
     docs = [d for d in yaml.safe_load_all(args.rendered.read_text()) if d]
-    problems = check(args.name, docs, args.versions)
+    problems = check(args.name, docs, args.versions, args.summary_in)
     for problem in problems:
         print(f"    FAIL {problem}", file=sys.stderr)
     return 1 if problems else 0

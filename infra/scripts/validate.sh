@@ -162,9 +162,12 @@ check_kubernetes() {
     for v in "${K8S_VERSIONS[@]}"; do versions+=(--k8s-version "$v"); done
     for overlay in infra/k8s/base infra/k8s/overlays/staging infra/k8s/overlays/production; do
         name="$(basename "$overlay")"
+        # docs/scaling.md quotes the overlays' sizes; they must match the manifests.
+        local doc_args=()
+        [[ "$overlay" == */overlays/* ]] && doc_args=(--summary-in docs/scaling.md)
         if run "$overlay: kustomize build" sh -c "kubectl kustomize '$overlay' > '$tmp/$name.yaml'"; then
-            SHOW=1 run "$overlay: schemas, references, hardening" \
-                python infra/scripts/check_k8s.py "$name" "$tmp/$name.yaml" "${versions[@]}"
+            SHOW=1 run "$overlay: schemas, references, hardening${doc_args:+, sizes in docs/scaling.md}" \
+                python infra/scripts/check_k8s.py "$name" "$tmp/$name.yaml" "${versions[@]}" "${doc_args[@]}"
         fi
     done
     # The Secret template is outside every kustomization; validate it on its own.
