@@ -3,12 +3,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from apps.common.apis import HealthApi, ReadinessApi
 from apps.common.exceptions import problem_response
+from apps.common.metrics import metrics_view
 
 
+@csrf_exempt  # a 404 is the answer whatever the method; CSRF's HTML 403 must not come first
 def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
     return problem_response(request, status_code=404, code="not_found", detail="No API endpoint at this path.")
 
@@ -32,6 +35,7 @@ admin.site.site_title = "Starter admin"
 urlpatterns = [
     path("healthz", HealthApi.as_view(), name="healthz"),
     path("readyz", ReadinessApi.as_view(), name="readyz"),
+    path("metrics", metrics_view, name="metrics"),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

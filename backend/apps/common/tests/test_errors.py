@@ -82,3 +82,9 @@ def test_nested_validation_errors_are_flattened_with_paths():
         {"field": "tagNames.0", "code": "max_length", "message": "Too long."},
         {"field": "items.1.unitPrice", "code": "required", "message": "Required."},
     ]
+
+
+def test_unknown_api_path_is_a_404_problem_for_posts_too(client):
+    csrf_checking = client.__class__(enforce_csrf_checks=True)
+
+    problem_of(csrf_checking.post("/api/v1/uploads/not-an-id/finish/"), 404, "not_found")
