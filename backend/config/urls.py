@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.defaults import server_error as django_server_error
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from apps.common.apis import HealthApi, ReadinessApi
@@ -24,8 +25,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
             code="server_error",
             detail="Something went wrong on our side. Quote the request ID when you report it.",
         )
-    from django.views.defaults import server_error as django_server_error
-
     return django_server_error(request)
 
 

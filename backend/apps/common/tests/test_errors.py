@@ -88,3 +88,13 @@ def test_unknown_api_path_is_a_404_problem_for_posts_too(client):
     csrf_checking = client.__class__(enforce_csrf_checks=True)
 
     problem_of(csrf_checking.post("/api/v1/uploads/not-an-id/finish/"), 404, "not_found")
+
+
+def test_django_500_handler_answers_api_paths_with_a_problem(rf):
+    from config.urls import server_error
+
+    api = server_error(rf.get("/api/v1/anything/"))
+    page = server_error(rf.get("/admin/"))
+
+    assert (api.status_code, api["Content-Type"]) == (500, "application/problem+json")
+    assert (page.status_code, page["Content-Type"]) == (500, "text/html")
