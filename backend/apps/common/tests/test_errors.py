@@ -97,4 +97,5 @@ def test_django_500_handler_answers_api_paths_with_a_problem(rf):
     page = server_error(rf.get("/admin/"))
 
     assert (api.status_code, api["Content-Type"]) == (500, "application/problem+json")
-    assert (page.status_code, page["Content-Type"]) == (500, "text/html")
+    assert page.status_code == 500
+    assert page["Content-Type"].startswith("text/html")
