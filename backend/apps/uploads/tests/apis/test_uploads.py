@@ -4,6 +4,8 @@ Once against local storage (embedded defaults) and once against a real S3 HTTP
 server (moto), where the form is a presigned POST and the avatar a presigned GET URL.
 """
 
+import time
+from datetime import timedelta
 from io import BytesIO
 
 import boto3
@@ -12,6 +14,8 @@ import requests
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from freezegun import freeze_time
 from PIL import Image
 from rest_framework.test import APIClient
 
@@ -217,3 +221,15 @@ def test_s3_public_endpoint_is_used_for_browser_urls(s3_settings, auth_client):
 
     assert upload["url"].startswith("http://localhost:4566/")
     assert default_storage.url("avatars/x.webp").startswith("http://localhost:4566/")
+
+
+@pytest.mark.s3
+def test_s3_urls_are_reused_while_fresh_and_signed_anew_after(s3_settings, monkeypatch):
+    first = default_storage.url("covers/a.webp")
+
+    assert default_storage.url("covers/a.webp") == first
+    assert default_storage.url("covers/b.webp") != first
+    later = time.monotonic() + s3_settings.AWS_QUERYSTRING_EXPIRE
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+    with freeze_time(timezone.now() + timedelta(seconds=s3_settings.AWS_QUERYSTRING_EXPIRE)):
+        assert default_storage.url("covers/a.webp") != first
