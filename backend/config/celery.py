@@ -1,11 +1,100 @@
-"""The Celery application, configured from Django settings (``CELERY_*``)."""
+"""The Celery application, configured from Django settings (``CELERY_*``), and its queue topology.
+
+Queues ``emails``, ``default`` and ``low`` are durable RabbitMQ quorum queues
+(replicated, persistent, with a delivery limit) bound to one topic exchange, so
+Celery's native delayed delivery can hold retry countdowns in the broker rather
+than in workers. Rejected messages, and messages redelivered more often than the
+delivery limit (a worker dying on them each time), are dead-lettered to the
+``dead_letter`` queue, where they stay for inspection. docs/background-jobs.md
+explains the whole path.
+"""
 
 import os
+from typing import Any
 
 from celery import Celery
+from kombu import Connection, Exchange, Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("config")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+WORK_QUEUES = ("emails", "default", "low")
+DEAD_LETTER_QUEUE = "dead_letter"
+# First match wins. Emails are user-facing and fast; bulk work and housekeeping go to ``low``.
+ROUTES = {
+    "apps.*.tasks.send_*": "emails",
+    "apps.exports.tasks.build_export": "low",
+    "apps.*.tasks.cleanup_*": "low",
+    "apps.*.tasks.purge_*": "low",
+    "apps.*.tasks.delete_*": "low",
+}
+
+
+def _prefix() -> str:
+    # Read when used, not at import: importing this module must not load Django settings.
+    from django.conf import settings
+
+    return settings.CELERY_QUEUE_PREFIX
+
+
+def _exchanges() -> tuple[Exchange, Exchange]:
+    prefix = _prefix()
+    return (
+        Exchange(f"{prefix}tasks", type="topic", durable=True),
+        Exchange(f"{prefix}dead_letter", type="direct", durable=True),
+    )
+
+
+def work_queue(name: str) -> Queue:
+    from django.conf import settings
+
+    task_exchange, dead_letter_exchange = _exchanges()
+    return Queue(
+        _prefix() + name,
+        exchange=task_exchange,
+        routing_key=_prefix() + name,
+        durable=True,
+        queue_arguments={
+            "x-queue-type": "quorum",
+            "x-dead-letter-exchange": dead_letter_exchange.name,
+            "x-dead-letter-routing-key": DEAD_LETTER_QUEUE,
+            # A message whose worker dies this often (OOM, hard time limit) is a poison message.
+            "x-delivery-limit": settings.CELERY_QUEUE_DELIVERY_LIMIT,
+        },
+    )
+
+
+def dead_letter_queue() -> Queue:
+    _, dead_letter_exchange = _exchanges()
+    return Queue(
+        _prefix() + DEAD_LETTER_QUEUE,
+        exchange=dead_letter_exchange,
+        routing_key=DEAD_LETTER_QUEUE,
+        durable=True,
+        queue_arguments={"x-queue-type": "quorum"},
+    )
+
+
+def queue_names() -> list[str]:
+    return [_prefix() + name for name in (*WORK_QUEUES, DEAD_LETTER_QUEUE)]
+
+
+def declare_dead_letter_queue(connection: Connection) -> None:
+    dead_letter_queue().bind(connection.default_channel).declare()
+
+
+@app.on_after_configure.connect
+def _topology_configure(sender: Celery, **_: Any) -> None:
+    prefix = _prefix()
+    task_exchange, _ = _exchanges()
+    sender.conf.task_queues = [work_queue(name) for name in WORK_QUEUES]
+    sender.conf.task_default_queue = prefix + "default"
+    sender.conf.task_default_exchange = task_exchange.name
+    sender.conf.task_default_exchange_type = task_exchange.type
+    sender.conf.task_default_routing_key = prefix + "default"
+    sender.conf.task_routes = [
+        {pattern: {"queue": prefix + queue, "routing_key": prefix + queue} for pattern, queue in ROUTES.items()}
+    ]

@@ -13,6 +13,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
+from django.utils.crypto import get_random_string
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -58,14 +59,19 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "django_celery_beat",
+    "django_prometheus",
     "social_django",
     "apps.common",
     "apps.accounts",
     "apps.content",
     "apps.uploads",
+    "apps.jobs",
+    "apps.exports",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so request latency and status counts (by view) cover everything below.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "apps.common.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -77,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -105,6 +112,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# django-prometheus' wrappers of the same backends count queries and errors (docs/observability.md).
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends."
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (also the store for throttling and login-failure counters) ------------
@@ -147,6 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 ACCOUNTS_REQUIRE_EMAIL_VERIFICATION = env.bool("ACCOUNTS_REQUIRE_EMAIL_VERIFICATION", default=True)
 ACCOUNTS_EMAIL_VERIFICATION_MAX_AGE = timedelta(days=3)
+# Accounts never verified are deleted this long after sign-up (beat: delete_unverified_accounts).
+ACCOUNTS_UNVERIFIED_RETENTION = timedelta(days=env.int("ACCOUNTS_UNVERIFIED_RETENTION_DAYS", default=30))
 ACCOUNTS_LOGIN_FAILURE_LIMIT = 5
 ACCOUNTS_LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
@@ -243,22 +256,65 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Starter <no-reply@lo
 
 # --- Celery --------------------------------------------------------------------------
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html
+# Queue topology and routes: config/celery.py. The whole design: docs/background-jobs.md.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+# Results go to Redis (already there for cache and throttling, and fast at expiring keys);
+# nothing in the app reads them, they are kept a day for debugging and Flower.
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL) or None
+CELERY_RESULT_EXPIRES = timedelta(days=1)
+# Without a broker, tasks run inside the caller (make dev needs no RabbitMQ).
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {
-    "apps.accounts.tasks.send_*": {"queue": "emails"},
-}
+# Names queues and exchanges "<prefix>emails" ...: each test run gets its own, so the broker tests
+# never share queues with a developer's worker on the same RabbitMQ.
+CELERY_QUEUE_PREFIX = env.str("CELERY_QUEUE_PREFIX", default=f"test{get_random_string(8).lower()}." if IS_TEST else "")
+CELERY_QUEUE_DELIVERY_LIMIT = 5
+CELERY_TASK_DEFAULT_DELIVERY_MODE = "persistent"
+# Publisher confirms: publish() returns once RabbitMQ has taken the message, not before.
+# max_retries bounds the reconnect loop of a publish, which otherwise waits for the broker forever.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"confirm_publish": True, "max_retries": 2, "interval_start": 0, "interval_step": 1}
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing from a request must not stall it: one quick retry, then the outbox keeps the message.
+CELERY_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+TASK_OUTBOX_RELAY_GRACE = timedelta(seconds=30)
+# Acknowledge after the task ran, and requeue when its worker died: a crash never loses a task.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# One message at a time per worker process: long exports never hold short emails hostage.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_TIME_LIMIT = 90
-CELERY_RESULT_EXPIRES = timedelta(days=1)
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Retries of transient errors (apps/jobs/base.py): 5s, 10s, 20s ... capped, with jitter.
+CELERY_TASK_MAX_RETRIES = 5
+CELERY_TASK_RETRY_BACKOFF_BASE = env.float("CELERY_TASK_RETRY_BACKOFF_BASE", default=5.0)
+CELERY_TASK_RETRY_BACKOFF_MAX = 600.0
+# How long a finished task id is remembered, to skip a duplicate delivery of it.
+CELERY_TASK_DONE_MEMORY_SECONDS = 60 * 60 * 24
+CELERY_WORKER_SEND_TASK_EVENTS = True
+CELERY_TASK_SEND_SENT_EVENT = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The one list of periodic jobs. Beat writes it into django-celery-beat's tables at start:
+# entries can be paused in the admin; schedule changes belong here (docs/background-jobs.md).
+CELERY_BEAT_SCHEDULE = {
+    "relay-task-outbox": {"task": "apps.jobs.tasks.relay_task_outbox", "schedule": timedelta(seconds=30)},
+    "publish-due-articles": {"task": "apps.content.tasks.publish_due_articles", "schedule": timedelta(minutes=1)},
+    "cleanup-expired-uploads": {"task": "apps.uploads.tasks.cleanup_expired_uploads", "schedule": timedelta(hours=1)},
+    "cleanup-expired-exports": {"task": "apps.exports.tasks.cleanup_expired_exports", "schedule": timedelta(hours=1)},
+    "purge-expired-tokens": {"task": "apps.accounts.tasks.purge_expired_tokens", "schedule": timedelta(days=1)},
+    "delete-unverified-accounts": {
+        "task": "apps.accounts.tasks.delete_unverified_accounts",
+        "schedule": timedelta(days=1),
+    },
+}
+# --- Personal data exports (apps/exports, docs/background-jobs.md) ------------------------
+EXPORTS_RETENTION = timedelta(days=7)
+# Still pending or running after this long means the build task was lost: cleanup fails it.
+EXPORTS_STALE_AFTER = timedelta(hours=6)
+EXPORTS_TASK_SOFT_TIME_LIMIT = 10 * 60
+EXPORTS_TASK_TIME_LIMIT = 11 * 60
 
 # --- DRF ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -284,6 +340,7 @@ REST_FRAMEWORK = {
         "auth_register": "10/hour",
         "auth_password_reset": "5/hour",
         "auth_verification_resend": "5/hour",
+        "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour"),
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min"),
         "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour"),
     },

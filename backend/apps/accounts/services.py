@@ -13,6 +13,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from rest_framework import status
 from rest_framework.exceptions import Throttled
 from rest_framework_simplejwt.exceptions import TokenBackendError, TokenError
@@ -25,6 +26,7 @@ from apps.accounts.models import User
 from apps.accounts.selectors import user_get_by_email
 from apps.accounts.tokens import email_verification_token_read, password_reset_user_get
 from apps.common.exceptions import ApplicationError
+from apps.jobs.services import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +57,7 @@ def user_register(*, email: str, password: str, first_name: str, last_name: str,
     existing = user_get_by_email(email=email)
     if existing is not None:
         make_password(password)  # same work as the new-user path, so timing tells nothing
-        transaction.on_commit(lambda: tasks.send_registration_attempt_email.delay(existing.pk))
+        enqueue_on_commit(tasks.send_registration_attempt_email, existing.pk)
         return None
 
     with transaction.atomic():
@@ -68,9 +70,9 @@ def user_register(*, email: str, password: str, first_name: str, last_name: str,
             is_email_verified=not settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION,
         )
         if settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION:
-            transaction.on_commit(lambda: tasks.send_verification_email.delay(user.pk))
+            enqueue_on_commit(tasks.send_verification_email, user.pk)
         else:
-            transaction.on_commit(lambda: tasks.send_welcome_email.delay(user.pk))
+            enqueue_on_commit(tasks.send_welcome_email, user.pk)
     return user
 
 
@@ -87,14 +89,14 @@ def user_verify_email(*, token: str) -> User:
         with transaction.atomic():
             user.is_email_verified = True
             user.save(update_fields=["is_email_verified"])
-            transaction.on_commit(lambda: tasks.send_welcome_email.delay(user.pk))
+            enqueue_on_commit(tasks.send_welcome_email, user.pk)
     return user
 
 
 def user_verification_resend(*, email: str) -> None:
     user = user_get_by_email(email=email)
     if user is not None and user.is_active and not user.is_email_verified:
-        transaction.on_commit(lambda: tasks.send_verification_email.delay(user.pk))
+        enqueue_on_commit(tasks.send_verification_email, user.pk)
 
 
 # --- Sessions -------------------------------------------------------------------------
@@ -214,7 +216,7 @@ def user_sessions_revoke(*, user_id: int) -> int:
 def password_reset_request(*, email: str) -> None:
     user = user_get_by_email(email=email)
     if user is not None and user.is_active:
-        transaction.on_commit(lambda: tasks.send_password_reset_email.delay(user.pk))
+        enqueue_on_commit(tasks.send_password_reset_email, user.pk)
 
 
 @transaction.atomic
@@ -281,3 +283,30 @@ def user_delete(*, user: User, password: str | None) -> None:
         # Files go only once the rows are gone for good.
         for storage, name in files:
             transaction.on_commit(partial(storage.delete, name))
+
+
+# --- Housekeeping (beat) ----------------------------------------------------------------------
+
+
+def tokens_expired_purge() -> int:
+    """Deletes refresh tokens past their expiry, and their blacklist entries (simplejwt's
+    ``flushexpiredtokens``). An expired token is refused on its own; keeping it buys nothing.
+    """
+    _, per_model = OutstandingToken.objects.filter(expires_at__lte=timezone.now()).delete()
+    return per_model.get(OutstandingToken._meta.label, 0)
+
+
+def users_unverified_delete() -> int:
+    """Deletes accounts whose email was never verified within ``ACCOUNTS_UNVERIFIED_RETENTION``.
+
+    Such an address may not even belong to whoever signed up; keeping it is keeping
+    someone's personal data for nothing. Staff accounts are never touched.
+    """
+    cutoff = timezone.now() - settings.ACCOUNTS_UNVERIFIED_RETENTION
+    stale = User.objects.filter(is_email_verified=False, is_staff=False, date_joined__lt=cutoff)
+    deleted = 0
+    for user in stale.iterator():
+        with transaction.atomic():
+            user.delete()
+        deleted += 1
+    return deleted

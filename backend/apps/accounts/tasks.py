@@ -1,20 +1,15 @@
-"""Email tasks: load the user by id, send, retry transient failures with backoff."""
+"""Account tasks: load the user by id and send an email, or housekeeping for beat.
 
-from smtplib import SMTPException
+Retries of transient failures, with backoff, then dead-lettering: apps.jobs.base.ReliableTask.
+"""
 
 from celery import shared_task
 
-from apps.accounts import emails
+from apps.accounts import emails, services
 from apps.accounts.models import User
+from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
 
-TRANSIENT_EMAIL_ERRORS = (SMTPException, ConnectionError, TimeoutError)
-EMAIL_TASK_OPTIONS = {
-    "autoretry_for": TRANSIENT_EMAIL_ERRORS,
-    "retry_backoff": 5,
-    "retry_backoff_max": 600,
-    "retry_jitter": True,
-    "max_retries": 8,
-}
+EMAIL_TASK_OPTIONS = {"base": ReliableTask, "transient_errors": TRANSIENT_EMAIL_ERRORS}
 
 
 def _active_user(user_id: int) -> User | None:
@@ -47,3 +42,15 @@ def send_registration_attempt_email(user_id: int) -> None:
     user = _active_user(user_id)
     if user is not None:
         emails.registration_attempt_email_send(user=user)
+
+
+@shared_task(base=ReliableTask)
+def purge_expired_tokens() -> int:
+    """Beat, daily."""
+    return services.tokens_expired_purge()
+
+
+@shared_task(base=ReliableTask)
+def delete_unverified_accounts() -> int:
+    """Beat, daily."""
+    return services.users_unverified_delete()

@@ -1,0 +1,41 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from apps.accounts import services, tasks
+from apps.accounts.models import User
+from apps.accounts.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_expired_refresh_tokens_and_their_blacklist_entries_are_purged(user):
+    expired = OutstandingToken.objects.get(jti=RefreshToken.for_user(user)["jti"])
+    OutstandingToken.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    BlacklistedToken.objects.create(token=expired)
+    live = OutstandingToken.objects.get(jti=RefreshToken.for_user(user)["jti"])
+
+    assert tasks.purge_expired_tokens.apply().result == 1
+
+    assert list(OutstandingToken.objects.all()) == [live]
+    assert not BlacklistedToken.objects.exists()
+
+
+def test_accounts_never_verified_are_deleted_after_the_retention(settings):
+    old = timezone.now() - settings.ACCOUNTS_UNVERIFIED_RETENTION - timedelta(minutes=1)
+    UserFactory(is_email_verified=False, date_joined=old)
+    recent = UserFactory(is_email_verified=False)
+    verified = UserFactory(date_joined=old)
+    staff = UserFactory(is_email_verified=False, is_staff=True, date_joined=old)
+
+    assert tasks.delete_unverified_accounts.apply().result == 1
+
+    assert set(User.objects.all()) == {recent, verified, staff}
+
+
+def test_nothing_to_purge_is_fine():
+    assert services.tokens_expired_purge() == 0
+    assert services.users_unverified_delete() == 0

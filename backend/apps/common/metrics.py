@@ -1,0 +1,36 @@
+"""``/metrics``: Prometheus exposition, for scrapers holding ``METRICS_TOKEN`` only.
+
+What is exported, and how to scrape it: docs/observability.md.
+"""
+
+import hmac
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+from django_prometheus.exports import ExportToDjangoView
+
+from apps.common.exceptions import problem_response
+
+
+@require_GET
+def metrics_view(request: HttpRequest) -> HttpResponse:
+    if not settings.METRICS_TOKEN:
+        # No token configured means no one may scrape: metrics reveal traffic and internals.
+        return problem_response(
+            request,
+            status_code=403,
+            code="permission_denied",
+            detail="Metrics are off: set METRICS_TOKEN and scrape with 'Authorization: Bearer <token>'.",
+        )
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), settings.METRICS_TOKEN.encode()):
+        response = problem_response(
+            request,
+            status_code=401,
+            code="not_authenticated",
+            detail="Send the metrics token as 'Authorization: Bearer <METRICS_TOKEN>'.",
+        )
+        response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return response
+    return ExportToDjangoView(request)

@@ -1,0 +1,54 @@
+"""Personal data export endpoints. Thin: call one service or selector, serialise."""
+
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
+
+from apps.common.openapi import problem_responses
+from apps.exports import selectors, services
+from apps.exports.models import Export
+
+
+class ExportSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField(help_text="Presigned, short-lived; null until succeeded")
+
+    class Meta:
+        model = Export
+        fields = ("id", "status", "progress", "download_url", "expires_at", "created_at")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_download_url(self, export: Export) -> str | None:
+        if export.status != Export.Status.SUCCEEDED or not export.file:
+            return None
+        if export.expires_at is not None and export.expires_at <= timezone.now():
+            return None
+        return export.file.url
+
+
+class ExportListApi(APIView):
+    """Starts an export of all your personal data (zip). Poll the returned export for progress."""
+
+    throttle_classes = (ScopedRateThrottle, UserRateThrottle)
+    throttle_scope = "exports"
+
+    @extend_schema(request=None, responses={202: ExportSerializer, **problem_responses(401, 409, 429)})
+    def post(self, request: Request) -> Response:
+        export = services.export_request(user=request.user)
+        return Response(ExportSerializer(export).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ExportDetailApi(APIView):
+    """One of your exports: its status, progress and, once done, the download URL."""
+
+    @extend_schema(responses={200: ExportSerializer, **problem_responses(401, 404)})
+    def get(self, request: Request, export_id: str) -> Response:
+        export = selectors.export_get_for_user(user=request.user, export_id=export_id)
+        if export is None:
+            raise Http404
+        return Response(ExportSerializer(export).data)

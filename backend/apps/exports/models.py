@@ -1,0 +1,48 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from apps.common.models import BaseModel
+
+
+class Export(BaseModel):
+    """One personal data export of a user: its job state and, once built, the archive."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    ACTIVE_STATUSES = (Status.PENDING, Status.RUNNING)
+
+    # Random, so an export's id (and its archive's storage path) cannot be guessed.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exports")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(100)])
+    file = models.FileField(upload_to="exports/", max_length=255, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    # For operators (admin, logs); the API never shows it.
+    error = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        constraints = [
+            # The database, not only the service, guarantees one export in flight per user.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status__in=["pending", "running"]),
+                name="exports_one_active_per_user",
+            ),
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="exports_progress_at_most_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Export {self.id} of user {self.user_id} ({self.status})"

@@ -1,0 +1,59 @@
+"""The sections this app knows itself: the account, its avatar, and comments when apps.content is on."""
+
+from django.apps import apps
+
+from apps.accounts.models import User
+from apps.exports.registry import ExportArchive, export_section_register
+
+
+def account_write(*, user: User, archive: ExportArchive) -> None:
+    archive.write_json(
+        "account.json",
+        {
+            "id": user.pk,
+            "email": user.email,
+            "firstName": user.first_name,
+            "lastName": user.last_name,
+            "isEmailVerified": user.is_email_verified,
+            "language": user.language,
+            "dateJoined": user.date_joined,
+            "lastLogin": user.last_login,
+            "socialAccounts": [
+                {"provider": account.provider, "uid": account.uid, "created": account.created}
+                for account in user.social_auth.all()
+            ],
+        },
+    )
+
+
+def avatar_write(*, user: User, archive: ExportArchive) -> None:
+    if not user.avatar:
+        return
+    extension = user.avatar.name.rsplit(".", 1)[-1] if "." in user.avatar.name else "bin"
+    with user.avatar.open("rb") as stream:
+        archive.write_stream(f"avatar.{extension}", stream)
+
+
+def comments_write(*, user: User, archive: ExportArchive) -> None:
+    comment_model = apps.get_model("content", "Comment")
+    comments = comment_model.objects.filter(author=user).select_related("article").order_by("created_at")
+    archive.write_json(
+        "comments.json",
+        [
+            {
+                "id": comment.pk,
+                "article": {"slug": comment.article.slug, "title": comment.article.title},
+                "body": comment.body,
+                "state": comment.state,
+                "createdAt": comment.created_at,
+                "editedAt": comment.edited_at,
+            }
+            for comment in comments
+        ],
+    )
+
+
+export_section_register(name="account", write=account_write)
+export_section_register(name="avatar", write=avatar_write)
+if apps.is_installed("apps.content"):
+    export_section_register(name="comments", write=comments_write)

@@ -1,0 +1,43 @@
+"""Export tasks: load by id, call a service. Retries and dead-lettering: apps.jobs.base.ReliableTask."""
+
+from typing import Any
+
+from celery import shared_task
+from django.conf import settings
+
+from apps.exports import services
+from apps.exports.models import Export
+from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
+
+
+class BuildExportTask(ReliableTask):
+    def on_dead_letter(self, error: BaseException, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        export_id = kwargs.get("export_id", args[0] if args else None)
+        if export_id is not None:
+            services.export_fail(export_id=str(export_id), reason=f"{type(error).__name__}: {error}")
+
+
+@shared_task(
+    base=BuildExportTask,
+    soft_time_limit=settings.EXPORTS_TASK_SOFT_TIME_LIMIT,
+    time_limit=settings.EXPORTS_TASK_TIME_LIMIT,
+)
+def build_export(export_id: str) -> str | None:
+    export = Export.objects.select_related("user").filter(pk=export_id).first()
+    if export is None:  # deleted with its user meanwhile
+        return None
+    return services.export_build(export=export).status
+
+
+@shared_task(base=ReliableTask, transient_errors=TRANSIENT_EMAIL_ERRORS)
+def send_export_ready_email(export_id: str) -> None:
+    export = Export.objects.select_related("user").filter(pk=export_id, user__is_active=True).first()
+    if export is not None:
+        services.export_ready_notify(export=export)
+
+
+@shared_task(base=ReliableTask)
+def cleanup_expired_exports() -> dict[str, int]:
+    """Beat, hourly."""
+    deleted, failed = services.exports_cleanup()
+    return {"deleted": deleted, "failed": failed}

@@ -1,0 +1,97 @@
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from apps.accounts.tests.factories import UserFactory
+from apps.exports.models import Export
+from apps.exports.tests.factories import ExportFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "/api/v1/users/me/exports/"
+
+
+def detail_url(export_id) -> str:
+    return f"{LIST_URL}{export_id}/"
+
+
+def test_starting_an_export_answers_202_with_the_job(auth_client):
+    response = auth_client.post(LIST_URL)
+
+    assert response.status_code == 202
+    body = response.json()
+    assert set(body) == {"id", "status", "progress", "downloadUrl", "expiresAt", "createdAt"}
+    assert body["status"] == "pending"
+    assert body["progress"] == 0
+    assert body["downloadUrl"] is None
+    assert body["expiresAt"] is None
+
+
+def test_starting_an_export_while_one_runs_is_a_409(auth_client, user):
+    ExportFactory(user=user, status=Export.Status.RUNNING, progress=30)
+
+    response = auth_client.post(LIST_URL)
+
+    assert response.status_code == 409
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "export_in_progress"
+
+
+def test_a_finished_export_has_a_download_url_until_it_expires(auth_client, user):
+    export = ExportFactory(
+        user=user,
+        status=Export.Status.SUCCEEDED,
+        progress=100,
+        file=ContentFile(b"zip", name="personal-data.zip"),
+        expires_at=timezone.now() + timedelta(days=1),
+    )
+
+    body = auth_client.get(detail_url(export.pk)).json()
+
+    assert body["status"] == "succeeded"
+    assert body["downloadUrl"].endswith(".zip")
+    Export.objects.filter(pk=export.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert auth_client.get(detail_url(export.pk)).json()["downloadUrl"] is None
+
+
+def test_an_unknown_export_is_a_404(auth_client):
+    response = auth_client.get(detail_url(uuid4()))
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_someone_elses_export_is_a_404(auth_client):
+    theirs = ExportFactory(user=UserFactory())
+
+    response = auth_client.get(detail_url(theirs.pk))
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_a_malformed_export_id_is_a_404(auth_client):
+    response = auth_client.get(detail_url("not-a-uuid"))
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_exports_need_a_login(api_client):
+    assert api_client.post(LIST_URL).status_code == 401
+    assert api_client.get(detail_url(uuid4())).status_code == 401
+
+
+def test_starting_exports_is_throttled(auth_client, user):
+    for _ in range(5):  # the "exports" rate: 5/hour
+        assert auth_client.post(LIST_URL).status_code == 202
+        Export.objects.filter(user=user).update(status=Export.Status.SUCCEEDED)
+
+    response = auth_client.post(LIST_URL)
+
+    assert response.status_code == 429
+    assert response.json()["code"] == "throttled"
+    assert "Retry-After" in response

@@ -1,0 +1,134 @@
+"""Tasks through RabbitMQ to a real worker: emails, exports, request IDs, retries, dead letters, outages."""
+
+import json
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from rest_framework.test import APIClient
+
+from apps.accounts.tests.factories import UserFactory
+from apps.common.request_context import current_request_id
+from apps.jobs.models import OutboxMessage
+from apps.jobs.services import enqueue_on_commit, outbox_relay
+from apps.jobs.tests import broker_tasks
+from apps.jobs.tests.broker.conftest import Worker, dead_letter_messages, wait_for
+from config.celery import app as celery_app
+
+pytestmark = [pytest.mark.broker, pytest.mark.django_db(transaction=True)]
+
+CLOSED_PORT_BROKER = "amqp://guest:guest@127.0.0.1:9//"
+
+
+@pytest.fixture(scope="module")
+def worker(start_worker) -> Worker:
+    return start_worker("main", concurrency=2)
+
+
+def _emails_to(mail_dir: Path, address: str) -> list[str]:
+    return [text for path in sorted(mail_dir.glob("*")) if address in (text := path.read_text(errors="replace"))]
+
+
+@contextmanager
+def _broker_unreachable() -> Iterator[None]:
+    """Points this process's publisher at a port nothing listens on, as when RabbitMQ is down."""
+    previous = celery_app.conf.broker_write_url
+    celery_app.conf.broker_write_url = CLOSED_PORT_BROKER
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    try:
+        yield
+    finally:
+        celery_app.conf.broker_write_url = previous
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+
+def test_registration_email_is_sent_by_the_worker(worker, broker_workdir):
+    response = APIClient().post(
+        "/api/v1/auth/register/",
+        {"email": "ada@example.com", "password": "a-long-passphrase-1", "firstName": "Ada"},
+        HTTP_X_REQUEST_ID="e2e-register-1",
+    )
+
+    assert response.status_code == 201
+    [email] = wait_for(lambda: _emails_to(broker_workdir / "mail", "ada@example.com"), timeout=20, what="the email")
+    assert "/verify-email?token=" in email
+    assert not OutboxMessage.objects.exists()
+
+
+def test_request_id_travels_with_the_task_into_its_log_lines(worker):
+    token = current_request_id.set("e2e-request-42")
+    try:
+        broker_tasks.log_message.delay("published directly")
+        with transaction.atomic():
+            enqueue_on_commit(broker_tasks.log_message, "published through the outbox")
+    finally:
+        current_request_id.reset(token)
+
+    wait_for(lambda: worker.log().count("broker test says:") >= 2, timeout=20, what="both log lines")
+    lines = [line for line in worker.log().splitlines() if "broker test says:" in line]
+    assert len(lines) == 2
+    assert all("[e2e-request-42]" in line for line in lines), lines
+
+
+def test_export_is_built_by_the_worker_and_announced_by_email(worker, broker_workdir):
+    user = UserFactory(email="grace@example.com")
+    client = APIClient()
+    client.force_authenticate(user)
+
+    started = client.post("/api/v1/users/me/exports/")
+    assert started.status_code == 202
+    url = f"/api/v1/users/me/exports/{started.json()['id']}/"
+    done = wait_for(
+        lambda: (body := client.get(url).json())["status"] == "succeeded" and body, timeout=30, what="the export"
+    )
+
+    assert done["progress"] == 100
+    assert done["downloadUrl"]
+    [archive_path] = (broker_workdir / "media" / "exports").rglob("*.zip")
+    with zipfile.ZipFile(archive_path) as archive:
+        assert json.loads(archive.read("account.json"))["email"] == "grace@example.com"
+    [email] = wait_for(lambda: _emails_to(broker_workdir / "mail", "grace@example.com"), timeout=20, what="email")
+    assert "/account" in email
+
+
+def test_registration_succeeds_while_the_broker_is_down_and_the_email_follows(worker, broker_workdir):
+    with _broker_unreachable():
+        response = APIClient().post(
+            "/api/v1/auth/register/",
+            {"email": "linus@example.com", "password": "a-long-passphrase-2"},
+        )
+        assert response.status_code == 201
+        assert OutboxMessage.objects.get().last_error
+
+    assert _emails_to(broker_workdir / "mail", "linus@example.com") == []
+    # What the beat-driven relay_task_outbox does every 30 s, run now.
+    assert outbox_relay(grace=timedelta(0)) == 1
+    wait_for(lambda: _emails_to(broker_workdir / "mail", "linus@example.com"), timeout=20, what="the email")
+    assert not OutboxMessage.objects.exists()
+
+
+def test_transient_failures_are_retried_with_growing_backoff_until_success(worker, tmp_path):
+    result = broker_tasks.flaky.delay(str(tmp_path), 2)
+
+    wait_for(lambda: f"flaky[{result.id}] succeeded" in worker.log(), timeout=30, what="the task to succeed on try 3")
+    attempts = [float(line) for line in (tmp_path / "flaky-attempts").read_text().split()]
+    assert len(attempts) == 3
+    # Backoff base 1 s with equal jitter, in whole seconds: 1 s, then 1-2 s.
+    assert attempts[1] - attempts[0] >= 0.9
+    assert attempts[2] - attempts[1] >= 0.9
+
+
+def test_a_task_failing_past_its_retry_bound_is_dead_lettered(worker, tmp_path):
+    result = broker_tasks.always_fails.delay(str(tmp_path))
+
+    wait_for(lambda: f"always_fails[{result.id}] dead-lettered" in worker.log(), timeout=30, what="dead-lettering")
+    assert len((tmp_path / "always-fails-attempts").read_text().split()) == 3  # 1 try + max_retries=2
+    assert "after 3 attempt(s) (retries exhausted)" in worker.log()
+    messages = wait_for(dead_letter_messages, timeout=10, what="the message in the dead-letter queue")
+    assert [message.headers["id"] for message in messages] == [result.id]

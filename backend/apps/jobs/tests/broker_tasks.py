@@ -1,0 +1,67 @@
+"""Tasks the broker tests load into their workers (``celery worker --include``).
+
+Each records what it did in files under a directory the test gives, so the test
+can see effects across processes.
+"""
+
+import logging
+import os
+import socket
+import time
+from pathlib import Path
+
+from celery import shared_task
+
+from apps.jobs.base import ReliableTask
+
+logger = logging.getLogger(__name__)
+
+
+def _append(path: Path, line: str) -> int:
+    with path.open("a") as file:
+        file.write(line + "\n")
+    return len(path.read_text().splitlines())
+
+
+@shared_task(base=ReliableTask, retry_backoff_base=1.0)
+def flaky(workdir: str, failures: int) -> str:
+    """Fails transiently ``failures`` times, then succeeds."""
+    attempts = _append(Path(workdir) / "flaky-attempts", str(time.monotonic()))
+    if attempts <= failures:
+        raise ConnectionError(f"transient failure {attempts}")
+    return "ok"
+
+
+@shared_task(base=ReliableTask, retry_backoff_base=1.0, max_retries=2)
+def always_fails(workdir: str) -> None:
+    _append(Path(workdir) / "always-fails-attempts", str(time.monotonic()))
+    raise ConnectionError("the service never comes back")
+
+
+@shared_task(base=ReliableTask)
+def log_message(message: str) -> None:
+    logger.info("broker test says: %s", message)
+
+
+@shared_task(base=ReliableTask)
+def slow_idempotent(workdir: str, key: str, before: float, after: float) -> bool:
+    """Works ``before`` seconds, applies its effect once, works ``after`` seconds more.
+
+    A run that finds the effect already applied (a redelivery after its first
+    worker died) adds nothing and finishes at once.
+    """
+    directory = Path(workdir)
+    effect = directory / f"effect-{key}"
+    _append(directory / "slow-started", f"{socket.gethostname()} {os.getpid()}")
+    if effect.exists():
+        return False
+    time.sleep(before)
+    try:
+        # O_EXCL: creating the effect file is the atomic "has this happened?" check.
+        fd = os.open(effect, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    _append(directory / "slow-effects", key)
+    time.sleep(after)
+    return True
