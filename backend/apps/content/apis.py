@@ -15,6 +15,7 @@ from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
 from apps.content.serializers import ArticleDetailSerializer, ArticleListSerializer, CommentSerializer, TagSerializer
 
+# Plain APIViews get no pagination parameters from drf-spectacular; these document them.
 _PAGE_PARAMETERS = [
     OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1"),
     OpenApiParameter("pageSize", OpenApiTypes.INT, description="Items per page (at most 100)"),
@@ -34,8 +35,10 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
     """Published articles, newest first."""
 
     permission_classes = (AllowAny,)
+    pagination_class = PageNumberPagination
 
     @extend_schema(
+        operation_id="articles_list",
         parameters=[
             *_PAGE_PARAMETERS,
             OpenApiParameter("tag", OpenApiTypes.STR, description="Only articles with this tag slug"),
@@ -47,7 +50,7 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
     )
     def get(self, request: Request) -> Response:
         articles = selectors.article_list(filters=request.query_params)
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(articles, request, view=self)
         return paginator.get_paginated_response(ArticleListSerializer(page, many=True).data)
 
@@ -68,13 +71,15 @@ class TagListApi(AnonymousResponseCacheMixin, APIView):
 
     permission_classes = (AllowAny,)
 
-    @extend_schema(responses={200: TagSerializer(many=True)})
+    @extend_schema(operation_id="tags_list", responses={200: TagSerializer(many=True)})
     def get(self, request: Request) -> Response:
         return Response(TagSerializer(selectors.tag_list(), many=True).data)
 
 
 class ArticleCommentsApi(AnonymousResponseCacheMixin, APIView):
     """Visible comments of a published article, oldest first; verified users may add one."""
+
+    pagination_class = PageNumberPagination
 
     def get_permissions(self) -> list[BasePermission]:
         return [IsAuthenticated()] if self.request.method == "POST" else [AllowAny()]
@@ -86,10 +91,14 @@ class ArticleCommentsApi(AnonymousResponseCacheMixin, APIView):
             throttles.append(ScopedRateThrottle())
         return throttles
 
-    @extend_schema(parameters=_PAGE_PARAMETERS, responses={200: CommentSerializer(many=True), **problem_responses(404)})
+    @extend_schema(
+        operation_id="articles_comments_list",
+        parameters=_PAGE_PARAMETERS,
+        responses={200: CommentSerializer(many=True), **problem_responses(404)},
+    )
     def get(self, request: Request, slug: str) -> Response:
         comments = selectors.comment_list(article=selectors.article_get_live(slug=slug))
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(comments, request, view=self)
         return paginator.get_paginated_response(CommentSerializer(page, many=True).data)
 
