@@ -10,6 +10,7 @@ from apps.common.exceptions import ApplicationError
 from apps.content import tasks
 from apps.content.caching import content_cache_invalidate
 from apps.content.models import Article, Comment
+from apps.jobs.services import enqueue_on_commit
 from apps.uploads.images import image_reencode, image_thumbnail
 from apps.uploads.services import storage_delete_on_commit
 
@@ -58,8 +59,7 @@ def article_cover_set(*, article: Article, image: UploadedFile | None) -> Articl
             article.cover_image.storage.delete(article.cover_image.name)  # nothing half-stored
         raise
     if article.cover_image:
-        new_name = article.cover_image.name
-        transaction.on_commit(lambda: tasks.make_article_cover_thumbnail.delay(article.pk, new_name))
+        enqueue_on_commit(tasks.make_article_cover_thumbnail, article.pk, article.cover_image.name)
     for name in old_names:
         storage_delete_on_commit(name=name)
     return article

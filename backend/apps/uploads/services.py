@@ -23,6 +23,7 @@ from rest_framework import status
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
+from apps.jobs.services import enqueue_on_commit
 from apps.uploads import tasks
 from apps.uploads.images import (
     ACCEPTED_CONTENT_TYPES,
@@ -199,7 +200,7 @@ def avatar_set(*, user: User, upload_id: uuid.UUID) -> User:
             upload.delete()
             for name in [*old_names, upload.key]:
                 storage_delete_on_commit(name=name)
-            transaction.on_commit(lambda: tasks.make_avatar_thumbnail.delay(user.pk, new_name))
+            enqueue_on_commit(tasks.make_avatar_thumbnail, user.pk, new_name)
     except Exception:
         default_storage.delete(new_name)  # nothing half-stored
         raise
