@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -24,7 +24,7 @@ def _with_list_data(queryset: QuerySet[Article]) -> QuerySet[Article]:
     )
     return (
         queryset.select_related("author")
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug")))
+        .prefetch_related("tags")
         .annotate(
             comment_count=Coalesce(Subquery(visible_comments, output_field=IntegerField()), Value(0)),
         )
