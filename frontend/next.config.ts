@@ -1,8 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-import { env } from "./src/env";
-
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./src/i18n/request.ts",
   experimental: {
@@ -26,20 +24,11 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   output: "standalone",
   poweredByHeader: false,
-  // Django URLs end with a slash; keep Next from redirecting /api/v1/x/ to /api/v1/x.
+  // Django URLs end with a slash: keep Next.js from redirecting /api/v1/x/ to /api/v1/x, so
+  // src/proxy.ts can forward the path exactly as the browser sent it.
   skipTrailingSlashRedirect: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
-  },
-  // Browser and API share one origin (cookies stay first-party, CORS stays closed). In
-  // docker compose and production nginx routes these paths before they reach Next.js.
-  // Rewrites are resolved when the server starts from the build output, so BACKEND_URL
-  // must be set at build time for a standalone image that relies on them.
-  async rewrites() {
-    return [
-      { source: "/api/:path*", destination: `${env.backendUrl}/api/:path*` },
-      { source: "/media/:path*", destination: `${env.backendUrl}/media/:path*` },
-    ];
   },
 };
 

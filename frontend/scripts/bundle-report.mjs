@@ -42,14 +42,9 @@ for (const file of manifests(appDir)) {
   const manifest = Object.values(globalThis.__RSC_MANIFEST)[0];
   const segmentDir = relative(appDir, file).split(sep).slice(0, -1);
   const route = "/" + segmentDir.filter((part) => !/^\(.*\)$/.test(part)).join("/");
-  const ownPrefix = "[project]/src/app/[locale]";
   const files = new Set(buildManifest.rootMainFiles);
-  for (const [entry, chunks] of Object.entries(manifest.entryJSFiles)) {
-    // The root not-found only renders for paths outside every locale, never with this route.
-    if (!route.startsWith("/[locale]") || entry.startsWith(ownPrefix)) {
-      chunks.forEach((chunk) => files.add(chunk));
-    }
-  }
+  for (const chunks of Object.values(manifest.entryJSFiles))
+    chunks.forEach((chunk) => files.add(chunk));
   const bytes = [...files].reduce((sum, chunk) => sum + sizeOf(chunk), 0);
   rows.push({ route, kb: bytes / 1024 });
 }

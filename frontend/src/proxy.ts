@@ -1,10 +1,22 @@
 import createIntlMiddleware from "next-intl/middleware";
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 
+import { env } from "@/env";
 import { routing } from "@/i18n/routing";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/csp";
 
 const intl = createIntlMiddleware(routing);
+
+/**
+ * /api and /media go to the backend (same origin for the browser, so the refresh cookie is
+ * first-party). This runs here rather than as next.config.ts rewrites for two reasons: those
+ * drop the trailing slash every Django URL ends with, and they are frozen into the build,
+ * while BACKEND_URL is read here when the server runs. Behind nginx these paths never arrive.
+ */
+function forwardToBackend(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  return NextResponse.rewrite(new URL(`${pathname}${search}`, env.backendUrl));
+}
 
 /**
  * Runs for every page request: next-intl picks the locale (redirect or rewrite), and each
@@ -12,6 +24,8 @@ const intl = createIntlMiddleware(routing);
  * headers; next-intl forwards them when it rewrites.
  */
 export default function proxy(request: NextRequest) {
+  if (/^\/(api|media)\//.test(request.nextUrl.pathname)) return forwardToBackend(request);
+
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy(nonce);
   request.headers.set("x-nonce", nonce);
@@ -23,6 +37,6 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the backend proxy paths, Next.js internals and files with an extension.
-  matcher: ["/((?!api|media|_next|_vercel|.*\\..*).*)"],
+  // Pages (no Next.js internals, no files with an extension) plus the backend paths.
+  matcher: ["/((?!api/|media/|_next|_vercel|.*\\..*).*)", "/api/:path*", "/media/:path*"],
 };

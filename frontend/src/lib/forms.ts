@@ -8,7 +8,7 @@ export type TranslateError = (code: string, fallback: string) => string;
 /**
  * Puts the backend's field errors next to the matching inputs and returns what belongs at the
  * top of the form (non-field errors, errors for fields the form does not show, or the error
- * itself when it has no field errors). The first invalid field in form order gets focus.
+ * itself when it has no field errors). Focus is left to the form (see use-api-form.ts).
  */
 export function applyServerErrors<T extends FieldValues>(
   error: unknown,
@@ -30,10 +30,7 @@ export function applyServerErrors<T extends FieldValues>(
     else if (!field) formLevel.push(message);
   }
 
-  const firstInvalid = fields.find((name) => perField.has(name));
-  for (const [field, message] of perField) {
-    setError(field, { type: "server", message }, { shouldFocus: field === firstInvalid });
-  }
+  for (const [field, message] of perField) setError(field, { type: "server", message });
 
   if (formLevel.length > 0) return formLevel.join(" ");
   if (perField.size > 0) return null;

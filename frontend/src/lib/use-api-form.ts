@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState, type BaseSyntheticEvent } from "react";
 import {
   useForm,
   type DefaultValues,
@@ -30,12 +30,24 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const form = useForm<Values>({
     resolver: zodResolver(schema as never),
     defaultValues,
-    shouldFocusError: true,
+    // Focus is handled below: while submitting, the form's fieldset is disabled and a
+    // disabled input cannot take focus.
+    shouldFocusError: false,
   });
   const tv = useTranslations("validation");
   const translate = useTranslateError();
   const [formError, setFormError] = useState<string | null>(null);
-  const { setError, getValues } = form;
+  const [submissions, setSubmissions] = useState(0);
+  const { setError, getValues, getFieldState, setFocus } = form;
+
+  // After each submission has rendered (fieldset enabled again), focus the first invalid
+  // field in form order, whether the client schema or the backend rejected it.
+  useEffect(() => {
+    if (submissions === 0) return;
+    const fields = Object.keys(getValues()) as FieldPath<Values>[];
+    const firstInvalid = fields.find((name) => getFieldState(name).invalid);
+    if (firstInvalid) setFocus(firstInvalid);
+  }, [submissions, getValues, getFieldState, setFocus]);
 
   const fieldError = useCallback(
     (error: FieldError | undefined): string | undefined => {
@@ -48,16 +60,19 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(
     [tv],
   );
 
-  const submit = (onValid: (values: Values) => Promise<void>) =>
-    form.handleSubmit(async (values) => {
-      setFormError(null);
-      try {
-        await onValid(values);
-      } catch (error) {
-        const fields = Object.keys(getValues()) as FieldPath<Values>[];
-        setFormError(applyServerErrors<Values>(error, { fields, setError, translate }));
-      }
-    });
+  const submit =
+    (onValid: (values: Values) => Promise<void>) => async (event?: BaseSyntheticEvent) => {
+      await form.handleSubmit(async (values) => {
+        setFormError(null);
+        try {
+          await onValid(values);
+        } catch (error) {
+          const fields = Object.keys(getValues()) as FieldPath<Values>[];
+          setFormError(applyServerErrors<Values>(error, { fields, setError, translate }));
+        }
+      })(event);
+      setSubmissions((count) => count + 1);
+    };
 
   return { form, submit, formError, setFormError, fieldError };
 }

@@ -18,6 +18,7 @@ import {
   setSessionExpiredHandler,
 } from "@/lib/api/client";
 import type { User } from "@/lib/api/types";
+import { hardNavigate } from "@/lib/hard-navigate";
 
 import * as authApi from "./api";
 import { loginPath } from "./login-path";
@@ -68,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSessionExpiredHandler(() => {
       clear();
       const here = window.location.pathname + window.location.search;
-      window.location.assign(loginPath(locale, here));
+      hardNavigate(loginPath(locale, here));
     });
   }, [clear, locale]);
 

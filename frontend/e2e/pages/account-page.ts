@@ -1,0 +1,32 @@
+import { expect, type Page } from "@playwright/test";
+
+export class AccountPage {
+  constructor(private readonly page: Page) {}
+
+  /** A full page load of /account, as from a bookmark. */
+  async visit() {
+    await this.page.goto("/account");
+  }
+
+  async renameTo(firstName: string, lastName: string) {
+    const profile = this.page.getByRole("region", { name: "Profile" });
+    await profile.getByLabel("First name").fill(firstName);
+    await profile.getByLabel("Last name").fill(lastName);
+    await profile.getByRole("button", { name: "Save profile" }).click();
+    await expect(profile.getByText("Your profile has been saved.")).toBeVisible();
+  }
+
+  async uploadAvatar(file: { name: string; mimeType: string; buffer: Buffer }) {
+    const section = this.page.getByRole("region", { name: "Profile picture" });
+    await section.getByLabel("Upload a picture").setInputFiles(file);
+    await expect(section.getByTestId("avatar-image")).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The avatar <img> actually loaded (not a broken image) from wherever the backend stores it. */
+  async expectAvatarLoaded() {
+    const image = this.page.getByTestId("avatar-image");
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+  }
+}

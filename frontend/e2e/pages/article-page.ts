@@ -1,0 +1,24 @@
+import { expect, type Page } from "@playwright/test";
+
+export class ArticlePage {
+  constructor(private readonly page: Page) {}
+
+  /** Opens the first article on the home page, the way a reader would. */
+  async openFirstFromHome() {
+    await this.page.goto("/");
+    const first = this.page
+      .getByRole("list", { name: "Articles" })
+      .getByRole("heading")
+      .first()
+      .getByRole("link");
+    const title = (await first.textContent())!.trim();
+    await first.click();
+    await expect(this.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  }
+
+  async comment(body: string) {
+    await this.page.getByLabel("Your comment").fill(body);
+    await this.page.getByRole("button", { name: "Post comment" }).click();
+    await expect(this.page.getByTestId("comment").filter({ hasText: body })).toBeVisible();
+  }
+}

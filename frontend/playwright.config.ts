@@ -1,0 +1,85 @@
+import { defineConfig, devices } from "@playwright/test";
+
+import {
+  ACCESS_TOKEN_SECONDS,
+  BACKEND_PORT,
+  BACKEND_URL,
+  DATABASE_URL,
+  FRONTEND_PORT,
+  FRONTEND_URL,
+  MAIL_DIR,
+} from "./e2e/settings";
+
+// Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
+const chromium = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  // One user journey shares one backend and mailbox; running journeys in parallel buys
+  // nothing on two cores and makes failures harder to read.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: FRONTEND_URL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    locale: "en-US",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "node e2e/start-backend.mjs",
+      url: `${BACKEND_URL}/healthz`,
+      // Never reuse a developer's backend: the suite needs its own database, mail folder and
+      // token lifetime.
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      env: {
+        DJANGO_ENV: "development",
+        DATABASE_URL,
+        // Four slashes: django-environ drops the first slash of the path, and "filemail:///tmp/x"
+        // would write to backend/tmp/x. "//tmp/x" is the same absolute path either way.
+        EMAIL_URL: `filemail:///${MAIL_DIR}`,
+        E2E_MAIL_DIR: MAIL_DIR,
+        BACKEND_PORT: String(BACKEND_PORT),
+        FRONTEND_URL,
+        JWT_ACCESS_TOKEN_LIFETIME_SECONDS: String(ACCESS_TOKEN_SECONDS),
+      },
+    },
+    {
+      // The production build, as users get it (CSP without 'unsafe-eval', minified bundles).
+      // No --hostname: bound to one address, Next.js 16 builds the locale rewrite with
+      // "localhost", treats it as an external URL and the proxy redirects in a loop.
+      command: `npm run build && npx next start --port ${FRONTEND_PORT}`,
+      url: `${FRONTEND_URL}/login`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      env: { BACKEND_URL, SITE_URL: FRONTEND_URL, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  ],
+});

@@ -1,0 +1,175 @@
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+
+import { AvatarUploader } from "@/features/account/components/avatar-uploader";
+import { DataExport, EXPORT_POLL_MS } from "@/features/account/components/data-export";
+import { ApiError } from "@/lib/api/errors";
+import type { User } from "@/lib/api/types";
+
+import { renderWithIntl } from "./render";
+
+const setUser = jest.fn();
+jest.mock("@/features/auth/session", () => ({ useSession: () => ({ setUser }) }));
+
+const api = {
+  createAvatarUpload: jest.fn(),
+  uploadToStorage: jest.fn(),
+  finishUpload: jest.fn(),
+  setAvatar: jest.fn(),
+  removeAvatar: jest.fn(),
+  startExport: jest.fn(),
+  getExport: jest.fn(),
+};
+jest.mock("@/features/account/api", () =>
+  Object.fromEntries(
+    [
+      "createAvatarUpload",
+      "uploadToStorage",
+      "finishUpload",
+      "setAvatar",
+      "removeAvatar",
+      "startExport",
+      "getExport",
+    ].map((name) => [
+      name,
+      (...args: unknown[]) => (api as Record<string, jest.Mock>)[name]!(...args),
+    ]),
+  ),
+);
+
+const user: User = {
+  id: 1,
+  email: "ada@example.com",
+  firstName: "Ada",
+  lastName: "Lovelace",
+  isEmailVerified: true,
+  dateJoined: "2026-01-01T00:00:00Z",
+  avatar: null,
+};
+
+describe("AvatarUploader", () => {
+  test("shows live upload progress, then attaches the finished upload", async () => {
+    let report: (percent: number) => void = () => undefined;
+    let finishUploading: () => void = () => undefined;
+    api.createAvatarUpload.mockResolvedValue({
+      id: "u1",
+      upload: { url: "/api/v1/uploads/u1/content/", fields: {} },
+    });
+    api.uploadToStorage.mockImplementation((_ticket, _file, onProgress: (p: number) => void) => {
+      report = onProgress;
+      return new Promise<void>((resolve) => (finishUploading = resolve));
+    });
+    api.finishUpload.mockResolvedValue({ id: "u1", status: "ready" });
+    const updated = {
+      ...user,
+      avatar: { url: "/media/a.png", thumbnailUrl: "/media/a-thumb.png" },
+    };
+    api.setAvatar.mockResolvedValue(updated);
+    renderWithIntl(<AvatarUploader user={user} />);
+
+    const file = new File(["png-bytes"], "me.png", { type: "image/png" });
+    await userEvent.setup().upload(screen.getByLabelText("Upload a picture"), file);
+
+    await waitFor(() => expect(api.uploadToStorage).toHaveBeenCalled());
+    act(() => report(42));
+    expect(screen.getByRole("progressbar", { name: "Upload progress" })).toHaveAttribute(
+      "value",
+      "42",
+    );
+    expect(screen.getByText("Uploading… 42%")).toBeInTheDocument();
+
+    act(() => finishUploading());
+    await waitFor(() => expect(setUser).toHaveBeenCalledWith(updated));
+    expect(api.createAvatarUpload).toHaveBeenCalledWith(file);
+    expect(api.finishUpload).toHaveBeenCalledWith("u1");
+    expect(api.setAvatar).toHaveBeenCalledWith("u1");
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  test("refuses a non-image before asking the backend", () => {
+    renderWithIntl(<AvatarUploader user={user} />);
+
+    // fireEvent, because user-event honours the input's accept attribute and drops the file.
+    fireEvent.change(screen.getByLabelText("Upload a picture"), {
+      target: { files: [new File(["%PDF"], "cv.pdf", { type: "application/pdf" })] },
+    });
+
+    expect(screen.getByRole("alert")).toHaveTextContent("Please choose a JPEG, PNG or WebP image.");
+    expect(api.createAvatarUpload).not.toHaveBeenCalled();
+  });
+
+  test("shows the backend's translated error when processing fails", async () => {
+    api.createAvatarUpload.mockRejectedValue(
+      new ApiError({ status: 413, code: "payload_too_large", detail: "Too big." }),
+    );
+    renderWithIntl(<AvatarUploader user={user} />);
+
+    await userEvent
+      .setup()
+      .upload(
+        screen.getByLabelText("Upload a picture"),
+        new File(["x"], "me.png", { type: "image/png" }),
+      );
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("The file is too large.");
+    expect(setUser).not.toHaveBeenCalled();
+  });
+});
+
+describe("DataExport", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const exportState = (status: string, progress: number, downloadUrl: string | null = null) => ({
+    id: "e1",
+    status,
+    progress,
+    downloadUrl,
+    expiresAt: downloadUrl ? "2026-01-08T12:00:00Z" : null,
+    createdAt: "2026-01-01T12:00:00Z",
+  });
+
+  test("polls the running export, shows its progress and ends with a download link", async () => {
+    api.startExport.mockResolvedValue(exportState("pending", 0));
+    api.getExport
+      .mockResolvedValueOnce(exportState("running", 60))
+      .mockResolvedValueOnce(exportState("succeeded", 100, "/media/exports/e1.zip"));
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    renderWithIntl(<DataExport />);
+
+    await user.click(screen.getByRole("button", { name: "Export my data" }));
+    expect(await screen.findByRole("progressbar", { name: "Export progress" })).toHaveAttribute(
+      "value",
+      "0",
+    );
+    expect(screen.getByRole("button", { name: "Export my data" })).toBeDisabled();
+
+    await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS));
+    expect(screen.getByRole("progressbar", { name: "Export progress" })).toHaveAttribute(
+      "value",
+      "60",
+    );
+
+    await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS));
+    expect(screen.getByRole("link", { name: "Download your data" })).toHaveAttribute(
+      "href",
+      "/media/exports/e1.zip",
+    );
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+
+    await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS * 3));
+    expect(api.getExport).toHaveBeenCalledTimes(2);
+  });
+
+  test("explains a conflict when an export is already running", async () => {
+    api.startExport.mockRejectedValue(
+      new ApiError({ status: 409, code: "export_in_progress", detail: "An export is running." }),
+    );
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    renderWithIntl(<DataExport />);
+
+    await user.click(screen.getByRole("button", { name: "Export my data" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("An export is already running.");
+  });
+});

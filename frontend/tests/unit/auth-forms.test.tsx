@@ -1,0 +1,153 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+
+import { LoginForm } from "@/features/auth/components/login-form";
+import { RegisterForm } from "@/features/auth/components/register-form";
+import { ApiError } from "@/lib/api/errors";
+
+import { router } from "./navigation-mock";
+import { renderWithIntl } from "./render";
+
+// jest.mock factories run before imports, so the shared mock is loaded from inside the factory.
+jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
+jest.mock("next/navigation", () => ({
+  useSearchParams: () => new URLSearchParams("next=/account"),
+}));
+
+const login = jest.fn();
+jest.mock("@/features/auth/session", () => ({ useSession: () => ({ login }) }));
+
+const registerAccount = jest.fn();
+jest.mock("@/features/auth/api", () => ({
+  register: (...args: unknown[]) => registerAccount(...args),
+}));
+
+describe("LoginForm", () => {
+  test("client validation marks the fields invalid, describes why and focuses the first", async () => {
+    const user = userEvent.setup();
+    renderWithIntl(<LoginForm />);
+
+    await user.click(screen.getByRole("button", { name: "Log in" }));
+
+    const email = screen.getByLabelText("Email");
+    expect(email).toHaveAttribute("aria-invalid", "true");
+    expect(email).toHaveAccessibleDescription("Enter a valid email address.");
+    expect(screen.getByLabelText("Password")).toHaveAccessibleDescription(
+      "This field is required.",
+    );
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(login).not.toHaveBeenCalled();
+  });
+
+  test("logs in and goes to the page it came from", async () => {
+    login.mockResolvedValue({ id: 1 });
+    const user = userEvent.setup();
+    renderWithIntl(<LoginForm />);
+
+    await user.type(screen.getByLabelText("Email"), "ada@example.com");
+    await user.type(screen.getByLabelText("Password"), "secret-password");
+    await user.click(screen.getByRole("button", { name: "Log in" }));
+
+    expect(login).toHaveBeenCalledWith("ada@example.com", "secret-password");
+    await waitFor(() => expect(router.replace).toHaveBeenCalledWith("/account"));
+  });
+
+  test("wrong credentials show the translated message and re-enable the form", async () => {
+    login.mockRejectedValue(
+      new ApiError({
+        status: 401,
+        code: "invalid_credentials",
+        detail: "No active account found.",
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithIntl(<LoginForm />);
+
+    await user.type(screen.getByLabelText("Email"), "ada@example.com");
+    await user.type(screen.getByLabelText("Password"), "wrong");
+    await user.click(screen.getByRole("button", { name: "Log in" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The email or password is not correct.",
+    );
+    expect(screen.getByRole("button", { name: "Log in" })).toBeEnabled();
+    expect(router.replace).not.toHaveBeenCalled();
+  });
+
+  test("an unverified account is sent to ask for a new link", async () => {
+    login.mockRejectedValue(
+      new ApiError({ status: 403, code: "email_not_verified", detail: "Verify first." }),
+    );
+    const user = userEvent.setup();
+    renderWithIntl(<LoginForm />);
+
+    await user.type(screen.getByLabelText("Email"), "new@example.com");
+    await user.type(screen.getByLabelText("Password"), "secret-password");
+    await user.click(screen.getByRole("button", { name: "Log in" }));
+
+    await waitFor(() =>
+      expect(router.push).toHaveBeenCalledWith("/check-email?email=new%40example.com"),
+    );
+  });
+});
+
+describe("RegisterForm", () => {
+  async function fillAndSubmit() {
+    const user = userEvent.setup();
+    renderWithIntl(<RegisterForm />);
+    await user.type(screen.getByLabelText("First name"), "Ada");
+    await user.type(screen.getByLabelText("Last name"), "Lovelace");
+    await user.type(screen.getByLabelText("Email"), "ada@example.com");
+    await user.type(screen.getByLabelText("Password"), "password123");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+  }
+
+  test("backend field errors appear next to their fields and the first takes focus", async () => {
+    registerAccount.mockRejectedValue(
+      new ApiError({
+        status: 400,
+        code: "validation_error",
+        detail: "Invalid input.",
+        fieldErrors: [
+          {
+            field: "password",
+            code: "password_too_common",
+            message: "This password is too common.",
+          },
+          { field: "email", code: "unique", message: "A user with that email already exists." },
+        ],
+      }),
+    );
+
+    await fillAndSubmit();
+
+    const email = await screen.findByLabelText("Email");
+    await waitFor(() => expect(email).toHaveAttribute("aria-invalid", "true"));
+    expect(email).toHaveAccessibleDescription("A user with that email already exists.");
+    expect(screen.getByLabelText("Password")).toHaveAccessibleDescription(
+      "This password is too common. At least 8 characters; avoid common passwords.",
+    );
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  test("disables the form while the request runs, then asks the user to check their email", async () => {
+    let finish: () => void = () => undefined;
+    registerAccount.mockReturnValue(new Promise<void>((resolve) => (finish = resolve)));
+
+    await fillAndSubmit();
+
+    expect(screen.getByRole("button", { name: "Creating account…" })).toBeDisabled();
+    expect(screen.getByLabelText("Email")).toBeDisabled();
+    finish();
+    await waitFor(() =>
+      expect(router.push).toHaveBeenCalledWith("/check-email?email=ada%40example.com"),
+    );
+    expect(registerAccount).toHaveBeenCalledWith({
+      firstName: "Ada",
+      lastName: "Lovelace",
+      email: "ada@example.com",
+      password: "password123",
+    });
+  });
+});

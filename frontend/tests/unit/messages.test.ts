@@ -1,0 +1,48 @@
+import de from "../../messages/de.json";
+import en from "../../messages/en.json";
+
+function keys(messages: object, prefix = ""): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null
+      ? keys(value, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}
+
+test("every locale has exactly the English keys", () => {
+  expect(keys(de).sort()).toEqual(keys(en).sort());
+});
+
+test("no message is left empty", () => {
+  for (const messages of [en, de]) {
+    const empty = keys(messages).filter((key) => {
+      const value = key
+        .split(".")
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+      return typeof value !== "string" || value.trim() === "";
+    });
+    expect(empty).toEqual([]);
+  }
+});
+
+test("every error code in the API contract has an English message", () => {
+  const contractCodes = [
+    "validation_error",
+    "parse_error",
+    "invalid_credentials",
+    "not_authenticated",
+    "token_not_valid",
+    "email_not_verified",
+    "permission_denied",
+    "not_found",
+    "method_not_allowed",
+    "conflict",
+    "export_in_progress",
+    "payload_too_large",
+    "unsupported_media_type",
+    "throttled",
+    "server_error",
+    "invalid_token",
+  ];
+  expect(contractCodes.filter((code) => !(code in en.errors))).toEqual([]);
+});
