@@ -432,6 +432,10 @@ if SENTRY_DSN:
     )
 
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+# Set (to an empty, writable directory) when several processes serve /metrics, as gunicorn's
+# workers do: prometheus_client then sums every process's counts (docs/observability.md).
+# https://prometheus.github.io/client_python/multiprocess/
+PROMETHEUS_MULTIPROC_DIR = env.str("PROMETHEUS_MULTIPROC_DIR", default="")
 
 
 def _refuse_embedded_defaults() -> None:

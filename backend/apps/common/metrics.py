@@ -8,9 +8,21 @@ import hmac
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
-from django_prometheus.exports import ExportToDjangoView
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
 
 from apps.common.exceptions import problem_response
+from apps.jobs.metrics import collector_register
+
+
+def _registry() -> CollectorRegistry:
+    if not settings.PROMETHEUS_MULTIPROC_DIR:
+        return REGISTRY
+    # Several processes (gunicorn workers): read every process's files, plus the Celery
+    # collector, which reads shared state (Redis, RabbitMQ) and so is right from any process.
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry, path=settings.PROMETHEUS_MULTIPROC_DIR)
+    collector_register(registry)
+    return registry
 
 
 @require_GET
@@ -33,4 +45,4 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
         )
         response["WWW-Authenticate"] = 'Bearer realm="metrics"'
         return response
-    return ExportToDjangoView(request)
+    return HttpResponse(generate_latest(_registry()), content_type=CONTENT_TYPE_LATEST)

@@ -2,7 +2,6 @@
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -21,8 +20,9 @@ class ExportSerializer(serializers.ModelSerializer):
     class Meta:
         model = Export
         fields = ("id", "status", "progress", "download_url", "expires_at", "created_at")
+        read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_download_url(self, export: Export) -> str | None:
         if export.status != Export.Status.SUCCEEDED or not export.file:
             return None

@@ -45,3 +45,12 @@ def test_metrics_show_requests_by_view_database_queries_and_tasks(client, token)
 
 def test_metrics_only_answer_get(client, token):
     assert client.post("/metrics", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 405
+
+
+def test_with_several_processes_metrics_are_read_from_the_shared_directory(client, token, settings, tmp_path):
+    settings.PROMETHEUS_MULTIPROC_DIR = str(tmp_path)
+
+    response = client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    assert response.status_code == 200
+    assert "celery_tasks_total" in response.content.decode()

@@ -132,3 +132,18 @@ def test_a_task_failing_past_its_retry_bound_is_dead_lettered(worker, tmp_path):
     assert "after 3 attempt(s) (retries exhausted)" in worker.log()
     messages = wait_for(dead_letter_messages, timeout=10, what="the message in the dead-letter queue")
     assert [message.headers["id"] for message in messages] == [result.id]
+
+
+def test_metrics_show_queue_depth_workers_and_task_outcomes(worker, client, settings):
+    settings.METRICS_TOKEN = "scrape-secret"
+    result = broker_tasks.log_message.delay("for the metrics")
+    wait_for(lambda: f"log_message[{result.id}] succeeded" in worker.log(), timeout=20, what="the task")
+
+    text = client.get("/metrics", HTTP_AUTHORIZATION="Bearer scrape-secret").content.decode()
+
+    prefix = settings.CELERY_QUEUE_PREFIX
+    assert "celery_broker_up 1.0" in text
+    assert f'celery_queue_consumers{{queue="{prefix}emails"}} 1.0' in text
+    assert f'celery_queue_messages{{queue="{prefix}default"}} 0.0' in text
+    assert f'celery_queue_consumers{{queue="{prefix}dead_letter"}} 0.0' in text
+    assert 'celery_tasks_total{state="success",task="apps.jobs.tests.broker_tasks.log_message"}' in text
