@@ -11,17 +11,15 @@ import {
   type ReactNode,
 } from "react";
 
-import {
-  refreshAccessToken,
-  setAccessToken,
-  setRequestLocale,
-  setSessionExpiredHandler,
-} from "@/lib/api/client";
 import type { User } from "@/lib/api/types";
 import { hardNavigate } from "@/lib/hard-navigate";
 
-import * as authApi from "./api";
 import { loginPath } from "./login-path";
+
+// The API client (Axios, ~14 kB gzip) is loaded after hydration rather than with the page:
+// every page has this provider, and public pages need no API call before first paint.
+const loadClient = () => import("@/lib/api/client");
+const loadAuthApi = () => import("./api");
 
 type SessionState =
   | { status: "loading"; user: null }
@@ -43,8 +41,9 @@ type SessionContextValue = SessionState & {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 async function restoreSession(): Promise<User | null> {
+  const [client, authApi] = await Promise.all([loadClient(), loadAuthApi()]);
   try {
-    await refreshAccessToken();
+    await client.refreshAccessToken();
   } catch {
     // No or expired refresh cookie: an anonymous visitor, not an error.
     return null;
@@ -57,20 +56,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "loading", user: null });
 
   useEffect(() => {
-    setRequestLocale(locale);
+    void loadClient().then((client) => client.setRequestLocale(locale));
   }, [locale]);
 
   const clear = useCallback(() => {
-    setAccessToken(null);
+    void loadClient().then((client) => client.setAccessToken(null));
     setState({ status: "anonymous", user: null });
   }, []);
 
   useEffect(() => {
-    setSessionExpiredHandler(() => {
-      clear();
-      const here = window.location.pathname + window.location.search;
-      hardNavigate(loginPath(locale, here));
-    });
+    void loadClient().then((client) =>
+      client.setSessionExpiredHandler(() => {
+        clear();
+        const here = window.location.pathname + window.location.search;
+        hardNavigate(loginPath(locale, here));
+      }),
+    );
   }, [clear, locale]);
 
   const restore = useCallback(
@@ -90,15 +91,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [restore]);
 
   const login = useCallback(async (email: string, password: string) => {
+    const [client, authApi] = await Promise.all([loadClient(), loadAuthApi()]);
     const result = await authApi.login(email, password);
-    setAccessToken(result.access);
+    client.setAccessToken(result.access);
     setState({ status: "authenticated", user: result.user });
     return result.user;
   }, []);
 
   const logout = useCallback(async () => {
     try {
-      await authApi.logout();
+      await (await loadAuthApi()).logout();
     } finally {
       clear();
     }

@@ -1,4 +1,4 @@
-import { isAxiosError } from "axios";
+import type { AxiosError } from "axios";
 
 import type { Problem, ProblemFieldError } from "./types";
 
@@ -31,6 +31,14 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.requestId = init.requestId ?? null;
   }
+}
+
+/**
+ * axios.isAxiosError without importing Axios at runtime: components that only read errors
+ * (comments, uploads) then do not pull the client into a page's first load.
+ */
+function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === "object" && error !== null && (error as AxiosError).isAxiosError === true;
 }
 
 function isProblemBody(data: unknown): data is ProblemBody {

@@ -13,11 +13,12 @@ import type { Paginated } from "@/lib/api/types";
 import { formatDate } from "@/lib/format";
 import { useTranslateError } from "@/lib/use-translate-error";
 
-import { createComment, deleteComment, listComments, updateComment, type Comment } from "../api";
+import type { Comment } from "../api";
 
-// The form brings react-hook-form and zod (~40 kB gzip); readers who are not logged in never
-// need it, so it loads only when it renders and stays out of the article's first load.
+// The form brings react-hook-form and zod (~40 kB gzip) and the API calls bring Axios; readers
+// who only read never need them, so both load on demand and stay out of the article's first load.
 const CommentForm = dynamic(() => import("./comment-form").then((module) => module.CommentForm));
+const loadApi = () => import("../api");
 
 /**
  * The first page of comments arrives server-rendered; writing, editing, deleting and loading
@@ -45,7 +46,7 @@ export function Comments({ slug, initial }: { slug: string; initial: Paginated<C
   const loadMore = async () => {
     setError(null);
     try {
-      const next = await listComments(slug, page + 1);
+      const next = await (await loadApi()).listComments(slug, page + 1);
       // A comment posted meanwhile can shift pages; skip ids already shown.
       setComments((current) => [
         ...current,
@@ -59,13 +60,13 @@ export function Comments({ slug, initial }: { slug: string; initial: Paginated<C
   };
 
   const onCreate = async (body: string) => {
-    const created = await createComment(slug, body);
+    const created = await (await loadApi()).createComment(slug, body);
     setComments((current) => [created, ...current]);
     setCount((n) => n + 1);
   };
 
   const onUpdate = async (id: number, body: string) => {
-    const updated = await updateComment(id, body);
+    const updated = await (await loadApi()).updateComment(id, body);
     setComments((current) => current.map((c) => (c.id === id ? updated : c)));
     setEditing(null);
   };
@@ -74,7 +75,7 @@ export function Comments({ slug, initial }: { slug: string; initial: Paginated<C
     if (!window.confirm(t("confirmDelete"))) return;
     setError(null);
     try {
-      await deleteComment(id);
+      await (await loadApi()).deleteComment(id);
       setComments((current) => current.filter((c) => c.id !== id));
       setCount((n) => n - 1);
     } catch (caught) {
