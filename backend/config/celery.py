@@ -12,7 +12,7 @@ explains the whole path.
 import os
 from typing import Any
 
-from celery import Celery
+from celery import Celery, bootsteps
 from kombu import Connection, Exchange, Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -84,6 +84,22 @@ def queue_names() -> list[str]:
 
 def declare_dead_letter_queue(connection: Connection) -> None:
     dead_letter_queue().bind(connection.default_channel).declare()
+
+
+class DeadLetterQueueDeclare(bootsteps.StartStopStep):
+    """Declares the dead-letter exchange and queue each time a worker (re)connects.
+
+    RabbitMQ silently drops a message dead-lettered to an exchange that does not
+    exist, so it must exist before the first rejection.
+    """
+
+    requires = {"celery.worker.consumer.connection:Connection"}
+
+    def start(self, consumer: Any) -> None:
+        declare_dead_letter_queue(consumer.connection)
+
+
+app.steps["consumer"].add(DeadLetterQueueDeclare)
 
 
 @app.on_after_configure.connect

@@ -272,11 +272,12 @@ CELERY_QUEUE_DELIVERY_LIMIT = 5
 CELERY_TASK_DEFAULT_DELIVERY_MODE = "persistent"
 # Publisher confirms: publish() returns once RabbitMQ has taken the message, not before.
 # max_retries bounds the reconnect loop of a publish, which otherwise waits for the broker forever.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"confirm_publish": True, "max_retries": 2, "interval_start": 0, "interval_step": 1}
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_TRANSPORT_OPTIONS = {"confirm_publish": True, "max_retries": 1, "interval_start": 0, "interval_step": 1}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Publishing from a request must not stall it: one quick retry, then the outbox keeps the message.
-CELERY_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+# Publishing from a request must not stall it (at worst two 2 s connection attempts while the
+# broker host does not answer); the outbox keeps the message for the relay.
+CELERY_PUBLISH_RETRY_POLICY = {"max_retries": 0}
 TASK_OUTBOX_RELAY_GRACE = timedelta(seconds=30)
 # Acknowledge after the task ran, and requeue when its worker died: a crash never loses a task.
 CELERY_TASK_ACKS_LATE = True

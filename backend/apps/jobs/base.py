@@ -63,7 +63,7 @@ class ReliableTask(Task):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         done_key = f"celery:task-done:{self.request.id}" if self.request.id else None
-        if done_key and cache.get(done_key):
+        if done_key and self._remembered(done_key):
             logger.info("Task %s[%s] already succeeded; skipping the repeat delivery", self.name, self.request.id)
             return None
         try:
@@ -94,8 +94,23 @@ class ReliableTask(Task):
         except Exception as error:  # noqa: BLE001 - every other error is permanent: dead-letter, never drop it
             self._dead_letter(error, args, kwargs, reason="permanent error")
         if done_key:
-            cache.set(done_key, 1, timeout=settings.CELERY_TASK_DONE_MEMORY_SECONDS)
+            self._remember(done_key)
         return result
+
+    # The done-task memory only saves work on duplicate deliveries (task bodies are idempotent
+    # anyway), so a cache outage must not fail the task: it is logged and ignored.
+    def _remembered(self, key: str) -> bool:
+        try:
+            return bool(cache.get(key))
+        except Exception as error:  # noqa: BLE001 - cache backends raise their own types
+            logger.warning("Task memory unavailable, running %s[%s] anyway: %r", self.name, self.request.id, error)
+            return False
+
+    def _remember(self, key: str) -> None:
+        try:
+            cache.set(key, 1, timeout=settings.CELERY_TASK_DONE_MEMORY_SECONDS)
+        except Exception as error:  # noqa: BLE001 - cache backends raise their own types
+            logger.warning("Task memory unavailable, %s[%s] not remembered: %r", self.name, self.request.id, error)
 
     def on_dead_letter(self, error: BaseException, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         """Override to record the failure in the domain (mark an export failed, ...)."""

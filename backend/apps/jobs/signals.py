@@ -12,7 +12,7 @@ from typing import Any
 
 import sentry_sdk
 from celery import Task
-from celery.signals import before_task_publish, task_postrun, task_prerun, worker_init
+from celery.signals import before_task_publish, task_postrun, task_prerun
 
 from apps.common.request_context import current_request_id
 from apps.jobs import metrics
@@ -56,15 +56,3 @@ def task_context_exit(task_id: str, task: Task, state: str | None = None, **_: A
     metrics.task_outcome_record(task_name=task.name, state=state or "UNKNOWN", seconds=time.perf_counter() - started)
     if token is not None:
         current_request_id.reset(token)
-
-
-@worker_init.connect
-def dead_letter_queue_declare(sender: Any = None, **_: Any) -> None:
-    """The dead-letter exchange and queue must exist before the first message is rejected.
-
-    RabbitMQ drops a dead-lettered message silently when its exchange is missing.
-    """
-    from config.celery import app, declare_dead_letter_queue
-
-    with app.connection_for_write() as connection:
-        declare_dead_letter_queue(connection)

@@ -100,3 +100,14 @@ def test_retry_countdown_grows_exponentially_with_jitter_and_a_cap(retries, low,
 
 def test_retry_countdown_is_at_least_one_second():
     assert retry_countdown(retries=0, base=0.1, maximum=600) == 1
+
+
+def test_a_cache_outage_neither_skips_nor_fails_the_task(caplog):
+    with mock.patch("apps.jobs.base.cache") as cache:
+        cache.get.side_effect = ConnectionError("cache down")
+        cache.set.side_effect = ConnectionError("cache down")
+        result = fails_then_succeeds.apply_async(args=[0])
+
+    assert result.result == "done"
+    assert "Task memory unavailable, running" in caplog.text
+    assert "not remembered" in caplog.text
