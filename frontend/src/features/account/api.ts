@@ -2,18 +2,9 @@ import axios from "axios";
 
 import { api } from "@/lib/api/client";
 import { toApiError } from "@/lib/api/errors";
-import type { User } from "@/lib/api/types";
+import type { DataExport, UploadStatus, UploadTicket, User } from "@/lib/api/types";
 
-export type UploadTicket = { id: string; upload: { url: string; fields: Record<string, string> } };
-export type ExportStatus = "pending" | "running" | "succeeded" | "failed";
-export type DataExport = {
-  id: string;
-  status: ExportStatus;
-  progress: number;
-  downloadUrl: string | null;
-  expiresAt: string | null;
-  createdAt: string;
-};
+export type { DataExport, UploadTicket } from "@/lib/api/types";
 
 export async function updateProfile(input: { firstName: string; lastName: string }) {
   return (await api.patch<User>("/v1/users/me/", input)).data;
@@ -63,7 +54,7 @@ export async function uploadToStorage(
 }
 
 export async function finishUpload(id: string) {
-  return (await api.post<{ id: string; status: string }>(`/v1/uploads/${id}/finish/`)).data;
+  return (await api.post<UploadStatus>(`/v1/uploads/${id}/finish/`)).data;
 }
 
 export async function setAvatar(uploadId: string) {

@@ -1,28 +1,7 @@
 import { api } from "@/lib/api/client";
-import type { Image, Paginated } from "@/lib/api/types";
+import type { Article, ArticlePage, Comment, CommentPage, Tag } from "@/lib/api/types";
 
-export type Tag = { slug: string; name: string };
-
-export type ArticleSummary = {
-  slug: string;
-  title: string;
-  summary: string;
-  author: { id: number; name: string };
-  tags: Tag[];
-  coverImage: Image | null;
-  commentCount: number;
-  publishedAt: string;
-};
-
-export type Article = ArticleSummary & { bodyHtml: string; updatedAt: string };
-
-export type Comment = {
-  id: number;
-  author: { id: number; name: string; avatarThumbnailUrl: string | null };
-  body: string;
-  createdAt: string;
-  editedAt: string | null;
-};
+export type { Article, ArticleSummary, Comment, Tag } from "@/lib/api/types";
 
 export type ArticleQuery = { page?: number; pageSize?: number; tag?: string; search?: string };
 
@@ -38,8 +17,7 @@ export async function listArticles(query: ArticleQuery, locale: string) {
     ...(query.tag ? { tag: query.tag } : {}),
     ...(query.search ? { search: query.search } : {}),
   };
-  return (await api.get<Paginated<ArticleSummary>>("/v1/articles/", { params, ...lang(locale) }))
-    .data;
+  return (await api.get<ArticlePage>("/v1/articles/", { params, ...lang(locale) })).data;
 }
 
 export async function getArticleBySlug(slug: string, locale: string) {
@@ -53,7 +31,7 @@ export async function listTags(locale: string) {
 export async function listComments(slug: string, page = 1) {
   const params = { page, pageSize: COMMENTS_PAGE_SIZE };
   return (
-    await api.get<Paginated<Comment>>(`/v1/articles/${encodeURIComponent(slug)}/comments/`, {
+    await api.get<CommentPage>(`/v1/articles/${encodeURIComponent(slug)}/comments/`, {
       params,
     })
   ).data;

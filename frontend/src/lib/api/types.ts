@@ -7,16 +7,19 @@ import type { components } from "./schema.gen";
 type Schemas = components["schemas"];
 
 export type User = Schemas["User"];
-export type Image = Schemas["Avatar"];
 export type Problem = Schemas["Problem"];
 export type ProblemFieldError = Schemas["ProblemFieldError"];
 export type LoginResult = Schemas["Login"];
 export type RegisterInput = Schemas["RegisterInputRequest"];
+export type SocialProvider = Schemas["SocialProviderOutput"];
 
-/** The backend's page envelope for `?page=N&pageSize=M` (docs/api.md). */
-export type Paginated<T> = {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-};
+export type Tag = Schemas["Tag"];
+export type ArticleSummary = Schemas["ArticleListItem"];
+export type Article = Schemas["ArticleDetail"];
+export type ArticlePage = Schemas["PaginatedArticleListItemList"];
+export type Comment = Schemas["Comment"];
+export type CommentPage = Schemas["PaginatedCommentList"];
+
+export type UploadTicket = Schemas["UploadStart"];
+export type UploadStatus = Schemas["UploadStatus"];
+export type DataExport = Schemas["Export"];

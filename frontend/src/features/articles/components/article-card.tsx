@@ -1,9 +1,9 @@
 import { useTranslations } from "next-intl";
 
 import { Link } from "@/i18n/navigation";
-import { formatDate } from "@/lib/format";
 
 import type { ArticleSummary } from "../api";
+import { ArticleByline } from "./article-byline";
 
 export function ArticleCard({ article, locale }: { article: ArticleSummary; locale: string }) {
   const t = useTranslations("article");
@@ -27,10 +27,7 @@ export function ArticleCard({ article, locale }: { article: ArticleSummary; loca
           </Link>
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {t("byline", {
-            author: article.author.name,
-            date: formatDate(article.publishedAt, locale),
-          })}
+          <ArticleByline article={article} locale={locale} />
           {" · "}
           {t("commentCount", { count: article.commentCount })}
         </p>

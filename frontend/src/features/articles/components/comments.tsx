@@ -9,11 +9,9 @@ import { Button } from "@/components/ui/button";
 import { useSession } from "@/features/auth/session";
 import { Link, usePathname } from "@/i18n/navigation";
 import { toApiError } from "@/lib/api/errors";
-import type { Paginated } from "@/lib/api/types";
+import type { CommentPage } from "@/lib/api/types";
 import { formatDate } from "@/lib/format";
 import { useTranslateError } from "@/lib/use-translate-error";
-
-import type { Comment } from "../api";
 
 // The form brings react-hook-form and zod (~40 kB gzip) and the API calls bring Axios; readers
 // who only read never need them, so both load on demand and stay out of the article's first load.
@@ -24,7 +22,7 @@ const loadApi = () => import("../api");
  * The first page of comments arrives server-rendered; writing, editing, deleting and loading
  * more happen here. Only the author sees edit and delete (the backend enforces it as well).
  */
-export function Comments({ slug, initial }: { slug: string; initial: Paginated<Comment> }) {
+export function Comments({ slug, initial }: { slug: string; initial: CommentPage }) {
   const t = useTranslations("comments");
   const locale = useLocale();
   const pathname = usePathname();
@@ -33,7 +31,7 @@ export function Comments({ slug, initial }: { slug: string; initial: Paginated<C
   const [comments, setComments] = useState(initial.results);
   const [count, setCount] = useState(initial.count);
   const [page, setPage] = useState(1);
-  const [hasMore, setHasMore] = useState(initial.next !== null);
+  const [hasMore, setHasMore] = useState(Boolean(initial.next));
   const [editing, setEditing] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const me = session.status === "authenticated" ? session.user : null;
@@ -53,7 +51,7 @@ export function Comments({ slug, initial }: { slug: string; initial: Paginated<C
         ...next.results.filter((c) => !current.some((known) => known.id === c.id)),
       ]);
       setPage(page + 1);
-      setHasMore(next.next !== null);
+      setHasMore(Boolean(next.next));
     } catch (caught) {
       report(caught);
     }

@@ -4,12 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 
 import { getArticleBySlug, listComments } from "@/features/articles/api";
+import { ArticleByline } from "@/features/articles/components/article-byline";
 import { Comments } from "@/features/articles/components/comments";
 import { sanitizeArticleHtml } from "@/features/articles/sanitize";
 import { Link } from "@/i18n/navigation";
 import { resolveLocale } from "@/i18n/page-locale";
 import { ApiError } from "@/lib/api/errors";
-import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -35,9 +35,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title: article.title,
       description: article.summary,
       url: `/articles/${article.slug}`,
-      publishedTime: article.publishedAt,
+      publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.updatedAt,
-      authors: [article.author.name],
+      authors: article.author ? [article.author.name] : [],
       tags: article.tags.map((tag) => tag.name),
       images: article.coverImage ? [{ url: article.coverImage.url }] : [],
     },
@@ -60,10 +60,7 @@ export default async function ArticlePage({ params }: Props) {
         </Link>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{article.title}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {t("byline", {
-            author: article.author.name,
-            date: formatDate(article.publishedAt, locale),
-          })}
+          <ArticleByline article={article} locale={locale} />
         </p>
         {article.coverImage ? (
           // Backend/S3 media with unknown dimensions; see article-card.tsx.
