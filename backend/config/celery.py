@@ -105,7 +105,7 @@ app.steps["consumer"].add(DeadLetterQueueDeclare)
 @app.on_after_configure.connect
 def _topology_configure(sender: Celery, **_: Any) -> None:
     prefix = _prefix()
-    task_exchange, _ = _exchanges()
+    task_exchange = _exchanges()[0]
     sender.conf.task_queues = [work_queue(name) for name in WORK_QUEUES]
     sender.conf.task_default_queue = prefix + "default"
     sender.conf.task_default_exchange = task_exchange.name

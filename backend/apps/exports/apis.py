@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from apps.accounts.apis import signed_in_user
 from apps.common.openapi import problem_responses
 from apps.exports import selectors, services
 from apps.exports.models import Export
@@ -39,7 +40,7 @@ class ExportListApi(APIView):
 
     @extend_schema(request=None, responses={202: ExportSerializer, **problem_responses(401, 409, 429)})
     def post(self, request: Request) -> Response:
-        export = services.export_request(user=request.user)
+        export = services.export_request(user=signed_in_user(request))
         return Response(ExportSerializer(export).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -48,7 +49,7 @@ class ExportDetailApi(APIView):
 
     @extend_schema(responses={200: ExportSerializer, **problem_responses(401, 404)})
     def get(self, request: Request, export_id: str) -> Response:
-        export = selectors.export_get_for_user(user=request.user, export_id=export_id)
+        export = selectors.export_get_for_user(user=signed_in_user(request), export_id=export_id)
         if export is None:
             raise Http404
         return Response(ExportSerializer(export).data)

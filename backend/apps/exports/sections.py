@@ -29,7 +29,8 @@ def account_write(*, user: User, archive: ExportArchive) -> None:
 def avatar_write(*, user: User, archive: ExportArchive) -> None:
     if not user.avatar:
         return
-    extension = user.avatar.name.rsplit(".", 1)[-1] if "." in user.avatar.name else "bin"
+    name = user.avatar.name or ""
+    extension = name.rsplit(".", 1)[-1] if "." in name else "bin"
     with user.avatar.open("rb") as stream:
         archive.write_stream(f"avatar.{extension}", stream)
 

@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -13,5 +14,5 @@ def _export_archive_delete(instance: Export, **kwargs: Any) -> None:
 
     After commit, so a rolled-back deletion keeps its file.
     """
-    if instance.file:
-        transaction.on_commit(lambda name=instance.file.name, storage=instance.file.storage: storage.delete(name))
+    if instance.file.name:
+        transaction.on_commit(partial(instance.file.storage.delete, instance.file.name))
