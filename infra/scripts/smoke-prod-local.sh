@@ -80,7 +80,9 @@ cmd = json.loads([l for l in lines if l.startswith("CMD ")][-1][4:])
 print(cmd[2].replace("0.0.0.0:8000", "127.0.0.1:18001"))
 PY
 )"
-(cd "$work/backend" && exec sh -c "$gunicorn_cmd") >"$work/gunicorn.log" 2>&1 &
+# Like the web pods: only gunicorn gets PROMETHEUS_MULTIPROC_DIR, and the CMD creates it.
+(cd "$work/backend" && PROMETHEUS_MULTIPROC_DIR="$work/prometheus" exec sh -c "$gunicorn_cmd") \
+    >"$work/gunicorn.log" 2>&1 &
 pids+=($!)
 wait_for http://127.0.0.1:18001/healthz -H "Host: localhost"
 
@@ -153,6 +155,14 @@ if grep -q '"GET /api/v1/' "$work/gunicorn.log" && grep -q 'axios' "$work/gunico
     echo "ok    server-side rendering called Django directly"
 else
     echo "FAIL  no server-side call from Next.js reached gunicorn"
+    failures=$((failures + 1))
+fi
+code="$(curl -s -o "$work/metrics" -w '%{http_code}' -H 'Host: localhost' \
+    -H 'Authorization: Bearer smoke-token' http://127.0.0.1:18001/metrics)"
+if [[ "$code" == 200 ]] && ls "$work/prometheus"/*.db >/dev/null 2>&1; then
+    echo "ok    /metrics with the token -> 200, gunicorn processes write $work/prometheus"
+else
+    echo "FAIL  /metrics answered $code, or no multiprocess files in $work/prometheus"
     failures=$((failures + 1))
 fi
 for probe in /healthz /readyz; do
