@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
+from apps.accounts.apis import signed_in_user
 from apps.common.openapi import problem_responses
 from apps.common.pagination import PageNumberPagination
 from apps.content import selectors, services
@@ -62,7 +63,7 @@ class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):
 
     @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(404)})
     def get(self, request: Request, slug: str) -> Response:
-        article = selectors.article_get_for_reader(slug=slug, user=request.user)
+        article = selectors.article_get_for_reader(slug=slug, user=signed_in_user(request))
         return Response(ArticleDetailSerializer(article).data)
 
 
@@ -107,7 +108,7 @@ class ArticleCommentsApi(AnonymousResponseCacheMixin, APIView):
         serializer = CommentInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         article = selectors.article_get_live(slug=slug)
-        comment = services.comment_create(article=article, author=request.user, **serializer.validated_data)
+        comment = services.comment_create(article=article, author=signed_in_user(request), **serializer.validated_data)
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
@@ -121,11 +122,11 @@ class CommentDetailApi(APIView):
         serializer = CommentInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         comment = selectors.comment_get_visible(comment_id=comment_id)
-        comment = services.comment_update(comment=comment, user=request.user, **serializer.validated_data)
+        comment = services.comment_update(comment=comment, user=signed_in_user(request), **serializer.validated_data)
         return Response(CommentSerializer(comment).data)
 
     @extend_schema(responses={204: OpenApiResponse(description="Deleted"), **problem_responses(401, 403)})
     def delete(self, request: Request, comment_id: int) -> Response:
         comment = selectors.comment_get_visible(comment_id=comment_id)
-        services.comment_delete(comment=comment, user=request.user)
+        services.comment_delete(comment=comment, user=signed_in_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -103,4 +103,8 @@ class AnonymousResponseCacheMixin:
         # Shared caches may store it but must ask again each time; the 304 makes that cheap.
         patch_cache_control(response, public=True, no_cache=True)
         patch_vary_headers(response, ("Authorization",))
-        return get_conditional_response(request, etag=entry["etag"], last_modified=int(version), response=response)
+        # A 304 when the client's ETag or date still matches, else the response itself.
+        return (
+            get_conditional_response(request, etag=entry["etag"], last_modified=int(version), response=response)
+            or response
+        )

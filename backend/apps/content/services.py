@@ -46,7 +46,7 @@ def articles_publish_due() -> int:
 @transaction.atomic
 def article_cover_set(*, article: Article, image: UploadedFile | None) -> Article:
     """Replaces (or, with None, removes) the cover with a validated, re-encoded copy; a task makes the thumbnail."""
-    old_names = [field.name for field in (article.cover_image, article.cover_thumbnail) if field]
+    old_names = [name for name in (article.cover_image.name, article.cover_thumbnail.name) if name]
     article.cover_image = None
     article.cover_thumbnail = None
     if image is not None:

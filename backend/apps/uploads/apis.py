@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from apps.accounts.apis import signed_in_user
 from apps.accounts.serializers import UserSerializer
 from apps.common.exceptions import PayloadTooLarge
 from apps.common.openapi import problem_responses
@@ -44,7 +45,8 @@ class UploadStartApi(APIView):
 
     class UploadTargetSerializer(serializers.Serializer):
         url = serializers.CharField(help_text="Absolute (S3) or same-origin (local storage) URL")
-        fields = serializers.DictField(
+        # The form's "fields" (the contract's name), not Serializer.fields.
+        fields = serializers.DictField(  # type: ignore[assignment]
             child=serializers.CharField(), help_text="Form fields to send before the file, in this order"
         )
 
@@ -61,7 +63,7 @@ class UploadStartApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.UploadStartInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        upload = services.upload_start(user=request.user, **serializer.validated_data)
+        upload = services.upload_start(user=signed_in_user(request), **serializer.validated_data)
         target = services.upload_target(upload=upload)
         # The form fields go out verbatim: S3 and the local endpoint expect these exact names.
         return Response(
@@ -103,10 +105,11 @@ class UploadContentApi(APIView):
         file = request.FILES.get("file")
         if file is None:
             raise serializers.ValidationError({"file": [serializers.ErrorDetail("Send the file.", code="required")]})
+        form = request.POST  # multipart: a QueryDict, never a list
         services.upload_content_store(
             upload_id=upload_id,
-            signature=request.data.get("signature", ""),
-            content_type=request.data.get("Content-Type", ""),
+            signature=form.get("signature", ""),
+            content_type=form.get("Content-Type", ""),
             file=file,
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -119,7 +122,7 @@ class UploadFinishApi(APIView):
 
     @extend_schema(request=None, responses={200: UploadStatusSerializer, **problem_responses(400, 401, 404, 413, 415)})
     def post(self, request: Request, upload_id: uuid.UUID) -> Response:
-        upload = services.upload_finish(upload_id=upload_id, user=request.user)
+        upload = services.upload_finish(upload_id=upload_id, user=signed_in_user(request))
         return Response(UploadStatusSerializer(upload).data)
 
 
@@ -135,12 +138,12 @@ class AvatarApi(APIView):
     def put(self, request: Request) -> Response:
         serializer = self.AvatarInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.avatar_set(user=request.user, upload_id=serializer.validated_data["upload_id"])
+        user = services.avatar_set(user=signed_in_user(request), upload_id=serializer.validated_data["upload_id"])
         return Response(UserSerializer(user).data)
 
     @extend_schema(
         request=None, responses={204: OpenApiResponse(description="Avatar removed"), **problem_responses(401)}
     )
     def delete(self, request: Request) -> Response:
-        services.avatar_delete(user=request.user)
+        services.avatar_delete(user=signed_in_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)

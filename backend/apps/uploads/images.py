@@ -74,8 +74,8 @@ def _decode(file: IO[bytes]) -> Image.Image:
             code="invalid_image", detail="The image could not be read: the file is damaged or incomplete."
         ) from None
     # Phones store rotation in EXIF; apply it before EXIF is dropped.
-    image = ImageOps.exif_transpose(image)
-    return image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+    upright = ImageOps.exif_transpose(image)
+    return upright.convert("RGBA" if upright.mode in ("RGBA", "LA", "P") else "RGB")
 
 
 def _encode(image: Image.Image, *, prefix: str) -> ContentFile:
