@@ -133,3 +133,29 @@ def test_article_change_page_lists_its_comments_inline(editor_client):
 
     assert response.status_code == 200
     assert b"Inline me" in response.content
+
+
+def test_editor_removes_a_cover(editor_client, editor, django_capture_on_commit_callbacks):
+    article = ArticleFactory(author=editor, cover_image="covers/old.webp")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            f"/admin/content/article/{article.pk}/change/",
+            {
+                "title": article.title,
+                "slug": article.slug,
+                "summary": "",
+                "body": article.body,
+                "author": editor.pk,
+                "status": "published",
+                "publish_at_0": article.publish_at.strftime("%Y-%m-%d"),
+                "publish_at_1": article.publish_at.strftime("%H:%M:%S"),
+                "remove_cover": "on",
+                "comments-TOTAL_FORMS": "0",
+                "comments-INITIAL_FORMS": "0",
+            },
+        )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert not article.cover_image

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
+from freezegun import freeze_time
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
@@ -196,3 +197,15 @@ def test_a_scheduled_article_appears_on_time_even_when_the_list_was_cached(api_c
     ArticleFactory(status=Article.Status.SCHEDULED, publish_at=timezone.now() + timedelta(seconds=30))
 
     assert caching._timeout() <= 31
+
+
+def test_a_scheduled_article_goes_live_at_its_time_with_no_task_running(api_client):
+    start = timezone.now()
+    with freeze_time(start):
+        ArticleFactory(status=Article.Status.SCHEDULED, publish_at=start + timedelta(hours=1), slug="later")
+        assert api_client.get(LIST_URL).json()["count"] == 0
+        assert api_client.get("/api/v1/articles/later/").status_code == 404
+
+    with freeze_time(start + timedelta(hours=1, seconds=1)):
+        assert api_client.get(LIST_URL).json()["count"] == 1
+        assert api_client.get("/api/v1/articles/later/").status_code == 200
