@@ -8,6 +8,7 @@ also the Last-Modified of every cached response.
 """
 
 import hashlib
+import math
 import time
 from typing import Any
 
@@ -37,12 +38,12 @@ def content_cache_invalidate() -> None:
     cache.set(VERSION_KEY, max(time.time(), float(previous) + 0.001), timeout=None)
 
 
-def _timeout() -> int:
+def _timeout() -> float:
     """Cache no longer than until the next scheduled article goes live: it must appear on time."""
-    timeout = settings.CONTENT_CACHE_SECONDS
+    timeout = float(settings.CONTENT_CACHE_SECONDS)
     next_publish_at = selectors.article_next_publish_at()
     if next_publish_at is not None:
-        timeout = min(timeout, max(1, int(next_publish_at.timestamp() - time.time()) + 1))
+        timeout = min(timeout, max(0.0, next_publish_at.timestamp() - time.time()))
     return timeout
 
 
@@ -81,6 +82,10 @@ class AnonymousResponseCacheMixin:
 
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         version, entry = _cached_entry(digest)
+        # Checked here too, not only by the cache's TTL: a scheduled article must appear on the
+        # dot, whatever clock or expiry granularity the cache backend has.
+        if entry is not None and entry["fresh_until"] <= time.time():
+            entry = None
         if entry is None:
             response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
             # Authenticated without a header (e.g. a session) is still personal: not shared.
@@ -90,12 +95,14 @@ class AnonymousResponseCacheMixin:
             if response.status_code != 200:
                 return response
             response.render()
+            timeout = _timeout()
             entry = {
                 "content": response.content,
                 "content_type": response["Content-Type"],
                 "etag": quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest()),
+                "fresh_until": time.time() + timeout,
             }
-            cache.set(_RESPONSE_KEY.format(version=version, digest=digest), entry, timeout=_timeout())
+            cache.set(_RESPONSE_KEY.format(version=version, digest=digest), entry, timeout=max(1, math.ceil(timeout)))
 
         response = HttpResponse(entry["content"], content_type=entry["content_type"])
         response["ETag"] = entry["etag"]
