@@ -24,6 +24,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   output: "standalone",
   poweredByHeader: false,
+  // `next dev` serves its scripts only to localhost unless told otherwise; scripts/dev.sh and
+  // the docs also use 127.0.0.1.
+  allowedDevOrigins: ["127.0.0.1"],
   // Django URLs end with a slash: keep Next.js from redirecting /api/v1/x/ to /api/v1/x, so
   // src/proxy.ts can forward the path exactly as the browser sent it.
   skipTrailingSlashRedirect: true,

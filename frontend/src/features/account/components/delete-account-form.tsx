@@ -30,7 +30,13 @@ export function DeleteAccountForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-busy={isSubmitting}
+    >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("deleteWarning")}</p>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <fieldset disabled={isSubmitting} className="space-y-4">

@@ -37,7 +37,13 @@ export function CommentForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-2" aria-busy={isSubmitting}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-2"
+      aria-busy={isSubmitting}
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <fieldset disabled={isSubmitting} className="space-y-2">
         <label htmlFor={`${id}-body`} className="block text-sm font-medium">

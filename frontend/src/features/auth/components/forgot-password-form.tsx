@@ -29,7 +29,13 @@ export function ForgotPasswordForm() {
   if (sent) return <Alert tone="success">{t("resetRequested")}</Alert>;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-busy={isSubmitting}
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <fieldset disabled={isSubmitting} className="space-y-4">
         <TextField

@@ -43,7 +43,13 @@ export function LoginForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-busy={isSubmitting}
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <fieldset disabled={isSubmitting} className="space-y-4">
         <TextField

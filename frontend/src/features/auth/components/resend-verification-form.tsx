@@ -27,7 +27,13 @@ export function ResendVerificationForm({ email = "" }: { email?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-busy={isSubmitting}
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {sent ? <Alert tone="success">{t("verificationResent")}</Alert> : null}
       <fieldset disabled={isSubmitting} className="space-y-4">

@@ -41,7 +41,13 @@ export function ResetPasswordForm({ uid, token }: { uid: string; token: string }
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-busy={isSubmitting}
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <fieldset disabled={isSubmitting} className="space-y-4">
         <TextField
