@@ -24,14 +24,14 @@ class Tag(BaseModel):
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):
-    def live(self, *, now: Any = None) -> "ArticleQuerySet":
+    def live(self) -> "ArticleQuerySet":
         """Readers see published articles and scheduled ones whose time has come.
 
         Counting due scheduled articles as live keeps reads right even while no
         periodic task has flipped their status yet.
         """
         return self.filter(
-            status__in=(Article.Status.PUBLISHED, Article.Status.SCHEDULED), publish_at__lte=now or timezone.now()
+            status__in=(Article.Status.PUBLISHED, Article.Status.SCHEDULED), publish_at__lte=timezone.now()
         )
 
 

@@ -65,15 +65,6 @@ def article_next_publish_at() -> datetime | None:
     )
 
 
-def article_due_ids() -> list[int]:
-    """Scheduled articles whose publish time has passed."""
-    return list(
-        Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=timezone.now()).values_list(
-            "id", flat=True
-        )
-    )
-
-
 def tag_list() -> QuerySet[Tag]:
     return Tag.objects.order_by("name")
 
