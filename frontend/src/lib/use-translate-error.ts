@@ -7,7 +7,9 @@ import type en from "../../messages/en.json";
 
 import type { TranslateError } from "./forms";
 
-type ErrorCode = keyof (typeof en)["errors"];
+type ErrorMessages = (typeof en)["errors"];
+// Backend codes, plus the social-login callback codes under "social." (apps/accounts/social.py).
+type ErrorCode = Exclude<keyof ErrorMessages, "social"> | `social.${keyof ErrorMessages["social"]}`;
 
 /** `errors.<code>` in the current locale, or the backend's own (already localised) message. */
 export function useTranslateError(): TranslateError {

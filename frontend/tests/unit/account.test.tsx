@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { AvatarUploader } from "@/features/account/components/avatar-uploader";
+import { ConnectedAccounts } from "@/features/account/components/connected-accounts";
 import { DataExport, EXPORT_POLL_MS } from "@/features/account/components/data-export";
 import { ApiError } from "@/lib/api/errors";
 import type { User } from "@/lib/api/types";
@@ -19,6 +20,8 @@ const api = {
   removeAvatar: jest.fn(),
   startExport: jest.fn(),
   getExport: jest.fn(),
+  listSocialAccounts: jest.fn(),
+  unlinkSocialAccount: jest.fn(),
 };
 jest.mock("@/features/account/api", () =>
   Object.fromEntries(
@@ -30,6 +33,8 @@ jest.mock("@/features/account/api", () =>
       "removeAvatar",
       "startExport",
       "getExport",
+      "listSocialAccounts",
+      "unlinkSocialAccount",
     ].map((name) => [
       name,
       (...args: unknown[]) => (api as Record<string, jest.Mock>)[name]!(...args),
@@ -171,5 +176,36 @@ describe("DataExport", () => {
     await user.click(screen.getByRole("button", { name: "Export my data" }));
 
     expect(await screen.findByRole("alert")).toHaveTextContent("An export is already running.");
+  });
+});
+
+describe("ConnectedAccounts", () => {
+  const github = { id: 3, provider: "github", uid: "42", createdAt: "2026-01-05T00:00:00Z" };
+
+  test("lists linked providers and unlinks one after confirmation", async () => {
+    api.listSocialAccounts.mockResolvedValue([github]);
+    api.unlinkSocialAccount.mockResolvedValue(undefined);
+    jest.spyOn(window, "confirm").mockReturnValue(true);
+    renderWithIntl(<ConnectedAccounts />);
+
+    expect(await screen.findByText("github")).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Unlink" }));
+
+    expect(await screen.findByText("No accounts are connected.")).toBeInTheDocument();
+    expect(api.unlinkSocialAccount).toHaveBeenCalledWith(3);
+  });
+
+  test("explains why the last way to log in cannot be unlinked", async () => {
+    api.listSocialAccounts.mockResolvedValue([github]);
+    api.unlinkSocialAccount.mockRejectedValue(
+      new ApiError({ status: 409, code: "last_login_method", detail: "Set a password first." }),
+    );
+    jest.spyOn(window, "confirm").mockReturnValue(true);
+    renderWithIntl(<ConnectedAccounts />);
+
+    await userEvent.setup().click(await screen.findByRole("button", { name: "Unlink" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("This is your only way to log in.");
+    expect(screen.getByText("github")).toBeInTheDocument();
   });
 });

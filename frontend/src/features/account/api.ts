@@ -2,9 +2,9 @@ import axios from "axios";
 
 import { api } from "@/lib/api/client";
 import { toApiError } from "@/lib/api/errors";
-import type { DataExport, UploadStatus, UploadTicket, User } from "@/lib/api/types";
+import type { DataExport, SocialAccount, UploadStatus, UploadTicket, User } from "@/lib/api/types";
 
-export type { DataExport, UploadTicket } from "@/lib/api/types";
+export type { DataExport, SocialAccount, UploadTicket } from "@/lib/api/types";
 
 export async function updateProfile(input: { firstName: string; lastName: string }) {
   return (await api.patch<User>("/v1/users/me/", input)).data;
@@ -71,4 +71,12 @@ export async function startExport() {
 
 export async function getExport(id: string) {
   return (await api.get<DataExport>(`/v1/users/me/exports/${id}/`)).data;
+}
+
+export async function listSocialAccounts() {
+  return (await api.get<SocialAccount[]>("/v1/users/me/social-accounts/")).data;
+}
+
+export async function unlinkSocialAccount(id: number) {
+  await api.delete(`/v1/users/me/social-accounts/${id}/`);
 }

@@ -12,6 +12,7 @@ export type ProblemFieldError = Schemas["ProblemFieldError"];
 export type LoginResult = Schemas["Login"];
 export type RegisterInput = Schemas["RegisterInputRequest"];
 export type SocialProvider = Schemas["SocialProviderOutput"];
+export type SocialAccount = Schemas["SocialAccountOutput"];
 
 export type Tag = Schemas["Tag"];
 export type ArticleSummary = Schemas["ArticleListItem"];

@@ -8,6 +8,7 @@ import { useSession } from "@/features/auth/session";
 
 import { AvatarUploader } from "./avatar-uploader";
 import { ChangePasswordForm } from "./change-password-form";
+import { ConnectedAccounts } from "./connected-accounts";
 import { DataExport } from "./data-export";
 import { DeleteAccountForm } from "./delete-account-form";
 import { ProfileForm } from "./profile-form";
@@ -40,6 +41,9 @@ function Sections() {
       </Section>
       <Section id="password" title={t("password")}>
         <ChangePasswordForm />
+      </Section>
+      <Section id="connected" title={t("connected")}>
+        <ConnectedAccounts />
       </Section>
       <Section id="export" title={t("export")}>
         <DataExport />

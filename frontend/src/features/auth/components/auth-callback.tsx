@@ -12,7 +12,8 @@ import { useSession } from "../session";
 
 /**
  * Landing page after social login. The backend has set the refresh cookie; one refresh turns it
- * into a session. `error` carries a backend code when the provider step failed.
+ * into a session. `error` carries a backend code (errors.social.<code>) when the provider step
+ * failed.
  */
 export function AuthCallback({ error, next }: { error: string | null; next: string | null }) {
   const t = useTranslations("auth");
@@ -35,7 +36,7 @@ export function AuthCallback({ error, next }: { error: string | null; next: stri
     return (
       <div className="space-y-4">
         <Alert tone="error">
-          {translate(error ?? "social_login_failed", t("socialLoginFailed"))}
+          {error ? translate(`social.${error}`, t("socialLoginFailed")) : t("socialLoginFailed")}
         </Alert>
         <Link href="/login" className="link">
           {t("backToLogin")}
