@@ -28,7 +28,6 @@ export default function proxy(request: NextRequest) {
 
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy(nonce);
-  request.headers.set("x-nonce", nonce);
   request.headers.set("Content-Security-Policy", csp);
 
   const response = intl(request);

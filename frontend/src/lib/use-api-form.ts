@@ -74,5 +74,5 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(
       setSubmissions((count) => count + 1);
     };
 
-  return { form, submit, formError, setFormError, fieldError };
+  return { form, submit, formError, fieldError };
 }

@@ -14,6 +14,4 @@ export const navigationMock = {
   Link,
   useRouter: () => router,
   usePathname: () => "/current",
-  redirect: jest.fn(),
-  getPathname: jest.fn(),
 };

@@ -34,10 +34,6 @@ let refreshInFlight: Promise<string> | null = null;
 let onSessionExpired: () => void = () => undefined;
 let expiredBy: Promise<string> | null = null;
 
-export function getAccessToken(): string | null {
-  return accessToken;
-}
-
 export function setAccessToken(token: string | null): void {
   if (!isBrowser && token !== null) {
     // One server process serves every user; a token kept here would leak between requests.
