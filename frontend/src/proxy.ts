@@ -36,6 +36,6 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages (no Next.js internals, no files with an extension) plus the backend paths.
-  matcher: ["/((?!api/|media/|_next|_vercel|.*\\..*).*)", "/api/:path*", "/media/:path*"],
+  // Pages (not Next.js internals, /healthz or files with an extension) plus the backend paths.
+  matcher: ["/((?!api/|media/|_next|_vercel|healthz|.*\\..*).*)", "/api/:path*", "/media/:path*"],
 };
