@@ -44,6 +44,9 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=[] if IS_PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
 )
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/")
+# In `make dev` the browser reaches Django through Next.js rewrites, which pass the public host in
+# X-Forwarded-Host; absolute URLs (OAuth callbacks) must use it. nginx forwards Host as is.
+USE_X_FORWARDED_HOST = env.bool("DJANGO_USE_X_FORWARDED_HOST", default=DJANGO_ENV == "development")
 FRONTEND_URL = env.str("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -140,6 +143,7 @@ else:
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "social_core.backends.github.GithubOAuth2",
+    "social_core.backends.github_enterprise.GithubEnterpriseOAuth2",
     "social_core.backends.google.GoogleOAuth2",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -190,10 +194,31 @@ AUTH_REFRESH_COOKIE = {
 # https://python-social-auth.readthedocs.io/en/latest/configuration/django.html
 SOCIAL_AUTH_GITHUB_KEY = env.str("SOCIAL_AUTH_GITHUB_KEY", default="")
 SOCIAL_AUTH_GITHUB_SECRET = env.str("SOCIAL_AUTH_GITHUB_SECRET", default="")
+# GitHub Enterprise Server: URL is the web root (https://github.example.com/), API_URL its
+# REST root (https://github.example.com/api/v3/). The browser tests point it at a local stub.
+SOCIAL_AUTH_GITHUB_ENTERPRISE_URL = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_URL", default="")
+SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL", default="")
+SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY", default="")
+SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET", default="")
+SOCIAL_AUTH_GITHUB_ENTERPRISE_SCOPE = ["user:email"]
 SOCIAL_AUTH_GOOGLE_OAUTH2_KEY = env.str("SOCIAL_AUTH_GOOGLE_OAUTH2_KEY", default="")
 SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET = env.str("SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET", default="")
-SOCIAL_AUTH_JSONFIELD_ENABLED = IS_POSTGRES
 SOCIAL_AUTH_USER_MODEL = AUTH_USER_MODEL
+# With this scope GitHub lists every address with its "verified" flag; the pipeline needs it.
+SOCIAL_AUTH_GITHUB_SCOPE = ["user:email"]
+SOCIAL_AUTH_REDIRECT_IS_HTTPS = IS_PRODUCTION
+SOCIAL_AUTH_PIPELINE = (
+    "social_core.pipeline.social_auth.social_details",
+    "social_core.pipeline.social_auth.social_uid",
+    "social_core.pipeline.social_auth.auth_allowed",
+    "social_core.pipeline.social_auth.social_user",
+    "apps.accounts.social.require_verified_email",
+    "apps.accounts.social.associate_by_verified_email",
+    "apps.accounts.social.create_user",
+    "social_core.pipeline.social_auth.associate_user",
+    "social_core.pipeline.social_auth.load_extra_data",
+    "apps.accounts.social.fill_missing_names",
+)
 
 # --- Internationalisation ------------------------------------------------------------
 LANGUAGE_CODE = "en"

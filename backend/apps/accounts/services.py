@@ -13,6 +13,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from rest_framework import status
 from rest_framework.exceptions import Throttled
@@ -20,6 +21,7 @@ from rest_framework_simplejwt.exceptions import TokenBackendError, TokenError
 from rest_framework_simplejwt.state import token_backend
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
+from social_django.models import UserSocialAuth
 
 from apps.accounts import tasks
 from apps.accounts.models import User
@@ -283,6 +285,24 @@ def user_delete(*, user: User, password: str | None) -> None:
         # Files go only once the rows are gone for good.
         for storage, name in files:
             transaction.on_commit(partial(storage.delete, name))
+
+
+# --- Social accounts --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def social_account_disconnect(*, user: User, account_id: int) -> None:
+    account = UserSocialAuth.objects.select_for_update().filter(pk=account_id, user=user).first()
+    if account is None:
+        raise Http404
+    others = UserSocialAuth.objects.filter(user=user).exclude(pk=account.pk).exists()
+    if not others and not user.has_usable_password():
+        raise ApplicationError(
+            code="last_login_method",
+            detail="This is your only way to log in. Set a password (reset it by email) before unlinking it.",
+            status_code=status.HTTP_409_CONFLICT,
+        )
+    account.delete()
 
 
 # --- Housekeeping (beat) ----------------------------------------------------------------------
