@@ -62,9 +62,7 @@ export default defineConfig({
       env: {
         DJANGO_ENV: "development",
         DATABASE_URL,
-        // Four slashes: django-environ drops the first slash of the path, and "filemail:///tmp/x"
-        // would write to backend/tmp/x. "//tmp/x" is the same absolute path either way.
-        EMAIL_URL: `filemail:///${MAIL_DIR}`,
+        EMAIL_URL: `filemail://${MAIL_DIR}`,
         E2E_MAIL_DIR: MAIL_DIR,
         BACKEND_PORT: String(BACKEND_PORT),
         FRONTEND_URL,

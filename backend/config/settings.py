@@ -9,6 +9,7 @@ docs/configuration.md.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything validates the Host header: probes and scrapes address pods by IP.
+    "apps.common.middleware.ProbeHostMiddleware",
     # Outermost, so request latency and status counts (by view) cover everything below.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "apps.common.middleware.RequestIDMiddleware",
@@ -114,6 +117,8 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PgBouncer in transaction mode cannot keep a server-side cursor across transactions.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool("DATABASE_DISABLE_SERVER_SIDE_CURSORS", default=False)
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 # django-prometheus' wrappers of the same backends count queries and errors (docs/observability.md).
 DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
@@ -276,6 +281,9 @@ CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=5 * 60)
 
 # --- Email -------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="memorymail://" if IS_TEST else "consolemail://")
+if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+    # django-environ drops the leading slash of filemail:///abs/dir; take the path as written.
+    EMAIL_CONFIG["EMAIL_FILE_PATH"] = urlsplit(env.str("EMAIL_URL")).path
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Starter <no-reply@localhost>")
 

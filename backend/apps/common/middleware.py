@@ -1,8 +1,31 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port, validate_host
 
 from apps.common.request_context import REQUEST_ID_HEADER, accept_request_id, current_request_id
+
+PROBE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+
+
+class ProbeHostMiddleware:
+    """Lets kubelet probes and Prometheus scrapes through host validation.
+
+    They reach a pod by its IP, which is not (and should not be) in ALLOWED_HOSTS, and
+    cannot always set a Host header. For these three paths only, an unknown host is
+    replaced by the first allowed one; they build no URLs, so nothing depends on it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path in PROBE_PATHS and settings.ALLOWED_HOSTS:
+            host = request.META.get("HTTP_HOST", "")
+            if not validate_host(split_domain_port(host)[0], settings.ALLOWED_HOSTS):
+                request.META["HTTP_HOST"] = settings.ALLOWED_HOSTS[0].lstrip(".").replace("*", "localhost")
+        return self.get_response(request)
 
 
 class RequestIDMiddleware:

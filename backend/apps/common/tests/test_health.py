@@ -51,3 +51,17 @@ def test_readyz_checks_the_real_broker(client, settings):
     broker = next(c for c in client.get("/readyz").json()["components"] if c["name"] == "broker")
 
     assert broker["status"] == "ok"
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_probes_addressed_by_pod_ip_pass_host_validation(client, settings, path):
+    settings.ALLOWED_HOSTS = ["example.com"]
+
+    assert client.get(path, HTTP_HOST="10.1.2.3:8000").status_code == 200
+
+
+def test_other_paths_still_refuse_unknown_hosts(client, settings):
+    settings.ALLOWED_HOSTS = ["example.com"]
+    client.raise_request_exception = False
+
+    assert client.get("/api/v1/articles/", HTTP_HOST="10.1.2.3:8000").status_code == 400
