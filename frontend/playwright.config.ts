@@ -8,6 +8,8 @@ import {
   FRONTEND_PORT,
   FRONTEND_URL,
   MAIL_DIR,
+  OAUTH_STUB_PORT,
+  OAUTH_STUB_URL,
 } from "./e2e/settings";
 
 // Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
@@ -52,6 +54,12 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `node e2e/stub-oauth-provider.mjs ${OAUTH_STUB_PORT}`,
+      url: `${OAUTH_STUB_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+    {
       command: "node e2e/start-backend.mjs",
       url: `${BACKEND_URL}/healthz`,
       // Never reuse a developer's backend: the suite needs its own database, mail folder and
@@ -67,6 +75,10 @@ export default defineConfig({
         BACKEND_PORT: String(BACKEND_PORT),
         FRONTEND_URL,
         JWT_ACCESS_TOKEN_LIFETIME_SECONDS: String(ACCESS_TOKEN_SECONDS),
+        SOCIAL_AUTH_GITHUB_ENTERPRISE_URL: `${OAUTH_STUB_URL}/`,
+        SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL: `${OAUTH_STUB_URL}/api/v3/`,
+        SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY: "e2e-client-id",
+        SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET: "e2e-client-secret",
       },
     },
     {

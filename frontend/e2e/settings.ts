@@ -8,3 +8,8 @@ export const DATABASE_URL =
 export const MAIL_DIR = process.env.E2E_MAIL_DIR ?? "/tmp/starter-e2e-mail";
 /** Short enough that the suite sees an access token expire and the silent refresh happen. */
 export const ACCESS_TOKEN_SECONDS = 5;
+/** The stand-in GitHub Enterprise server that social login is driven through. */
+export const OAUTH_STUB_PORT = Number(process.env.E2E_OAUTH_STUB_PORT ?? 8765);
+export const OAUTH_STUB_URL = `http://127.0.0.1:${OAUTH_STUB_PORT}`;
+/** The account the stub provider signs in (see e2e/stub-oauth-provider.mjs). */
+export const OAUTH_STUB_EMAIL = "octo.e2e@example.com";

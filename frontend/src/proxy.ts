@@ -15,7 +15,12 @@ const intl = createIntlMiddleware(routing);
  */
 function forwardToBackend(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  return NextResponse.rewrite(new URL(`${pathname}${search}`, env.backendUrl));
+  // The public host, so absolute URLs Django builds (OAuth callbacks) point back here.
+  const headers = new Headers(request.headers);
+  headers.set("x-forwarded-host", request.headers.get("host") ?? request.nextUrl.host);
+  return NextResponse.rewrite(new URL(`${pathname}${search}`, env.backendUrl), {
+    request: { headers },
+  });
 }
 
 /**

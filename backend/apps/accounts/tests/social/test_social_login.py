@@ -270,10 +270,15 @@ def test_github_enterprise_uses_the_configured_server(client, settings, provider
     settings.SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL = "https://git.example.com/api/v3/"
     settings.SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY = "ghe-key"
     settings.SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET = "ghe-secret"
-    provider_http.post("https://git.example.com/login/oauth/access_token", json={"access_token": "t", "token_type": "bearer"})
-    provider_http.get("https://git.example.com/api/v3/user", json={"id": 7, "login": "lin", "name": "Lin", "email": None})
+    provider_http.post(
+        "https://git.example.com/login/oauth/access_token", json={"access_token": "t", "token_type": "bearer"}
+    )
     provider_http.get(
-        "https://git.example.com/api/v3/user/emails", json=[{"email": "lin@example.com", "verified": True, "primary": True}]
+        "https://git.example.com/api/v3/user", json={"id": 7, "login": "lin", "name": "Lin", "email": None}
+    )
+    provider_http.get(
+        "https://git.example.com/api/v3/user/emails",
+        json=[{"email": "lin@example.com", "verified": True, "primary": True}],
     )
     response = client.get(reverse("api:auth:social-login", args=("github-enterprise",)))
     assert response["Location"].startswith("https://git.example.com/login/oauth/authorize?")
