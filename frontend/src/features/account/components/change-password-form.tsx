@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { useApiForm } from "@/lib/use-api-form";
 
@@ -33,39 +34,34 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form
-      method="post"
+    <FormShell
       onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={isSubmitting}
+      submitting={isSubmitting}
+      error={formError}
+      status={saved ? <Alert tone="success">{t("passwordChanged")}</Alert> : null}
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {saved ? <Alert tone="success">{t("passwordChanged")}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-4">
-        <TextField
-          label={t("currentPassword")}
-          type="password"
-          autoComplete="current-password"
-          error={fieldError(errors.currentPassword)}
-          {...register("currentPassword")}
-        />
-        <TextField
-          label={t("newPassword")}
-          type="password"
-          autoComplete="new-password"
-          error={fieldError(errors.newPassword)}
-          {...register("newPassword")}
-        />
-        <TextField
-          label={t("confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          error={fieldError(errors.confirmPassword)}
-          {...register("confirmPassword")}
-        />
-        <Button type="submit">{t("changePassword")}</Button>
-      </fieldset>
-    </form>
+      <TextField
+        label={t("currentPassword")}
+        type="password"
+        autoComplete="current-password"
+        error={fieldError(errors.currentPassword)}
+        {...register("currentPassword")}
+      />
+      <TextField
+        label={t("newPassword")}
+        type="password"
+        autoComplete="new-password"
+        error={fieldError(errors.newPassword)}
+        {...register("newPassword")}
+      />
+      <TextField
+        label={t("confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        error={fieldError(errors.confirmPassword)}
+        {...register("confirmPassword")}
+      />
+      <Button type="submit">{t("changePassword")}</Button>
+    </FormShell>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { useSession } from "@/features/auth/session";
 import { useRouter } from "@/i18n/navigation";
@@ -30,27 +30,22 @@ export function DeleteAccountForm() {
   });
 
   return (
-    <form
-      method="post"
+    <FormShell
       onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={isSubmitting}
+      submitting={isSubmitting}
+      error={formError}
+      intro={<p className="text-sm text-zinc-600 dark:text-zinc-400">{t("deleteWarning")}</p>}
     >
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("deleteWarning")}</p>
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-4">
-        <TextField
-          label={t("confirmWithPassword")}
-          type="password"
-          autoComplete="current-password"
-          error={fieldError(errors.password)}
-          {...register("password")}
-        />
-        <Button type="submit" variant="danger">
-          {t("deleteAccount")}
-        </Button>
-      </fieldset>
-    </form>
+      <TextField
+        label={t("confirmWithPassword")}
+        type="password"
+        autoComplete="current-password"
+        error={fieldError(errors.password)}
+        {...register("password")}
+      />
+      <Button type="submit" variant="danger">
+        {t("deleteAccount")}
+      </Button>
+    </FormShell>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { useSession } from "@/features/auth/session";
 import type { User } from "@/lib/api/types";
@@ -36,35 +37,30 @@ export function ProfileForm({ user }: { user: User }) {
   });
 
   return (
-    <form
-      method="post"
+    <FormShell
       onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={isSubmitting}
+      submitting={isSubmitting}
+      error={formError}
+      status={saved ? <Alert tone="success">{t("profileSaved")}</Alert> : null}
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {saved ? <Alert tone="success">{t("profileSaved")}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-4">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {t("emailIs", { email: user.email })}
-        </p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label={t("firstName")}
-            autoComplete="given-name"
-            error={fieldError(errors.firstName)}
-            {...register("firstName")}
-          />
-          <TextField
-            label={t("lastName")}
-            autoComplete="family-name"
-            error={fieldError(errors.lastName)}
-            {...register("lastName")}
-          />
-        </div>
-        <Button type="submit">{t("saveProfile")}</Button>
-      </fieldset>
-    </form>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {t("emailIs", { email: user.email })}
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label={t("firstName")}
+          autoComplete="given-name"
+          error={fieldError(errors.firstName)}
+          {...register("firstName")}
+        />
+        <TextField
+          label={t("lastName")}
+          autoComplete="family-name"
+          error={fieldError(errors.lastName)}
+          {...register("lastName")}
+        />
+      </div>
+      <Button type="submit">{t("saveProfile")}</Button>
+    </FormShell>
   );
 }

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { useApiForm } from "@/lib/use-api-form";
 
 import { commentSchema } from "../schemas";
@@ -37,40 +37,31 @@ export function CommentForm({
   });
 
   return (
-    <form
-      method="post"
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-2"
-      aria-busy={isSubmitting}
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-2">
-        <label htmlFor={`${id}-body`} className="block text-sm font-medium">
-          {t("bodyLabel")}
-        </label>
-        <textarea
-          id={`${id}-body`}
-          rows={3}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
-          {...register("body")}
-        />
-        {error ? (
-          <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
+    <FormShell onSubmit={onSubmit} submitting={isSubmitting} error={formError} dense>
+      <label htmlFor={`${id}-body`} className="block text-sm font-medium">
+        {t("bodyLabel")}
+      </label>
+      <textarea
+        id={`${id}-body`}
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
+        {...register("body")}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <Button type="submit">{submitLabel}</Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            {t("cancel")}
+          </Button>
         ) : null}
-        <div className="flex gap-2">
-          <Button type="submit">{submitLabel}</Button>
-          {onCancel ? (
-            <Button variant="secondary" onClick={onCancel}>
-              {t("cancel")}
-            </Button>
-          ) : null}
-        </div>
-      </fieldset>
-    </form>
+      </div>
+    </FormShell>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { useApiForm } from "@/lib/use-api-form";
 
@@ -29,26 +30,17 @@ export function ForgotPasswordForm() {
   if (sent) return <Alert tone="success">{t("resetRequested")}</Alert>;
 
   return (
-    <form
-      method="post"
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={isSubmitting}
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-4">
-        <TextField
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          error={fieldError(errors.email)}
-          {...register("email")}
-        />
-        <Button type="submit" className="w-full">
-          {t("sendResetLink")}
-        </Button>
-      </fieldset>
-    </form>
+    <FormShell onSubmit={onSubmit} submitting={isSubmitting} error={formError}>
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={fieldError(errors.email)}
+        {...register("email")}
+      />
+      <Button type="submit" className="w-full">
+        {t("sendResetLink")}
+      </Button>
+    </FormShell>
   );
 }

@@ -3,8 +3,8 @@
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { Link, useRouter } from "@/i18n/navigation";
 import { toApiError } from "@/lib/api/errors";
@@ -43,38 +43,35 @@ export function LoginForm() {
   });
 
   return (
-    <form
-      method="post"
+    <FormShell
       onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={isSubmitting}
+      submitting={isSubmitting}
+      error={formError}
+      footer={
+        <p className="text-sm">
+          <Link href="/forgot-password" className="link">
+            {t("forgotPassword")}
+          </Link>
+        </p>
+      }
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-4">
-        <TextField
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          error={fieldError(errors.email)}
-          {...register("email")}
-        />
-        <TextField
-          label={t("password")}
-          type="password"
-          autoComplete="current-password"
-          error={fieldError(errors.password)}
-          {...register("password")}
-        />
-        <Button type="submit" className="w-full">
-          {isSubmitting ? t("loggingIn") : t("login")}
-        </Button>
-      </fieldset>
-      <p className="text-sm">
-        <Link href="/forgot-password" className="link">
-          {t("forgotPassword")}
-        </Link>
-      </p>
-    </form>
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={fieldError(errors.email)}
+        {...register("email")}
+      />
+      <TextField
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        error={fieldError(errors.password)}
+        {...register("password")}
+      />
+      <Button type="submit" className="w-full">
+        {isSubmitting ? t("loggingIn") : t("login")}
+      </Button>
+    </FormShell>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { useRouter } from "@/i18n/navigation";
 import { useApiForm } from "@/lib/use-api-form";
@@ -31,48 +31,39 @@ export function RegisterForm() {
   });
 
   return (
-    <form
-      method="post"
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={isSubmitting}
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-4">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label={t("firstName")}
-            autoComplete="given-name"
-            error={fieldError(errors.firstName)}
-            {...register("firstName")}
-          />
-          <TextField
-            label={t("lastName")}
-            autoComplete="family-name"
-            error={fieldError(errors.lastName)}
-            {...register("lastName")}
-          />
-        </div>
+    <FormShell onSubmit={onSubmit} submitting={isSubmitting} error={formError}>
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          error={fieldError(errors.email)}
-          {...register("email")}
+          label={t("firstName")}
+          autoComplete="given-name"
+          error={fieldError(errors.firstName)}
+          {...register("firstName")}
         />
         <TextField
-          label={t("password")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("passwordHint")}
-          error={fieldError(errors.password)}
-          {...register("password")}
+          label={t("lastName")}
+          autoComplete="family-name"
+          error={fieldError(errors.lastName)}
+          {...register("lastName")}
         />
-        <Button type="submit" className="w-full">
-          {isSubmitting ? t("registering") : t("register")}
-        </Button>
-      </fieldset>
-    </form>
+      </div>
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={fieldError(errors.email)}
+        {...register("email")}
+      />
+      <TextField
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={fieldError(errors.password)}
+        {...register("password")}
+      />
+      <Button type="submit" className="w-full">
+        {isSubmitting ? t("registering") : t("register")}
+      </Button>
+    </FormShell>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { useApiForm } from "@/lib/use-api-form";
 
@@ -27,27 +28,22 @@ export function ResendVerificationForm({ email = "" }: { email?: string }) {
   });
 
   return (
-    <form
-      method="post"
+    <FormShell
       onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={isSubmitting}
+      submitting={isSubmitting}
+      error={formError}
+      status={sent ? <Alert tone="success">{t("verificationResent")}</Alert> : null}
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {sent ? <Alert tone="success">{t("verificationResent")}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-4">
-        <TextField
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          error={fieldError(errors.email)}
-          {...register("email")}
-        />
-        <Button type="submit" variant="secondary">
-          {t("resendVerification")}
-        </Button>
-      </fieldset>
-    </form>
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={fieldError(errors.email)}
+        {...register("email")}
+      />
+      <Button type="submit" variant="secondary">
+        {t("resendVerification")}
+      </Button>
+    </FormShell>
   );
 }

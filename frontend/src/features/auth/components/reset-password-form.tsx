@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { Link } from "@/i18n/navigation";
 import { useApiForm } from "@/lib/use-api-form";
@@ -41,34 +42,25 @@ export function ResetPasswordForm({ uid, token }: { uid: string; token: string }
   }
 
   return (
-    <form
-      method="post"
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={isSubmitting}
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <fieldset disabled={isSubmitting} className="space-y-4">
-        <TextField
-          label={t("newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("passwordHint")}
-          error={fieldError(errors.newPassword)}
-          {...register("newPassword")}
-        />
-        <TextField
-          label={t("confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          error={fieldError(errors.confirmPassword)}
-          {...register("confirmPassword")}
-        />
-        <Button type="submit" className="w-full">
-          {t("setNewPassword")}
-        </Button>
-      </fieldset>
-    </form>
+    <FormShell onSubmit={onSubmit} submitting={isSubmitting} error={formError}>
+      <TextField
+        label={t("newPassword")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={fieldError(errors.newPassword)}
+        {...register("newPassword")}
+      />
+      <TextField
+        label={t("confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        error={fieldError(errors.confirmPassword)}
+        {...register("confirmPassword")}
+      />
+      <Button type="submit" className="w-full">
+        {t("setNewPassword")}
+      </Button>
+    </FormShell>
   );
 }
