@@ -10,6 +10,7 @@ for a transaction that rolled back, and never lost after one that committed.
 import logging
 from datetime import timedelta
 
+from amqp.exceptions import AMQPError
 from celery import Task, current_app
 from django.conf import settings
 from django.db import transaction
@@ -21,8 +22,9 @@ from apps.jobs.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
-# What a publish raises when the broker is down, unreachable or refuses the message.
-PUBLISH_ERRORS = (BrokerOperationalError, ConnectionError, OSError)
+# What a publish raises when the broker is down, unreachable or refuses the message; a channel
+# error (AMQPError, e.g. a queue declared with other arguments) must not fail the request either.
+PUBLISH_ERRORS = (BrokerOperationalError, ConnectionError, OSError, AMQPError)
 
 
 def enqueue_on_commit(task: Task, *args: object, **kwargs: object) -> OutboxMessage:

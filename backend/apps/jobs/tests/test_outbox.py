@@ -2,6 +2,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from amqp.exceptions import PreconditionFailed
 from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
@@ -65,15 +66,25 @@ def test_rolled_back_transaction_publishes_nothing(published, django_capture_on_
     assert not OutboxMessage.objects.exists()
 
 
-def test_unreachable_broker_keeps_the_message_for_the_relay(not_eager, monkeypatch, django_capture_on_commit_callbacks):
-    monkeypatch.setattr(celery_app, "send_task", mock.Mock(side_effect=OperationalError("connection refused")))
+@pytest.mark.parametrize(
+    ("error", "recorded"),
+    [
+        (OperationalError("connection refused"), "OperationalError: connection refused"),
+        # A queue declared with other arguments than the broker's copy: a channel error.
+        (PreconditionFailed("inequivalent arg 'x-dead-letter-exchange'"), "PreconditionFailed: "),
+    ],
+)
+def test_a_broker_that_cannot_take_the_message_leaves_it_for_the_relay(
+    not_eager, monkeypatch, django_capture_on_commit_callbacks, error, recorded
+):
+    monkeypatch.setattr(celery_app, "send_task", mock.Mock(side_effect=error))
 
     with django_capture_on_commit_callbacks(execute=True):
         enqueue_on_commit(broker_tasks.log_message, "later")
 
     message = OutboxMessage.objects.get()
     assert message.attempts == 1
-    assert message.last_error == "OperationalError: connection refused"
+    assert message.last_error.startswith(recorded)
     assert message.request_id == ""
 
 
