@@ -45,7 +45,7 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=[] if IS_PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
 )
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/")
-# In `make dev` the browser reaches Django through Next.js rewrites, which pass the public host in
+# In `make dev` the browser reaches Django through the Next.js proxy, which passes the public host in
 # X-Forwarded-Host; absolute URLs (OAuth callbacks) must use it. nginx forwards Host as is.
 USE_X_FORWARDED_HOST = env.bool("DJANGO_USE_X_FORWARDED_HOST", default=DJANGO_ENV == "development")
 FRONTEND_URL = env.str("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
