@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Lighthouse scores (desktop and mobile presets) for the pages given, against a running
+# production build (`npm run build && npx next start`) with the backend up.
+#   scripts/lighthouse.sh http://localhost:3000/ http://localhost:3000/articles/demo-1
+# Uses Debian's Chromium; Lighthouse 12 is the last major that runs on Node 20.
+set -euo pipefail
+[ "$#" -gt 0 ] || { echo "usage: $0 URL [URL ...]" >&2; exit 2; }
+chrome="${CHROME_PATH:-/usr/bin/chromium}"
+flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"
+out="$(mktemp -d)"
+printf '| page | preset | performance | accessibility | best practices | SEO | CLS |\n|---|---|---|---|---|---|---|\n'
+for url in "$@"; do
+  for preset in desktop mobile; do
+    report="$out/report.json"
+    preset_flag=()
+    [ "$preset" = desktop ] && preset_flag=(--preset=desktop)
+    CHROME_PATH="$chrome" npx --yes lighthouse@12.8.2 "$url" "${preset_flag[@]}" --quiet \
+      --output=json --output-path="$report" --chrome-flags="$flags" >/dev/null
+    node -e '
+      const r = require(process.argv[1]); const c = r.categories;
+      const s = (k) => Math.round(c[k].score * 100);
+      console.log(`| ${process.argv[2]} | ${process.argv[3]} | ${s("performance")} | ${s("accessibility")} | ${s("best-practices")} | ${s("seo")} | ${r.audits["cumulative-layout-shift"].displayValue} |`);
+    ' "$report" "$url" "$preset"
+  done
+done
+rm -rf "$out"
