@@ -44,9 +44,9 @@ export default async function HomePage({ params, searchParams }: Props) {
         </p>
       ) : (
         <ul className="space-y-6" aria-label={t("listLabel")}>
-          {articles.results.map((article) => (
+          {articles.results.map((article, index) => (
             <li key={article.slug}>
-              <ArticleCard article={article} locale={locale} />
+              <ArticleCard article={article} locale={locale} priority={index === 0} />
             </li>
           ))}
         </ul>

@@ -5,7 +5,16 @@ import { Link } from "@/i18n/navigation";
 import type { ArticleSummary } from "../api";
 import { ArticleByline } from "./article-byline";
 
-export function ArticleCard({ article, locale }: { article: ArticleSummary; locale: string }) {
+/** `priority`: the first card's image is the largest paint on phones, so it loads eagerly. */
+export function ArticleCard({
+  article,
+  locale,
+  priority = false,
+}: {
+  article: ArticleSummary;
+  locale: string;
+  priority?: boolean;
+}) {
   const t = useTranslations("article");
   return (
     <article className="flex flex-col gap-4 sm:flex-row">
@@ -16,7 +25,8 @@ export function ArticleCard({ article, locale }: { article: ArticleSummary; loca
         <img
           src={article.coverImage.thumbnailUrl ?? article.coverImage.url}
           alt=""
-          loading="lazy"
+          loading={priority ? "eager" : "lazy"}
+          fetchPriority={priority ? "high" : undefined}
           className="h-32 w-full rounded-md object-cover sm:w-48"
         />
       ) : null}

@@ -63,9 +63,17 @@ export default async function ArticlePage({ params }: Props) {
           <ArticleByline article={article} locale={locale} />
         </p>
         {article.coverImage ? (
-          // Backend/S3 media with unknown dimensions; see article-card.tsx.
+          // Backend/S3 media with unknown dimensions (see article-card.tsx): the box has the
+          // Open Graph ratio (1200×630) from the first paint, so the image arriving moves
+          // nothing below it; covers of another shape are cropped to it.
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={article.coverImage.url} alt="" className="w-full rounded-lg object-cover" />
+          <img
+            src={article.coverImage.url}
+            alt=""
+            width={1200}
+            height={630}
+            className="aspect-[1200/630] w-full rounded-lg object-cover"
+          />
         ) : null}
       </header>
       <div
