@@ -22,20 +22,52 @@ const hardNavigate = jest.fn();
 jest.mock("@/lib/hard-navigate", () => ({ hardNavigate: (url: string) => hardNavigate(url) }));
 
 const getMe = jest.fn();
+const login = jest.fn();
+const logout = jest.fn();
 jest.mock("@/features/auth/api", () => ({
   getMe: () => getMe(),
-  login: jest.fn(),
-  logout: jest.fn(),
+  login: (email: string, password: string) => login(email, password),
+  logout: () => logout(),
 }));
 
 function Probe() {
   const session = useSession();
   return (
-    <p>{session.status === "authenticated" ? `hello ${session.user.firstName}` : session.status}</p>
+    <>
+      <p>
+        {session.status === "authenticated" ? `hello ${session.user.firstName}` : session.status}
+      </p>
+      <button type="button" onClick={() => void session.login("ada@example.com", "pw")}>
+        log in
+      </button>
+      <button type="button" onClick={() => void session.logout()}>
+        log out
+      </button>
+    </>
   );
 }
 
+const HINT = "session-hint";
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  window.localStorage.clear();
+});
+
+test("a browser that never logged in makes no refresh call and is anonymous", async () => {
+  renderWithIntl(
+    <SessionProvider>
+      <Probe />
+    </SessionProvider>,
+  );
+
+  expect(await screen.findByText("anonymous")).toBeInTheDocument();
+  expect(client.refreshAccessToken).not.toHaveBeenCalled();
+  expect(getMe).not.toHaveBeenCalled();
+});
+
 test("on load one refresh call and one /users/me/ restore the session", async () => {
+  window.localStorage.setItem(HINT, "1");
   client.refreshAccessToken.mockResolvedValue("token");
   getMe.mockResolvedValue({ id: 1, firstName: "Ada" });
 
@@ -52,7 +84,8 @@ test("on load one refresh call and one /users/me/ restore the session", async ()
   expect(client.setRequestLocale).toHaveBeenCalledWith("en");
 });
 
-test("without a valid refresh cookie the visitor is anonymous and /users/me/ is not called", async () => {
+test("without a valid refresh cookie the visitor is anonymous, /users/me/ is not called and the hint goes", async () => {
+  window.localStorage.setItem(HINT, "1");
   client.refreshAccessToken.mockRejectedValue(
     new ApiError({ status: 401, code: "token_not_valid", detail: "x" }),
   );
@@ -65,9 +98,46 @@ test("without a valid refresh cookie the visitor is anonymous and /users/me/ is 
 
   expect(await screen.findByText("anonymous")).toBeInTheDocument();
   expect(getMe).not.toHaveBeenCalled();
+  expect(window.localStorage.getItem(HINT)).toBeNull();
+});
+
+test("a refresh that fails without an answer keeps the hint for the next page load", async () => {
+  window.localStorage.setItem(HINT, "1");
+  client.refreshAccessToken.mockRejectedValue(
+    new ApiError({ status: 0, code: "network_error", detail: "x" }),
+  );
+
+  renderWithIntl(
+    <SessionProvider>
+      <Probe />
+    </SessionProvider>,
+  );
+
+  expect(await screen.findByText("anonymous")).toBeInTheDocument();
+  expect(window.localStorage.getItem(HINT)).toBe("1");
+});
+
+test("login sets the hint and logout removes it", async () => {
+  login.mockResolvedValue({ access: "token", user: { id: 1, firstName: "Ada" } });
+  logout.mockResolvedValue(undefined);
+  renderWithIntl(
+    <SessionProvider>
+      <Probe />
+    </SessionProvider>,
+  );
+  await screen.findByText("anonymous");
+
+  act(() => screen.getByRole("button", { name: "log in" }).click());
+  expect(await screen.findByText("hello Ada")).toBeInTheDocument();
+  expect(window.localStorage.getItem(HINT)).toBe("1");
+
+  act(() => screen.getByRole("button", { name: "log out" }).click());
+  expect(await screen.findByText("anonymous")).toBeInTheDocument();
+  expect(window.localStorage.getItem(HINT)).toBeNull();
 });
 
 test("when the client reports an expired session, the token is dropped and login opens with a return URL", async () => {
+  window.localStorage.setItem(HINT, "1");
   client.refreshAccessToken.mockResolvedValue("token");
   getMe.mockResolvedValue({ id: 1, firstName: "Ada" });
   window.history.pushState({}, "", "/account?tab=2");
@@ -83,5 +153,6 @@ test("when the client reports an expired session, the token is dropped and login
 
   await waitFor(() => expect(screen.getByText("anonymous")).toBeInTheDocument());
   expect(client.setAccessToken).toHaveBeenLastCalledWith(null);
+  expect(window.localStorage.getItem(HINT)).toBeNull();
   expect(hardNavigate).toHaveBeenCalledWith("/login?next=%2Faccount%3Ftab%3D2");
 });

@@ -11,10 +11,12 @@ import {
   type ReactNode,
 } from "react";
 
+import { toApiError } from "@/lib/api/errors";
 import type { User } from "@/lib/api/types";
 import { hardNavigate } from "@/lib/hard-navigate";
 
 import { loginPath } from "./login-path";
+import { sessionHint } from "./session-hint";
 
 // The API client (Axios, ~14 kB gzip) is loaded after hydration rather than with the page:
 // every page has this provider, and public pages need no API call before first paint.
@@ -44,10 +46,13 @@ async function restoreSession(): Promise<User | null> {
   const [client, authApi] = await Promise.all([loadClient(), loadAuthApi()]);
   try {
     await client.refreshAccessToken();
-  } catch {
-    // No or expired refresh cookie: an anonymous visitor, not an error.
+  } catch (error) {
+    // No or expired refresh cookie: an anonymous visitor, not an error. (A network failure
+    // says nothing about the cookie, so the hint stays for the next page load.)
+    if (toApiError(error).status === 401) sessionHint.forget();
     return null;
   }
+  sessionHint.remember();
   return authApi.getMe();
 }
 
@@ -60,6 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const clear = useCallback(() => {
+    sessionHint.forget();
     void loadClient().then((client) => client.setAccessToken(null));
     setState({ status: "anonymous", user: null });
   }, []);
@@ -74,26 +80,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, [clear, locale]);
 
+  const settle = useCallback((user: User | null) => {
+    setState(user ? { status: "authenticated", user } : { status: "anonymous", user: null });
+    return user;
+  }, []);
+
   const restore = useCallback(
     () =>
       restoreSession()
         .catch(() => null)
-        .then((user) => {
-          setState(user ? { status: "authenticated", user } : { status: "anonymous", user: null });
-          return user;
-        }),
-    [],
+        .then(settle),
+    [settle],
   );
 
   useEffect(() => {
-    // One refresh call per page load; the client shares it with any request racing it.
-    void restore();
-  }, [restore]);
+    // One refresh call per page load (the client shares it with any request racing it), but
+    // only where a refresh cookie can exist: anonymous visitors would just get a 401.
+    void (sessionHint.present() ? restore() : Promise.resolve(null).then(settle));
+  }, [restore, settle]);
 
   const login = useCallback(async (email: string, password: string) => {
     const [client, authApi] = await Promise.all([loadClient(), loadAuthApi()]);
     const result = await authApi.login(email, password);
     client.setAccessToken(result.access);
+    sessionHint.remember();
     setState({ status: "authenticated", user: result.user });
     return result.user;
   }, []);
