@@ -8,8 +8,22 @@ export type FieldIssue = ProblemFieldError;
 /** The application/problem+json body, read defensively: a proxy may answer with less. */
 type ProblemBody = Partial<Problem>;
 
+/**
+ * Marks ApiError instances across copies of this module. Turbopack's production build can
+ * inline this file into the API client's chunk and also ship it as its own module, giving two
+ * ApiError classes in one process: a plain `instanceof` then fails for errors made by the other
+ * copy (the article page turned a backend 404 into a 500). The brand lives in the global
+ * symbol registry, so every copy recognises every other's errors.
+ */
+const API_ERROR = Symbol.for("starter.ApiError");
+
 /** Every non-2xx response, and every request that got no response, ends up as one of these. */
 export class ApiError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && API_ERROR in value;
+  }
+
+  readonly [API_ERROR] = true;
   readonly status: number;
   readonly code: string;
   readonly detail: string;
