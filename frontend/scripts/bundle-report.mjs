@@ -8,9 +8,11 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
-// The Next.js 16 + React 19 runtime alone is ~132 kB gzip (the /_global-error row shows that
-// floor), so a 120 kB total is out of reach; the public pages get ~18 kB for this app's own code.
-const BUDGET_KB = { "/[locale]": 150, "/[locale]/articles/[slug]": 150 };
+// The Next.js 16 + React 19 runtime alone is ~132 kB gzip: an empty app with the same versions
+// (one server page saying "Hello") measures 131.7 kB with this script, and the /_global-error
+// row shows the same floor here. A 120 kB total is out of reach; the public pages keep about
+// 11 kB (home) and 14.5 kB (article) of this app's own code, with ~2 kB of headroom each.
+const BUDGET_KB = { "/[locale]": 145, "/[locale]/articles/[slug]": 148 };
 const next = ".next";
 
 if (!existsSync(join(next, "build-manifest.json"))) {
