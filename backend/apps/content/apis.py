@@ -1,9 +1,12 @@
 """Public content API. Reads are open; anonymous GETs come from the shared cache (caching.py)."""
 
+from typing import Any, cast
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
@@ -11,10 +14,16 @@ from rest_framework.views import APIView
 
 from apps.accounts.apis import signed_in_user
 from apps.common.openapi import problem_responses
-from apps.common.pagination import PageNumberPagination
+from apps.common.pagination import PageNumberPagination, WindowCountPageNumberPagination
 from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
-from apps.content.serializers import ArticleDetailSerializer, ArticleListSerializer, CommentSerializer, TagSerializer
+from apps.content.serializers import (
+    ArticleDetailSerializer,
+    ArticleListSerializer,
+    CommentSerializer,
+    TagSerializer,
+    article_list_items,
+)
 
 # Plain APIViews get no pagination parameters from drf-spectacular; these document them.
 _PAGE_PARAMETERS = [
@@ -36,7 +45,8 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
     """Published articles, newest first."""
 
     permission_classes = (AllowAny,)
-    pagination_class = PageNumberPagination
+    pagination_class = WindowCountPageNumberPagination
+    renderer_classes = (JSONRenderer,)  # article_list_items already writes camelCase
 
     @extend_schema(
         operation_id="articles_list",
@@ -52,8 +62,8 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
     def get(self, request: Request) -> Response:
         articles = selectors.article_list(filters=request.query_params)
         paginator = self.pagination_class()
-        page = paginator.paginate_queryset(articles, request, view=self)
-        return paginator.get_paginated_response(ArticleListSerializer(page, many=True).data)
+        rows = cast(list[dict[str, Any]], paginator.paginate_queryset(articles, request, view=self))
+        return paginator.get_paginated_response(article_list_items(rows))
 
 
 class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):

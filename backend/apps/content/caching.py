@@ -75,6 +75,8 @@ class AnonymousResponseCacheMixin:
     """
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if settings.CONTENT_CACHE_SECONDS <= 0:  # switched off
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
         if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
             response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
             patch_cache_control(response, private=True, no_cache=True)

@@ -63,6 +63,9 @@ class Article(BaseModel):
     publish_at = models.DateTimeField(
         _("publish at"), null=True, blank=True, help_text=_("When a scheduled article goes live.")
     )
+    # Kept by services.article_comment_count_refresh on every comment change: counting in the
+    # list query cost more than the rest of that query.
+    comment_count = models.PositiveIntegerField(_("visible comments"), default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -1,9 +1,11 @@
 """Output shapes of the public content API (shared by list and detail)."""
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from apps.accounts.models import User
+from apps.accounts.models import User, public_name
 from apps.content.models import Article, Comment, Tag
 
 
@@ -48,6 +50,51 @@ class ArticleListSerializer(serializers.ModelSerializer):
             "url": article.cover_image.url,
             "thumbnail_url": article.cover_thumbnail.url if article.cover_thumbnail else None,
         }
+
+
+_timestamp = serializers.DateTimeField()
+
+
+def article_list_items(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``ArticleListSerializer``'s output as the API sends it (camelCase keys), built from
+    ``selectors.article_list`` rows.
+
+    The list page is the busiest uncached read; skipping model instances, DRF's per-field
+    machinery and the camelCase renderer's walk over every key makes it several times cheaper.
+    A test holds this and the serializer identical.
+    """
+    storage = Article._meta.get_field("cover_image").storage
+    return [
+        {
+            "slug": row["slug"],
+            "title": row["title"],
+            "summary": row["summary"],
+            "author": (
+                {
+                    "id": row["author_id"],
+                    "name": public_name(
+                        first_name=row["author__first_name"],
+                        last_name=row["author__last_name"],
+                        user_id=row["author_id"],
+                    ),
+                }
+                if row["author_id"] is not None
+                else None
+            ),
+            "tags": [{"slug": tag["slug"], "name": tag["name"]} for tag in row["tag_list"]],
+            "coverImage": (
+                {
+                    "url": storage.url(row["cover_image"]),
+                    "thumbnailUrl": storage.url(row["cover_thumbnail"]) if row["cover_thumbnail"] else None,
+                }
+                if row["cover_image"]
+                else None
+            ),
+            "commentCount": row["comment_count"],
+            "publishedAt": _timestamp.to_representation(row["publish_at"]) if row["publish_at"] else None,
+        }
+        for row in rows
+    ]
 
 
 @extend_schema_serializer(component_name="ArticleDetail")

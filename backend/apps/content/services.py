@@ -2,6 +2,8 @@
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from rest_framework import status
 
@@ -101,6 +103,27 @@ def _own_comment(*, comment: Comment, user: User) -> None:
             code="permission_denied",
             detail="Only the author can change this comment.",
             status_code=status.HTTP_403_FORBIDDEN,
+        )
+
+
+def article_comment_count_refresh(*, article_id: int) -> None:
+    """Recounts an article's visible comments (signals.py calls this on every comment change).
+
+    The article row is locked first, so the count runs after any other transaction changing
+    this article's comments has committed: two readers commenting at once both get counted.
+    """
+    visible = (
+        Comment.objects.filter(article=OuterRef("pk"), state=Comment.State.VISIBLE)
+        .order_by()
+        .values("article")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
+    with transaction.atomic():
+        if not Article.objects.select_for_update().filter(pk=article_id).exists():
+            return  # the article itself is being deleted
+        Article.objects.filter(pk=article_id).update(
+            comment_count=Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
         )
 
 

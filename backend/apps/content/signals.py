@@ -1,4 +1,5 @@
-"""Any change to what the public article and comment responses show invalidates their cache."""
+"""Any change to what the public article and comment responses show invalidates their cache;
+comment changes also update their article's comment count."""
 
 from typing import Any
 
@@ -7,6 +8,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from apps.accounts.models import User
+from apps.content import services
 from apps.content.caching import content_cache_invalidate
 from apps.content.models import Article, Comment, Tag
 
@@ -29,6 +31,20 @@ def _invalidate() -> None:
 @receiver(m2m_changed, sender=Article.tags.through)
 def _content_changed(**kwargs: Any) -> None:
     _invalidate()
+
+
+@receiver(post_save, sender=Comment)
+def _comment_saved(
+    instance: Comment, created: bool, update_fields: frozenset[str] | None = None, **kwargs: Any
+) -> None:
+    # An edit of the text changes no count; a new comment or a moderation decision may.
+    if created or update_fields is None or "state" in update_fields:
+        services.article_comment_count_refresh(article_id=instance.article_id)
+
+
+@receiver(post_delete, sender=Comment)
+def _comment_deleted(instance: Comment, **kwargs: Any) -> None:
+    services.article_comment_count_refresh(article_id=instance.article_id)
 
 
 @receiver(post_save, sender=User)

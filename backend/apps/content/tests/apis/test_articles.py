@@ -149,6 +149,19 @@ def test_anonymous_responses_are_cached_until_content_changes(api_client, django
     assert api_client.get(url).json()["title"] == "Second title"
 
 
+def test_a_zero_cache_lifetime_switches_the_response_cache_off(api_client, settings):
+    settings.CONTENT_CACHE_SECONDS = 0
+    article = ArticleFactory(title="First title")
+    url = f"/api/v1/articles/{article.slug}/"
+    api_client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = api_client.get(url)
+    assert response.status_code == 200
+    assert len(queries) > 0
+    assert "ETag" not in response
+
+
 @pytest.mark.parametrize(
     "change",
     [

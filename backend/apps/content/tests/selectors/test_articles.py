@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from datetime import timedelta
 
 import pytest
@@ -15,21 +16,25 @@ from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFact
 pytestmark = pytest.mark.django_db
 
 
+def _ids(rows: Iterable[dict]) -> list[int]:
+    return [row["id"] for row in rows]
+
+
 def test_list_shows_published_and_due_scheduled_articles_only():
     published = ArticleFactory()
     due = ArticleFactory(status=Article.Status.SCHEDULED, publish_at=timezone.now() - timedelta(seconds=1))
     ArticleFactory(scheduled=True)
     ArticleFactory(draft=True)
 
-    assert set(selectors.article_list()) == {published, due}
+    assert set(_ids(selectors.article_list())) == {published.pk, due.pk}
 
 
 def test_list_is_newest_first_unless_asked_otherwise():
     older = ArticleFactory(publish_at=timezone.now() - timedelta(days=2))
     newer = ArticleFactory(publish_at=timezone.now() - timedelta(days=1))
 
-    assert list(selectors.article_list()) == [newer, older]
-    assert list(selectors.article_list(filters={"ordering": "publishedAt"})) == [older, newer]
+    assert _ids(selectors.article_list()) == [newer.pk, older.pk]
+    assert _ids(selectors.article_list(filters={"ordering": "publishedAt"})) == [older.pk, newer.pk]
 
 
 def test_list_filters_by_tag_and_author():
@@ -38,8 +43,8 @@ def test_list_filters_by_tag_and_author():
     tagged = ArticleFactory(tags=[python])
     by_author = ArticleFactory(author=author)
 
-    assert list(selectors.article_list(filters={"tag": "python"})) == [tagged]
-    assert list(selectors.article_list(filters={"author": str(author.pk)})) == [by_author]
+    assert _ids(selectors.article_list(filters={"tag": "python"})) == [tagged.pk]
+    assert _ids(selectors.article_list(filters={"author": str(author.pk)})) == [by_author.pk]
 
 
 def test_list_refuses_malformed_filters():
@@ -54,7 +59,7 @@ def test_search_finds_words_in_title_summary_and_body():
     in_body = ArticleFactory(title="Notes", summary="", body="We run kubernetes clusters.")
     ArticleFactory(title="Gardening", summary="", body="Tomatoes")
 
-    assert set(selectors.article_list(filters={"search": "kubernetes"})) == {in_title, in_body}
+    assert set(_ids(selectors.article_list(filters={"search": "kubernetes"}))) == {in_title.pk, in_body.pk}
     assert len(selectors.article_list(filters={"search": "  "})) == 3
 
 
@@ -63,7 +68,7 @@ def test_comment_count_counts_visible_comments_only():
     CommentFactory.create_batch(2, article=article)
     CommentFactory(article=article, state=Comment.State.HIDDEN)
 
-    assert selectors.article_list().get().comment_count == 2
+    assert selectors.article_list().get()["comment_count"] == 2
 
 
 def test_readers_get_404_for_drafts_and_future_articles_but_staff_can_preview():

@@ -1,5 +1,11 @@
+import threading
+import time
+from collections.abc import Callable
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 
 from apps.accounts.tests.factories import UserFactory
 from apps.common.exceptions import ApplicationError
@@ -93,3 +99,71 @@ def test_deleting_an_account_deletes_its_comments_but_keeps_its_articles():
 
     assert list(Comment.objects.all()) == [other_comment]
     assert Article.objects.get(pk=article.pk).author is None
+
+
+def test_the_comment_count_follows_creation_moderation_and_deletion():
+    article = ArticleFactory()
+    reader = UserFactory(is_email_verified=True)
+
+    first = services.comment_create(article=article, author=reader, body="One")
+    services.comment_create(article=article, author=reader, body="Two")
+    assert _count(article) == 2
+
+    services.comment_moderate(comment=first, state=Comment.State.HIDDEN)
+    assert _count(article) == 1
+    with CaptureQueriesContext(connection) as queries:
+        services.comment_update(comment=first, user=reader, body="One, edited")
+    assert not [query for query in queries if "comment_count" in query["sql"]]  # a text edit counts nothing
+    services.comment_moderate(comment=first, state=Comment.State.VISIBLE)
+    assert _count(article) == 2
+
+    services.comment_delete(comment=first, user=reader)
+    assert _count(article) == 1
+    reader.delete()  # the account's comments go with it
+    assert _count(article) == 0
+
+
+def test_deleting_an_article_with_comments_works():
+    article = ArticleFactory()
+    CommentFactory.create_batch(2, article=article)
+
+    article.delete()
+
+    assert not Comment.objects.exists()
+
+
+def _count(article: Article) -> int:
+    return Article.objects.values_list("comment_count", flat=True).get(pk=article.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_comments_committed_at_the_same_time_are_both_counted():
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL (DATABASE_URL, set in CI)")
+    article = ArticleFactory()
+    first_reader, second_reader = UserFactory.create_batch(2, is_email_verified=True)
+    first_counted, second_started = threading.Event(), threading.Event()
+
+    def comment(author, before_commit: Callable[[], None]) -> None:
+        try:
+            with transaction.atomic():
+                services.comment_create(article=article, author=author, body="Same moment")
+                before_commit()
+        finally:
+            connections.close_all()
+
+    def hold_until_the_second_writer_waits() -> None:
+        first_counted.set()
+        second_started.wait(5)
+        time.sleep(0.2)  # the second writer is now blocked on the article row (or, unlocked, done)
+
+    first = threading.Thread(target=comment, args=(first_reader, hold_until_the_second_writer_waits))
+    second = threading.Thread(target=comment, args=(second_reader, lambda: None))
+    first.start()
+    first_counted.wait(5)
+    second.start()
+    second_started.set()
+    first.join(10)
+    second.join(10)
+
+    assert _count(article) == 2

@@ -1,0 +1,44 @@
+import pytest
+from djangorestframework_camel_case.util import camelize
+
+from apps.accounts.tests.factories import UserFactory
+from apps.content import selectors
+from apps.content.models import Comment
+from apps.content.serializers import ArticleListSerializer, article_list_items
+from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_items_are_exactly_what_the_list_serializer_says():
+    """The list's fast path and the documented serializer must never drift apart."""
+    python, django = TagFactory(name="Python", slug="python"), TagFactory(name="Django", slug="django")
+    with_everything = ArticleFactory(
+        tags=[python, django],
+        author=UserFactory(first_name="Ada", last_name="Lovelace"),
+        cover_image="covers/a.webp",
+        cover_thumbnail="covers/thumbnails/a.webp",
+    )
+    CommentFactory.create_batch(2, article=with_everything)
+    CommentFactory(article=with_everything, state=Comment.State.HIDDEN)
+    ArticleFactory(author=UserFactory(first_name="", last_name=""), cover_image="covers/b.webp")
+    orphan = ArticleFactory(tags=[python])
+    orphan.author.delete()
+
+    rows = list(selectors.article_list())
+    items = article_list_items(rows)
+
+    articles = [selectors.article_get_for_reader(slug=row["slug"], user=UserFactory.build()) for row in rows]
+    assert items == camelize(ArticleListSerializer(articles, many=True).data)
+    assert [item["author"] for item in items][2] is None
+    assert items[0]["tags"] == [{"slug": "django", "name": "Django"}, {"slug": "python", "name": "Python"}]
+    assert items[0]["commentCount"] == 2
+    assert items[0]["coverImage"]["thumbnailUrl"].endswith("covers/thumbnails/a.webp")
+    assert items[1]["author"]["name"].startswith("User ")
+    assert items[1]["coverImage"]["thumbnailUrl"] is None
+
+
+def test_an_article_without_tags_has_an_empty_tag_list():
+    ArticleFactory()
+
+    assert article_list_items(list(selectors.article_list()))[0]["tags"] == []
