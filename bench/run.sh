@@ -83,26 +83,44 @@ from rest_framework_simplejwt.tokens import AccessToken
 from apps.accounts.models import User
 print(AccessToken.for_user(User.objects.get(email='demo@example.com')))")"
 
-"$backend/.venv/bin/gunicorn" config.wsgi:application --bind "127.0.0.1:$web_port" --workers "$workers" \
-    --worker-tmp-dir /dev/shm --keep-alive 5 --log-level warning &
-pids+=("$!")
-base="http://127.0.0.1:$web_port"
-for _ in $(seq 100); do
-    curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-    sleep 0.2
-done
+"$python" manage.py collectstatic --noinput -v0  # WhiteNoise warns about a missing STATIC_ROOT otherwise
+
+# Two identical servers but for the response cache: the second has it switched off, so the
+# "uncached" rows run the same anonymous request through selector, presenter and renderer.
+start_server() { # port, then extra VAR=value settings
+    local port="$1"
+    shift
+    # --preload: the app is imported once before the workers fork, so when /healthz answers
+    # every worker is ready instead of some still importing during the first measurement.
+    env "$@" "$backend/.venv/bin/gunicorn" config.wsgi:application --bind "127.0.0.1:$port" --preload \
+        --workers "$workers" --worker-tmp-dir /dev/shm --keep-alive 5 --log-level warning &
+    pids+=("$!")
+    for _ in $(seq 100); do
+        curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return
+        sleep 0.2
+    done
+    echo "bench: gunicorn on :$port did not start" >&2
+    exit 1
+}
+uncached_port="$(free_port)"
+start_server "$web_port"
+start_server "$uncached_port" CONTENT_CACHE_SECONDS=0
+cached="http://127.0.0.1:$web_port"
+uncached="http://127.0.0.1:$uncached_port"
 
 # --- Load ------------------------------------------------------------------------------------
-# name|path|auth|target ratio. "auth" sends the bearer token: authenticated requests are never
-# served from (or stored in) the response cache, so that is how the uncached path is measured.
+# name|server|path|auth|target ratio. The baseline runs first and last; ratios use the mean of
+# the two, so a machine that gets busier (or quieter) during the run shows up as a gap between them.
 scenarios=(
-    "baseline /healthz|/healthz|no|"
-    "articles list, cached|/api/v1/articles/|no|0.70"
-    "articles list, uncached|/api/v1/articles/|yes|0.25"
-    "article detail, cached|/api/v1/articles/demo-1/|no|"
-    "article detail, uncached|/api/v1/articles/demo-1/|yes|"
-    "users/me (bearer)|/api/v1/users/me/|yes|0.50"
+    "baseline /healthz|$cached|/healthz|no|"
+    "articles list, cached|$cached|/api/v1/articles/|no|0.70"
+    "articles list, uncached|$uncached|/api/v1/articles/|no|0.25"
+    "article detail, cached|$cached|/api/v1/articles/demo-1/|no|"
+    "article detail, uncached|$uncached|/api/v1/articles/demo-1/|no|"
+    "users/me (bearer)|$cached|/api/v1/users/me/|yes|0.50"
+    "baseline /healthz, again|$cached|/healthz|no|"
 )
+warmup="${BENCH_WARMUP:-2}"
 
 ms() { # wrk latency ("850.00us", "1.20ms", "1.01s") -> milliseconds
     awk -v v="$1" 'BEGIN {
@@ -111,17 +129,20 @@ ms() { # wrk latency ("850.00us", "1.20ms", "1.01s") -> milliseconds
         printf "%.2f", n }'
 }
 
+load_before="$(cut -d' ' -f1 /proc/loadavg)"
 results=()
 for scenario in "${scenarios[@]}"; do
-    IFS='|' read -r name path auth target <<<"$scenario"
+    IFS='|' read -r name server path auth target <<<"$scenario"
     headers=()
     [ "$auth" = yes ] && headers=(-H "Authorization: Bearer $token")
-    status="$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$base$path")"  # also warms the cache
+    status="$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$server$path")"  # also fills the cache
     if [ "$status" != 200 ]; then
         echo "bench: $path answered $status, expected 200" >&2
         exit 1
     fi
-    out="$(wrk -t2 -c "$connections" -d "${duration}s" --latency "${headers[@]}" "$base$path")"
+    # Unmeasured first: every worker has imported its code paths and opened its connections.
+    wrk -t2 -c "$connections" -d "${warmup}s" "${headers[@]}" "$server$path" >/dev/null
+    out="$(wrk -t2 -c "$connections" -d "${duration}s" --latency "${headers[@]}" "$server$path")"
     if grep -q "Non-2xx" <<<"$out"; then
         echo "bench: $path had non-2xx responses:" >&2
         echo "$out" >&2
@@ -134,9 +155,10 @@ for scenario in "${scenarios[@]}"; do
 done
 
 # --- Report ----------------------------------------------------------------------------------
-baseline_rps="$(cut -d'|' -f2 <<<"${results[0]}")"
-printf '\n%s workers, %s connections, %ss per endpoint, %s, %s CPUs\n\n' \
-    "$workers" "$connections" "$duration" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)"
+baseline_rps="$(awk -v a="$(cut -d'|' -f2 <<<"${results[0]}")" -v b="$(cut -d'|' -f2 <<<"${results[-1]}")" \
+    'BEGIN {print (a + b) / 2}')"
+printf '\n%s workers, %s connections, %ss per endpoint, %s, %s CPUs, load average before %s\n\n' \
+    "$workers" "$connections" "$duration" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$load_before"
 printf '| %-26s | %9s | %8s | %8s | %8s | %7s |\n' endpoint "req/s" "p50 ms" "p99 ms" "ratio" target
 printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..28})" "-----------" "----------" "----------" "----------" "---------"
 failed=0
