@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from "@testing-library/react";
 
 import { SessionProvider, useSession } from "@/features/auth/session";
+import { sessionHintPresent } from "@/features/auth/session-hint";
 import { ApiError } from "@/lib/api/errors";
 
 import { renderWithIntl } from "./render";
@@ -47,11 +48,13 @@ function Probe() {
   );
 }
 
-const HINT = "session-hint";
+function setHintCookie() {
+  document.cookie = "session_hint=1; path=/";
+}
 
 beforeEach(() => {
   jest.clearAllMocks();
-  window.localStorage.clear();
+  document.cookie = "session_hint=; max-age=0; path=/";
 });
 
 test("a browser that never logged in makes no refresh call and is anonymous", async () => {
@@ -67,7 +70,7 @@ test("a browser that never logged in makes no refresh call and is anonymous", as
 });
 
 test("on load one refresh call and one /users/me/ restore the session", async () => {
-  window.localStorage.setItem(HINT, "1");
+  setHintCookie();
   client.refreshAccessToken.mockResolvedValue("token");
   getMe.mockResolvedValue({ id: 1, firstName: "Ada" });
 
@@ -84,8 +87,8 @@ test("on load one refresh call and one /users/me/ restore the session", async ()
   expect(client.setRequestLocale).toHaveBeenCalledWith("en");
 });
 
-test("without a valid refresh cookie the visitor is anonymous, /users/me/ is not called and the hint goes", async () => {
-  window.localStorage.setItem(HINT, "1");
+test("without a valid refresh cookie the visitor is anonymous and /users/me/ is not called", async () => {
+  setHintCookie();
   client.refreshAccessToken.mockRejectedValue(
     new ApiError({ status: 401, code: "token_not_valid", detail: "x" }),
   );
@@ -98,26 +101,16 @@ test("without a valid refresh cookie the visitor is anonymous, /users/me/ is not
 
   expect(await screen.findByText("anonymous")).toBeInTheDocument();
   expect(getMe).not.toHaveBeenCalled();
-  expect(window.localStorage.getItem(HINT)).toBeNull();
 });
 
-test("a refresh that fails without an answer keeps the hint for the next page load", async () => {
-  window.localStorage.setItem(HINT, "1");
-  client.refreshAccessToken.mockRejectedValue(
-    new ApiError({ status: 0, code: "network_error", detail: "x" }),
-  );
-
-  renderWithIntl(
-    <SessionProvider>
-      <Probe />
-    </SessionProvider>,
-  );
-
-  expect(await screen.findByText("anonymous")).toBeInTheDocument();
-  expect(window.localStorage.getItem(HINT)).toBe("1");
+test("the session hint is read from the cookie the backend sets", () => {
+  expect(sessionHintPresent()).toBe(false);
+  document.cookie = "other=1; path=/";
+  setHintCookie();
+  expect(sessionHintPresent()).toBe(true);
 });
 
-test("login sets the hint and logout removes it", async () => {
+test("login authenticates and logout makes the visitor anonymous", async () => {
   login.mockResolvedValue({ access: "token", user: { id: 1, firstName: "Ada" } });
   logout.mockResolvedValue(undefined);
   renderWithIntl(
@@ -129,15 +122,15 @@ test("login sets the hint and logout removes it", async () => {
 
   act(() => screen.getByRole("button", { name: "log in" }).click());
   expect(await screen.findByText("hello Ada")).toBeInTheDocument();
-  expect(window.localStorage.getItem(HINT)).toBe("1");
+  expect(client.setAccessToken).toHaveBeenLastCalledWith("token");
 
   act(() => screen.getByRole("button", { name: "log out" }).click());
   expect(await screen.findByText("anonymous")).toBeInTheDocument();
-  expect(window.localStorage.getItem(HINT)).toBeNull();
+  expect(logout).toHaveBeenCalledTimes(1);
 });
 
 test("when the client reports an expired session, the token is dropped and login opens with a return URL", async () => {
-  window.localStorage.setItem(HINT, "1");
+  setHintCookie();
   client.refreshAccessToken.mockResolvedValue("token");
   getMe.mockResolvedValue({ id: 1, firstName: "Ada" });
   window.history.pushState({}, "", "/account?tab=2");
@@ -153,6 +146,5 @@ test("when the client reports an expired session, the token is dropped and login
 
   await waitFor(() => expect(screen.getByText("anonymous")).toBeInTheDocument());
   expect(client.setAccessToken).toHaveBeenLastCalledWith(null);
-  expect(window.localStorage.getItem(HINT)).toBeNull();
   expect(hardNavigate).toHaveBeenCalledWith("/login?next=%2Faccount%3Ftab%3D2");
 });

@@ -11,12 +11,11 @@ import {
   type ReactNode,
 } from "react";
 
-import { toApiError } from "@/lib/api/errors";
 import type { User } from "@/lib/api/types";
 import { hardNavigate } from "@/lib/hard-navigate";
 
 import { loginPath } from "./login-path";
-import { sessionHint } from "./session-hint";
+import { sessionHintPresent } from "./session-hint";
 
 // The API client (Axios, ~14 kB gzip) is loaded after hydration rather than with the page:
 // every page has this provider, and public pages need no API call before first paint.
@@ -46,13 +45,10 @@ async function restoreSession(): Promise<User | null> {
   const [client, authApi] = await Promise.all([loadClient(), loadAuthApi()]);
   try {
     await client.refreshAccessToken();
-  } catch (error) {
-    // No or expired refresh cookie: an anonymous visitor, not an error. (A network failure
-    // says nothing about the cookie, so the hint stays for the next page load.)
-    if (toApiError(error).status === 401) sessionHint.forget();
+  } catch {
+    // No or expired refresh cookie (the backend has cleared it and the hint): anonymous.
     return null;
   }
-  sessionHint.remember();
   return authApi.getMe();
 }
 
@@ -65,7 +61,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const clear = useCallback(() => {
-    sessionHint.forget();
     void loadClient().then((client) => client.setAccessToken(null));
     setState({ status: "anonymous", user: null });
   }, []);
@@ -96,14 +91,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // One refresh call per page load (the client shares it with any request racing it), but
     // only where a refresh cookie can exist: anonymous visitors would just get a 401.
-    void (sessionHint.present() ? restore() : Promise.resolve(null).then(settle));
+    void (sessionHintPresent() ? restore() : Promise.resolve(null).then(settle));
   }, [restore, settle]);
 
   const login = useCallback(async (email: string, password: string) => {
     const [client, authApi] = await Promise.all([loadClient(), loadAuthApi()]);
     const result = await authApi.login(email, password);
     client.setAccessToken(result.access);
-    sessionHint.remember();
     setState({ status: "authenticated", user: result.user });
     return result.user;
   }, []);

@@ -10,6 +10,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from apps.accounts.cookies import SESSION_HINT_COOKIE
 from apps.accounts.models import User
 from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
 from apps.accounts.tokens import password_reset_token_make, password_reset_uid_make
@@ -163,6 +164,16 @@ def test_login_cookie_is_secure_outside_local_development(api_client, user):
     assert login(api_client, user).cookies[COOKIE]["secure"] is True
 
 
+def test_a_script_readable_hint_says_a_session_exists_and_nothing_more(api_client, user):
+    response = login(api_client, user)
+
+    hint, refresh = response.cookies[SESSION_HINT_COOKIE], response.cookies[COOKIE]
+    assert hint.value == "1"
+    assert hint["httponly"] == ""  # scripts may read it
+    assert hint["path"] == "/"
+    assert (hint["max-age"], hint["secure"], hint["samesite"]) == (refresh["max-age"], True, "Lax")
+
+
 def test_login_with_wrong_password_or_unknown_email_gives_the_same_401(api_client, user):
     wrong = api_client.post(LOGIN, {"email": user.email, "password": "wrong-password"})
     unknown = api_client.post(LOGIN, {"email": "ghost@example.com", "password": "wrong-password"})
@@ -243,6 +254,7 @@ def test_refresh_without_cookie_is_401_and_clears_it(api_client):
 
     assert_problem(response, 401, "token_not_valid")
     assert response.cookies[COOKIE]["max-age"] == 0
+    assert response.cookies[SESSION_HINT_COOKIE]["max-age"] == 0
 
 
 @pytest.mark.parametrize(
@@ -310,6 +322,7 @@ def test_logout_blacklists_the_refresh_token_and_clears_the_cookie(api_client, u
 
     assert response.status_code == 204
     assert response.cookies[COOKIE]["max-age"] == 0
+    assert response.cookies[SESSION_HINT_COOKIE]["max-age"] == 0
     assert replay.status_code == 401
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from social_django.models import UserSocialAuth
 
+from apps.accounts.cookies import SESSION_HINT_COOKIE
 from apps.accounts.models import User
 from apps.accounts.tests.factories import UserFactory
 
@@ -97,6 +98,7 @@ def test_new_user_with_verified_email_is_created_and_gets_a_session(client, prov
     assert not user.has_usable_password()
     assert UserSocialAuth.objects.get(user=user).uid == "4242"
     assert response.cookies[COOKIE]["httponly"]
+    assert response.cookies[SESSION_HINT_COOKIE].value == "1"
     assert client.post(reverse("api:auth:refresh")).status_code == 200
 
 
