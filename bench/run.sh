@@ -6,14 +6,14 @@
 # Needs PostgreSQL and Redis on 127.0.0.1 (as `make dev`); starts its own moto S3 server
 # and gunicorn on free local ports, and stops them on exit. Installs wrk with apt if missing.
 #
-#   bench/run.sh                      # 10 s per endpoint
-#   BENCH_DURATION=30 BENCH_CONNECTIONS=32 BENCH_WORKERS=4 bench/run.sh
+#   bench/run.sh                      # 3 rounds, 5 s per measurement
+#   BENCH_ROUNDS=5 BENCH_DURATION=10 BENCH_CONNECTIONS=32 BENCH_WORKERS=4 bench/run.sh
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 backend="$root/backend"
 python="$backend/.venv/bin/python"
-duration="${BENCH_DURATION:-10}"
+duration="${BENCH_DURATION:-5}"
 connections="${BENCH_CONNECTIONS:-16}"
 workers="${BENCH_WORKERS:-2}"
 pg="${BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
@@ -109,18 +109,20 @@ cached="http://127.0.0.1:$web_port"
 uncached="http://127.0.0.1:$uncached_port"
 
 # --- Load ------------------------------------------------------------------------------------
-# name|server|path|auth|target ratio. The baseline runs first and last; ratios use the mean of
-# the two, so a machine that gets busier (or quieter) during the run shows up as a gap between them.
+# name|server|path|auth|target ratio. Every measurement of an endpoint is paired with one of the
+# baseline right before it, and its ratio comes from that pair: the speed of a shared VM drifts
+# by tens of percent within minutes, and a baseline measured once would carry that into every
+# ratio. Rounds repeat the pairs; the table shows medians and the range of the ratios.
+baseline="baseline /healthz|$cached|/healthz|no|"
 scenarios=(
-    "baseline /healthz|$cached|/healthz|no|"
     "articles list, cached|$cached|/api/v1/articles/|no|0.70"
     "articles list, uncached|$uncached|/api/v1/articles/|no|0.25"
     "article detail, cached|$cached|/api/v1/articles/demo-1/|no|"
     "article detail, uncached|$uncached|/api/v1/articles/demo-1/|no|"
     "users/me (bearer)|$cached|/api/v1/users/me/|yes|0.50"
-    "baseline /healthz, again|$cached|/healthz|no|"
 )
 warmup="${BENCH_WARMUP:-2}"
+rounds="${BENCH_ROUNDS:-3}"
 
 ms() { # wrk latency ("850.00us", "1.20ms", "1.01s") -> milliseconds
     awk -v v="$1" 'BEGIN {
@@ -128,47 +130,75 @@ ms() { # wrk latency ("850.00us", "1.20ms", "1.01s") -> milliseconds
         if (v ~ /us$/) n = n / 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n = n * 60000; else if (v ~ /s$/) n = n * 1000
         printf "%.2f", n }'
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+minimum() { printf '%s\n' "$@" | sort -g | head -1; }
+maximum() { printf '%s\n' "$@" | sort -g | tail -1; }
 
-load_before="$(cut -d' ' -f1 /proc/loadavg)"
-results=()
-for scenario in "${scenarios[@]}"; do
-    IFS='|' read -r name server path auth target <<<"$scenario"
-    headers=()
+measure() { # scenario line, seconds; sets m_rps, m_p50 and m_p99 (no subshell: exit must end the run)
+    local name server path auth target out
+    IFS='|' read -r name server path auth target <<<"$1"
+    local headers=()
     [ "$auth" = yes ] && headers=(-H "Authorization: Bearer $token")
-    status="$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$server$path")"  # also fills the cache
-    if [ "$status" != 200 ]; then
-        echo "bench: $path answered $status, expected 200" >&2
-        exit 1
-    fi
-    # Unmeasured first: every worker has imported its code paths and opened its connections.
-    wrk -t2 -c "$connections" -d "${warmup}s" "${headers[@]}" "$server$path" >/dev/null
-    out="$(wrk -t2 -c "$connections" -d "${duration}s" --latency "${headers[@]}" "$server$path")"
+    out="$(wrk -t2 -c "$connections" -d "${2}s" --latency "${headers[@]}" "$server$path")"
     if grep -q "Non-2xx" <<<"$out"; then
         echo "bench: $path had non-2xx responses:" >&2
         echo "$out" >&2
         exit 1
     fi
-    rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
-    p50="$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
-    p99="$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
-    results+=("$name|$rps|$p50|$p99|$target")
+    m_rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
+    m_p50="$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
+    m_p99="$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
+}
+
+load_before="$(cut -d' ' -f1 /proc/loadavg)"
+# Unmeasured first: every worker has imported its code paths, opened its connections and, for
+# the cached server, stored the responses.
+for scenario in "$baseline" "${scenarios[@]}"; do
+    IFS='|' read -r name server path auth target <<<"$scenario"
+    headers=()
+    [ "$auth" = yes ] && headers=(-H "Authorization: Bearer $token")
+    status="$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$server$path")"
+    if [ "$status" != 200 ]; then
+        echo "bench: $path answered $status, expected 200" >&2
+        exit 1
+    fi
+    measure "$scenario" "$warmup"
+done
+
+declare -A rps p50 p99 ratios
+for round in $(seq "$rounds"); do
+    echo "bench: round $round of $rounds" >&2
+    for i in "${!scenarios[@]}"; do
+        measure "$baseline" "$duration"
+        base_rps="$m_rps"
+        rps[base]+=" $m_rps" p50[base]+=" $m_p50" p99[base]+=" $m_p99"
+        measure "${scenarios[$i]}" "$duration"
+        rps[$i]+=" $m_rps" p50[$i]+=" $m_p50" p99[$i]+=" $m_p99"
+        ratios[$i]+=" $(awk -v a="$m_rps" -v b="$base_rps" 'BEGIN {printf "%.3f", a / b}')"
+    done
 done
 
 # --- Report ----------------------------------------------------------------------------------
-baseline_rps="$(awk -v a="$(cut -d'|' -f2 <<<"${results[0]}")" -v b="$(cut -d'|' -f2 <<<"${results[-1]}")" \
-    'BEGIN {print (a + b) / 2}')"
-printf '\n%s workers, %s connections, %ss per endpoint, %s, %s CPUs, load average before %s\n\n' \
-    "$workers" "$connections" "$duration" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$load_before"
-printf '| %-26s | %9s | %8s | %8s | %8s | %7s |\n' endpoint "req/s" "p50 ms" "p99 ms" "ratio" target
-printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..28})" "-----------" "----------" "----------" "----------" "---------"
+printf '\n%s workers, %s connections, %s rounds of %ss per measurement, %s, %s CPUs, load average before %s\n\n' \
+    "$workers" "$connections" "$rounds" "$duration" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$load_before"
+printf '| %-26s | %7s | %7s | %7s | %6s | %11s | %11s |\n' endpoint "req/s" "p50 ms" "p99 ms" ratio "ratio range" target
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..28})" "---------" "---------" "---------" "--------" "-------------" "-------------"
+# shellcheck disable=SC2086 # the lists are space-separated numbers
+printf '| %-26s | %7.0f | %7.2f | %7.2f | %6s | %5.0f-%-5.0f | %11s |\n' "baseline /healthz" \
+    "$(median ${rps[base]})" "$(median ${p50[base]})" "$(median ${p99[base]})" "1.00" \
+    "$(minimum ${rps[base]})" "$(maximum ${rps[base]})" "req/s range"
 failed=0
-for row in "${results[@]}"; do
-    IFS='|' read -r name rps p50 p99 target <<<"$row"
-    ratio="$(awk -v a="$rps" -v b="$baseline_rps" 'BEGIN {printf "%.2f", a / b}')"
-    verdict="${target:--}"
+for i in "${!scenarios[@]}"; do
+    IFS='|' read -r name server path auth target <<<"${scenarios[$i]}"
+    # shellcheck disable=SC2086
+    ratio="$(median ${ratios[$i]})"
+    verdict="-"
     if [ -n "$target" ]; then
         if awk -v r="$ratio" -v t="$target" 'BEGIN {exit !(r >= t)}'; then verdict=">=$target ok"; else verdict=">=$target MISS"; failed=1; fi
     fi
-    printf '| %-26s | %9.0f | %8s | %8s | %8s | %7s |\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$verdict"
+    # shellcheck disable=SC2086
+    printf '| %-26s | %7.0f | %7.2f | %7.2f | %6.2f | %5.2f-%-5.2f | %11s |\n' "$name" \
+        "$(median ${rps[$i]})" "$(median ${p50[$i]})" "$(median ${p99[$i]})" "$ratio" \
+        "$(minimum ${ratios[$i]})" "$(maximum ${ratios[$i]})" "$verdict"
 done
 exit "$failed"
