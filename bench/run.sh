@@ -15,7 +15,8 @@ backend="$root/backend"
 python="$backend/.venv/bin/python"
 duration="${BENCH_DURATION:-5}"
 connections="${BENCH_CONNECTIONS:-16}"
-workers="${BENCH_WORKERS:-2}"
+# Two sync workers per CPU, as production runs them (GUNICORN_WORKERS=2 per web pod of one CPU).
+workers="${BENCH_WORKERS:-$((2 * $(nproc)))}"
 pg="${BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
 redis_url="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/3}"
 
