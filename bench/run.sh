@@ -31,6 +31,7 @@ fi
 
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pids=()
+# shellcheck disable=SC2329 # invoked by the trap below
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
@@ -47,7 +48,8 @@ psql "$pg/postgres" -qtAc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | 
     || psql "$pg/postgres" -qc "CREATE DATABASE bench"
 
 export DJANGO_ENV=production
-export DJANGO_SECRET_KEY="$("$python" -c 'import secrets; print(secrets.token_urlsafe(64))')"
+DJANGO_SECRET_KEY="$("$python" -c 'import secrets; print(secrets.token_urlsafe(64))')"
+export DJANGO_SECRET_KEY
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 export DJANGO_SECURE_SSL_REDIRECT=false
 export DATABASE_URL="$pg/bench"

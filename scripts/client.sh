@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the frontend's API types from backend/openapi.yaml; with --check, fails on drift.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 frontend_install
-cd "$FRONTEND"
+cd "$FRONTEND" || exit 1
 if [ "${1:-}" = "--check" ]; then
   npm run check:api
 else

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the API (127.0.0.1:8000) and the web app (localhost:3000) together on embedded defaults.
 # Set DATABASE_URL, REDIS_URL, CELERY_BROKER_URL ... in the environment to use real services instead.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync
 frontend_install
-cd "$BACKEND"
+cd "$BACKEND" || exit 1
 "$UV" run python manage.py migrate --noinput
 "$UV" run python manage.py seed
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Browser tests: Playwright drives Debian's Chromium against a real backend the test run starts.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 if [ ! -x /usr/bin/chromium ]; then
   echo "==> Installing Chromium (Debian package)"
@@ -8,5 +9,5 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 backend_sync
 frontend_install
-cd "$FRONTEND"
+cd "$FRONTEND" || exit 1
 npm run e2e

