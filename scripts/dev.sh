@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the API (127.0.0.1:8000) and the web app (localhost:3000) together on embedded defaults.
 # Set DATABASE_URL, REDIS_URL, CELERY_BROKER_URL ... in the environment to use real services instead.
-# shellcheck source=scripts/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync
 frontend_install

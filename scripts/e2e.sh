@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser tests: Playwright drives Debian's Chromium against a real backend the test run starts.
-# shellcheck source=scripts/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 if [ ! -x /usr/bin/chromium ]; then
   echo "==> Installing Chromium (Debian package)"

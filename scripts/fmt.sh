@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Formats both halves in place.
-# shellcheck source=scripts/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync
 (cd "$BACKEND" && "$UV" run ruff check --fix . && "$UV" run ruff format .)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Frontend lint, type check and unit tests.
-# shellcheck source=scripts/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 frontend_install
 cd "$FRONTEND" || exit 1
