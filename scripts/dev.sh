@@ -9,7 +9,8 @@ cd "$BACKEND" || exit 1
 "$UV" run python manage.py migrate --noinput
 "$UV" run python manage.py seed
 
-trap 'kill 0' EXIT INT TERM
+# Reset the trap first: kill 0 signals this shell too, which would run the handler again.
+trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM
 "$UV" run python manage.py runserver 127.0.0.1:8000 &
 (cd "$FRONTEND" && BACKEND_URL="${BACKEND_URL:-http://127.0.0.1:8000}" npm run dev -- --port 3000) &
 wait_for_http http://127.0.0.1:8000/healthz 60
