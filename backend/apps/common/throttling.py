@@ -46,12 +46,12 @@ class FixedWindowRateThrottle(throttling.SimpleRateThrottle):
             pipeline.expire(full_key, timeout, nx=True)
             return int(pipeline.execute()[0])
         # Other backends (local memory in development): add() and incr() are each atomic.
-        if self.cache.add(key, 1, timeout):
+        if backend.add(key, 1, timeout):
             return 1
         try:
-            return self.cache.incr(key)
+            return backend.incr(key)
         except ValueError:  # expired between the two calls: this request opens a new count
-            self.cache.add(key, 1, timeout)
+            backend.add(key, 1, timeout)
             return 1
 
 

@@ -15,11 +15,6 @@ from apps.accounts.models import User
 from apps.content.filters import ArticleFilter
 from apps.content.models import Article, Comment, Tag
 
-
-def _with_list_data(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    return queryset.select_related("author").prefetch_related("tags")
-
-
 # What a list item needs, read as plain rows: the list is the hottest uncached read, and model
 # instances plus nested serializers cost several times the queries themselves.
 ARTICLE_LIST_COLUMNS = (
@@ -71,7 +66,7 @@ def article_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Articl
 def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
     """A live article; staff may also read drafts and scheduled ones (previews). 404 otherwise."""
     queryset = Article.objects.all() if user.is_staff else Article.objects.live()
-    article = _with_list_data(queryset.filter(slug=slug)).first()
+    article = queryset.filter(slug=slug).select_related("author").prefetch_related("tags").first()
     if article is None:
         raise Http404("No article with this slug.")
     return article
