@@ -187,6 +187,9 @@ SIMPLE_JWT = {
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
 }
+# How long API requests may take a bearer token's user from the cache (apps/accounts/user_cache.py)
+# instead of the database; every change to the user ends it at once. 0 reads the database always.
+AUTH_USER_CACHE_SECONDS = env.int("AUTH_USER_CACHE_SECONDS", default=5 * 60)
 AUTH_REFRESH_COOKIE = {
     "name": "refresh_token",
     "path": "/api/v1/auth/",
@@ -352,7 +355,7 @@ EXPORTS_TASK_TIME_LIMIT = 11 * 60
 
 # --- DRF ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["apps.accounts.authentication.CachedUserJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"]
     + (["djangorestframework_camel_case.render.CamelCaseBrowsableAPIRenderer"] if DEBUG else []),

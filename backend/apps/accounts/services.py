@@ -27,6 +27,7 @@ from apps.accounts import tasks
 from apps.accounts.models import User
 from apps.accounts.selectors import user_get_by_email
 from apps.accounts.tokens import email_verification_token_read, password_reset_user_get
+from apps.accounts.user_cache import user_cache_forget
 from apps.common.exceptions import ApplicationError
 from apps.jobs.services import enqueue_on_commit
 
@@ -130,6 +131,8 @@ def _login_failure_record(*, ip: str, email: str) -> None:
 def session_start(*, user: User) -> SessionTokens:
     refresh = RefreshToken.for_user(user)
     User.objects.filter(pk=user.pk).update(last_login=refresh.current_time)
+    # update() sends no signal; a cached copy must not write the old time back on its next save().
+    user_cache_forget(user_id=user.pk)
     return SessionTokens(access=str(refresh.access_token), refresh=str(refresh))
 
 

@@ -1,0 +1,151 @@
+"""Bearer requests take their user from the cache, and never a user older than its last change."""
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
+from django.urls import reverse
+from rest_framework.test import APIClient
+from rest_framework_simplejwt import tokens
+from rest_framework_simplejwt.tokens import AccessToken
+
+from apps.accounts import authentication, user_cache
+from apps.accounts.models import User
+from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+from apps.accounts.user_cache import user_cache_forget, user_cached_get
+
+pytestmark = pytest.mark.django_db
+
+ME = reverse("api:users:me")
+LOGIN = reverse("api:auth:login")
+
+
+def bearer_client(user: User) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(user)}")
+    return client
+
+
+def test_bearer_requests_after_the_first_make_no_query(user, django_assert_num_queries):
+    client = bearer_client(user)
+    with django_assert_num_queries(1):
+        assert client.get(ME).status_code == 200
+
+    with django_assert_num_queries(0):
+        response = client.get(ME)
+
+    assert response.status_code == 200
+    assert response.json()["email"] == user.email
+
+
+def test_a_profile_change_shows_on_the_next_request(user):
+    client = bearer_client(user)
+    client.get(ME)
+
+    assert client.patch(ME, {"firstName": "Grace"}).status_code == 200
+
+    assert client.get(ME).json()["firstName"] == "Grace"
+
+
+def test_a_deactivated_user_is_refused_on_the_next_request(user):
+    client = bearer_client(user)
+    assert client.get(ME).status_code == 200
+    user.is_active = False
+    user.save()
+
+    response = client.get(ME)
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "user_inactive"
+
+
+def test_a_deleted_user_is_refused_on_the_next_request(user):
+    client = bearer_client(user)
+    assert client.get(ME).status_code == 200
+    user.delete()
+
+    response = client.get(ME)
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "user_not_found"
+
+
+def test_the_password_hash_is_never_cached(user):
+    bearer_client(user).get(ME)
+    entries = [cache.get(key) for key in cache.keys("auth:user:*")]
+
+    assert len(entries) == 1
+    assert user.password not in repr(entries)
+    # A cached user loads the hash from the database when something asks for it.
+    assert user_cached_get(user_id=user.pk).check_password(DEFAULT_PASSWORD)
+
+
+def test_saving_a_cached_user_writes_back_only_what_it_loaded(user):
+    user_cached_get(user_id=user.pk)  # stores the entry
+    cached = user_cached_get(user_id=user.pk)
+    User.objects.filter(pk=user.pk).update(password=make_password("changed-elsewhere-1"))
+
+    cached.first_name = "Ada"
+    cached.save()
+
+    user.refresh_from_db()
+    assert user.first_name == "Ada"
+    assert user.check_password("changed-elsewhere-1")
+
+
+def test_after_a_change_readers_use_the_database_and_store_nothing(user, django_assert_num_queries):
+    """A reader that loaded the row just before a change committed can't cache it afterwards."""
+    user_cached_get(user_id=user.pk)
+    user_cache_forget(user_id=user.pk)
+
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            user_cached_get(user_id=user.pk)
+    assert cache.get(user_cache._key(user.pk)) == user_cache._TOMBSTONE
+
+
+def test_forgetting_is_repeated_after_commit(user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        user.first_name = "Ada"
+        user.save()
+    cache.delete(user_cache._key(user.pk))
+    user_cached_get(user_id=user.pk)  # a reader between the save and the commit stores a row
+
+    for callback in callbacks:
+        callback()
+
+    assert cache.get(user_cache._key(user.pk)) == user_cache._TOMBSTONE
+
+
+def test_signing_in_forgets_the_cached_user(api_client):
+    user = UserFactory(last_login=None)
+    assert user_cached_get(user_id=user.pk).last_login is None
+
+    assert api_client.post(LOGIN, {"email": user.email, "password": DEFAULT_PASSWORD}).status_code == 200
+
+    assert user_cached_get(user_id=user.pk).last_login is not None
+
+
+def test_switched_off_every_request_reads_the_database(user, settings, django_assert_num_queries):
+    settings.AUTH_USER_CACHE_SECONDS = 0
+    client = bearer_client(user)
+
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            assert client.get(ME).status_code == 200
+    assert cache.keys("auth:user:*") == []
+
+
+def test_with_revoke_checks_on_a_password_change_ends_older_tokens(user, monkeypatch):
+    # simplejwt's modules keep the settings object they imported; a settings override misses them.
+    for module in (authentication, tokens):
+        monkeypatch.setattr(module.api_settings, "CHECK_REVOKE_TOKEN", True)
+    client = bearer_client(user)
+    assert client.get(ME).status_code == 200
+    assert client.get(ME).status_code == 200  # from the cache, the hash loaded on demand
+
+    user.set_password("a-new-password-42")
+    user.save()
+    response = client.get(ME)
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "password_changed"
