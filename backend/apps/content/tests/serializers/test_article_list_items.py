@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 from djangorestframework_camel_case.util import camelize
 
 from apps.accounts.tests.factories import UserFactory
@@ -42,3 +43,17 @@ def test_an_article_without_tags_has_an_empty_tag_list():
     ArticleFactory()
 
     assert article_list_items(list(selectors.article_list()))[0]["tags"] == []
+
+
+def test_list_items_give_times_in_the_active_time_zone_as_the_serializer_does():
+    ArticleFactory()
+    rows = list(selectors.article_list())
+    article = selectors.article_get_for_reader(slug=rows[0]["slug"], user=UserFactory.build())
+
+    with timezone.override("Asia/Kolkata"):
+        items = article_list_items(rows)
+        expected = camelize(ArticleListSerializer([article], many=True).data)
+
+    assert items == expected
+    assert items[0]["publishedAt"].endswith("+05:30")
+    assert article_list_items(rows)[0]["publishedAt"].endswith("Z")
