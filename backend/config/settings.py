@@ -188,8 +188,9 @@ SIMPLE_JWT = {
     "USER_ID_CLAIM": "user_id",
 }
 # How long API requests may take a bearer token's user from the cache (apps/accounts/user_cache.py)
-# instead of the database; every change to the user ends it at once. 0 reads the database always.
-AUTH_USER_CACHE_SECONDS = env.int("AUTH_USER_CACHE_SECONDS", default=5 * 60)
+# instead of the database; every change to the user ends it at once. 0 reads the database always,
+# the default without Redis: a per-process cache would miss changes made by other processes.
+AUTH_USER_CACHE_SECONDS = env.int("AUTH_USER_CACHE_SECONDS", default=5 * 60 if REDIS_URL else 0)
 AUTH_REFRESH_COOKIE = {
     "name": "refresh_token",
     "path": "/api/v1/auth/",
