@@ -21,6 +21,8 @@ class WindowCountPaginator(Paginator):
     on the page's own rows instead of a separate ``COUNT`` query."""
 
     _TOTAL = "_window_total"
+    # PostgreSQL's OFFSET and LIMIT are bigints: a page past this is an error there, not an empty page.
+    _MAX_ROW = 2**63 - 1
 
     def page(self, number: Any) -> Page:
         try:
@@ -30,6 +32,8 @@ class WindowCountPaginator(Paginator):
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
         bottom = (number - 1) * self.per_page
+        if bottom + self.per_page > self._MAX_ROW:
+            raise EmptyPage(self.error_messages["no_results"])
         queryset = cast(QuerySet[Any, dict[str, Any]], self.object_list)
         rows = list(queryset.annotate(**{self._TOTAL: Window(Count("*"))})[bottom : bottom + self.per_page])
         if not rows and number > 1:

@@ -52,3 +52,11 @@ def test_a_page_past_the_end_is_an_empty_page_error():
 
     with pytest.raises(EmptyPage):
         _paginator(2).page(3)
+
+
+@pytest.mark.parametrize("number", [2**62, 10**19, 10**100])
+def test_a_page_beyond_any_database_offset_is_an_empty_page_error(number):
+    TagFactory()
+
+    with pytest.raises(EmptyPage):
+        _paginator(2).page(number)

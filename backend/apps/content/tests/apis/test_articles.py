@@ -56,6 +56,16 @@ def test_list_page_size_is_bounded(api_client):
     assert api_client.get(LIST_URL, {"pageSize": 100000}).status_code == 200
 
 
+@pytest.mark.parametrize("page", ["3", str(10**19)])
+def test_a_page_past_the_end_is_a_404_problem(api_client, page):
+    ArticleFactory()
+
+    response = api_client.get(LIST_URL, {"page": page})
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
 def test_list_rejects_a_malformed_filter_with_the_problem_shape(api_client):
     response = api_client.get(LIST_URL, {"author": "abc"})
 
