@@ -279,9 +279,15 @@ UPLOADS_THUMBNAIL_SIZE = (256, 256)
 
 # --- Content -------------------------------------------------------------------------
 # Anonymous article/comment responses are cached this long at most; every change to an
-# article, tag or comment invalidates them at once (docs/content.md). Shorter than
-# AWS_QUERYSTRING_EXPIRE, so cached presigned image URLs never outlive their signature.
+# article, tag or comment invalidates them at once (docs/content.md).
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=5 * 60)
+# Cached responses hold presigned image URLs, and the storage reuses a signed URL for half its
+# lifetime (apps/uploads/storage.py): a cached URL must still work when the entry expires.
+if USE_S3 and CONTENT_CACHE_SECONDS > AWS_QUERYSTRING_EXPIRE / 2:
+    raise ImproperlyConfigured(
+        f"CONTENT_CACHE_SECONDS ({CONTENT_CACHE_SECONDS}) must be at most half of AWS_QUERYSTRING_EXPIRE "
+        f"({AWS_QUERYSTRING_EXPIRE}): cached responses would hand out image URLs whose signature has expired."
+    )
 
 # --- Email -------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="memorymail://" if IS_TEST else "consolemail://")

@@ -108,12 +108,17 @@ class AnonymousResponseCacheMixin:
 
         response = HttpResponse(entry["content"], content_type=entry["content_type"])
         response["ETag"] = entry["etag"]
-        response["Last-Modified"] = http_date(int(version))
+        # A date is a safe validator only once its second is over: a change later in the same
+        # second would carry the same date, and If-Modified-Since would miss it (RFC 9110
+        # 8.8.2.2). Until then the ETag alone validates.
+        last_modified = int(version) if time.time() >= int(version) + 1 else None
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified)
         # Shared caches may store it but must ask again each time; the 304 makes that cheap.
         patch_cache_control(response, public=True, no_cache=True)
         patch_vary_headers(response, ("Authorization",))
         # A 304 when the client's ETag or date still matches, else the response itself.
         return (
-            get_conditional_response(request, etag=entry["etag"], last_modified=int(version), response=response)
+            get_conditional_response(request, etag=entry["etag"], last_modified=last_modified, response=response)
             or response
         )

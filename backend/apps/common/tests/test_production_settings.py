@@ -73,3 +73,11 @@ def test_an_unknown_environment_name_is_refused():
     result = manage("check", DJANGO_ENV="staging")
 
     assert "DJANGO_ENV='staging' is not known" in result.stderr
+
+
+@pytest.mark.parametrize(("cache_seconds", "refused"), [("1800", False), ("1801", True)])
+def test_cached_responses_may_not_outlive_their_presigned_image_urls(cache_seconds, refused):
+    result = manage("check", CONTENT_CACHE_SECONDS=cache_seconds, AWS_QUERYSTRING_EXPIRE="3600")
+
+    assert (result.returncode != 0) == refused, result.stderr
+    assert ("must be at most half of AWS_QUERYSTRING_EXPIRE" in result.stderr) == refused

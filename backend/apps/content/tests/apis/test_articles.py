@@ -195,7 +195,8 @@ def test_the_list_cache_is_invalidated_by_related_changes(api_client, change):
 
 
 def test_conditional_requests_get_304(api_client):
-    ArticleFactory()
+    with freeze_time(timezone.now() - timedelta(minutes=1)):
+        ArticleFactory()
     response = api_client.get(LIST_URL)
     etag, last_modified = response["ETag"], response["Last-Modified"]
 
@@ -203,6 +204,22 @@ def test_conditional_requests_get_304(api_client):
     assert api_client.get(LIST_URL, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
     old = http_date((timezone.now() - timedelta(days=1)).timestamp())
     assert api_client.get(LIST_URL, HTTP_IF_MODIFIED_SINCE=old).status_code == 200
+
+
+def test_no_last_modified_until_the_second_of_the_last_change_is_over(api_client):
+    """Else a change later in that second would carry the same date, and If-Modified-Since would miss it."""
+    with freeze_time("2026-01-01 12:00:00.1") as clock:
+        ArticleFactory()
+        within = api_client.get(LIST_URL)
+        clock.tick(0.5)
+        ArticleFactory()  # a second change in the same second
+        clock.tick(1)
+        after = api_client.get(LIST_URL)
+
+    assert "Last-Modified" not in within
+    assert within["ETag"] != after["ETag"]
+    assert after["Last-Modified"] == "Thu, 01 Jan 2026 12:00:00 GMT"
+    assert len(after.json()["results"]) == 2
 
 
 def test_authenticated_responses_are_private_and_not_cached():
