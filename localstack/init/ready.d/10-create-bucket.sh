@@ -39,7 +39,7 @@ origins_json="[\"$(printf '%s' "$origins" | sed 's/ *, */","/g')\"]"
 s3api put-bucket-cors --bucket "$bucket" --cors-configuration "{
   \"CORSRules\": [{
     \"AllowedOrigins\": $origins_json,
-    \"AllowedMethods\": [\"GET\", \"HEAD\", \"POST\", \"PUT\"],
+    \"AllowedMethods\": [\"GET\", \"HEAD\", \"POST\"],
     \"AllowedHeaders\": [\"*\"],
     \"ExposeHeaders\": [\"ETag\"],
     \"MaxAgeSeconds\": 3000
