@@ -1,11 +1,11 @@
 """The editors' tool: articles with covers and scheduling, tags, comment moderation."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Field, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -13,10 +13,35 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
 from apps.content import services
 from apps.content.models import Article, Comment, Tag
 from apps.uploads.images import image_reencode
+
+
+class AuthorChoiceField(forms.ModelChoiceField):
+    """Users by public name, never by User.__str__ (the email): editors may not see users (docs/content.md)."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.public_name
+
+
+class AuthorNameMixin:
+    """An ``author_name`` column / read-only field: the public name, not the email address."""
+
+    @admin.display(description=_("author"), ordering="author__first_name")
+    def author_name(self, obj: Article | Comment) -> str:
+        return obj.author.public_name if obj.author else "-"
+
+
+class AuthorListFilter(admin.RelatedOnlyFieldListFilter):
+    """The authors of the listed articles, by public name (Django's own filter labels them by email)."""
+
+    def field_choices(self, field: Field, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        pk_qs = model_admin.get_queryset(request).distinct().values_list(f"{self.field_path}__pk", flat=True)
+        authors = User.objects.filter(pk__in=pk_qs).order_by("first_name", "last_name", "pk")
+        return [(author.pk, author.public_name) for author in authors]
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -28,6 +53,17 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ("title", "slug", "summary", "body", "tags", "author", "status", "publish_at")
+        field_classes = {"author": AuthorChoiceField}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Staff accounts only (editors and admins), plus the current author if they are not (or no
+        # longer) staff, so such an article still saves. The queryset also validates the POST.
+        choices = Q(is_staff=True)
+        if self.instance.author_id is not None:
+            choices |= Q(pk=self.instance.author_id)
+        author = cast(AuthorChoiceField, self.fields["author"])
+        author.queryset = User.objects.filter(choices).order_by("first_name", "last_name", "pk")
 
     def clean_new_cover(self) -> Any:
         upload = self.cleaned_data.get("new_cover")
@@ -39,23 +75,26 @@ class ArticleAdminForm(forms.ModelForm):
         return upload
 
 
-class CommentInline(admin.TabularInline):
+class CommentInline(AuthorNameMixin, admin.TabularInline):
     model = Comment
     extra = 0
-    fields = ("author", "body", "state", "created_at", "edited_at")
-    readonly_fields = ("author", "body", "created_at", "edited_at")
+    fields = ("author_name", "body", "state", "created_at", "edited_at")
+    readonly_fields = ("author_name", "body", "created_at", "edited_at")
     show_change_link = True
     ordering = ("-created_at",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Comment]:
+        return super().get_queryset(request).select_related("author")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # comments come from readers
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ("title", "status", "author", "publish_at", "cover", "preview")
-    list_filter = ("status", "tags", ("author", admin.RelatedOnlyFieldListFilter))
+    list_display = ("title", "status", "author_name", "publish_at", "cover", "preview")
+    list_filter = ("status", "tags", ("author", AuthorListFilter))
     list_select_related = ("author",)
     search_fields = ("title", "summary", "body")
     date_hierarchy = "publish_at"
@@ -131,14 +170,15 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ("excerpt", "article", "author", "state", "created_at")
+class CommentAdmin(AuthorNameMixin, admin.ModelAdmin):
+    list_display = ("excerpt", "article", "author_name", "state", "created_at")
     list_filter = ("state", "created_at")
     list_select_related = ("article", "author")
-    search_fields = ("body", "author__email", "article__title")
+    # Not author__email: a match would confirm to an editor that an address has an account.
+    search_fields = ("body", "author__first_name", "author__last_name", "article__title")
     date_hierarchy = "created_at"
-    fields = ("article", "author", "body", "state", "created_at", "edited_at")
-    readonly_fields = ("article", "author", "body", "created_at", "edited_at")
+    fields = ("article", "author_name", "body", "state", "created_at", "edited_at")
+    readonly_fields = ("article", "author_name", "body", "created_at", "edited_at")
     actions = ("approve", "hide")
 
     @admin.display(description=_("Comment"))
