@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 def _user_cache_on(settings):
     settings.AUTH_USER_CACHE_SECONDS = 300  # the default with Redis; tests may run without it
 
+
 ME = reverse("api:users:me")
 LOGIN = reverse("api:auth:login")
 
