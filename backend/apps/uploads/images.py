@@ -12,7 +12,7 @@ from typing import IO
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from rest_framework import status
 
 from apps.common.exceptions import ApplicationError
@@ -39,36 +39,55 @@ def too_large_error(detail: str | None = None) -> ApplicationError:
     )
 
 
-def image_sniff(*, file: IO[bytes]) -> str:
-    """The content type read from the file's first bytes; 415 when it is not an accepted image."""
+def too_many_pixels_error(width: int | None = None, height: int | None = None) -> ApplicationError:
+    limit = f"at most {settings.UPLOADS_MAX_PIXELS:,} are accepted"
+    if width is None or height is None:
+        return too_large_error(f"The image has too many pixels; {limit}.")
+    return too_large_error(f"The image has {width}x{height} pixels; {limit}.")
+
+
+def _open_header(file: IO[bytes]) -> ImageFile.ImageFile:
+    """The image with only its header read: 415 unless JPEG/PNG/WebP, 413 when it declares too many pixels.
+
+    Pillow refuses headers itself above its own limits, which lie far above ``UPLOADS_MAX_PIXELS``:
+    ``DecompressionBombError`` (an Exception, not an OSError) over 2 x ``Image.MAX_IMAGE_PIXELS``, and
+    ``DecompressionBombWarning`` over ``Image.MAX_IMAGE_PIXELS``, raised only where warnings are errors
+    (the tests). Both are the same 413 as our own check, so the answer does not depend on warning filters.
+    """
     file.seek(0)
     try:
-        with Image.open(file) as image:
-            image_format = image.format
+        image = Image.open(file)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_many_pixels_error() from None
     except (UnidentifiedImageError, OSError, ValueError):
         raise unsupported_type_error() from None
+    # No close() on refusal: it would close the caller's file, and a header-only image holds no pixels.
+    if image.format not in IMAGE_FORMATS:
+        raise unsupported_type_error()
+    width, height = image.size
+    if width * height > settings.UPLOADS_MAX_PIXELS:
+        raise too_many_pixels_error(width, height)
+    return image
+
+
+def image_sniff(*, file: IO[bytes]) -> str:
+    """The content type read from the file's first bytes: 415 when it is not an accepted image,
+    413 when its header declares more than ``UPLOADS_MAX_PIXELS`` pixels."""
+    try:
+        with _open_header(file) as image:
+            return IMAGE_FORMATS[image.format or ""]
     finally:
         file.seek(0)
-    if image_format not in IMAGE_FORMATS:
-        raise unsupported_type_error()
-    return IMAGE_FORMATS[image_format]
 
 
 def _decode(file: IO[bytes]) -> Image.Image:
     file.seek(0, 2)
     if file.tell() > settings.UPLOADS_MAX_BYTES:
         raise too_large_error()
-    image_sniff(file=file)
+    # The pixel count comes from the header, before any pixel is decoded (decompression bombs).
+    image = _open_header(file)
     try:
-        image = Image.open(file)
-        width, height = image.size
-        if width * height > settings.UPLOADS_MAX_PIXELS:
-            raise too_large_error(
-                f"The image has {width}x{height} pixels; at most {settings.UPLOADS_MAX_PIXELS:,} are accepted."
-            )
         image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise too_large_error("The image has too many pixels.") from None
     except (OSError, ValueError, SyntaxError):
         raise ApplicationError(
             code="invalid_image", detail="The image could not be read: the file is damaged or incomplete."

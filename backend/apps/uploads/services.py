@@ -145,7 +145,7 @@ def _upload_check(upload: Upload) -> None:
 
 
 def upload_finish(*, upload_id: uuid.UUID, user: User) -> Upload:
-    """Checks the stored bytes (presence, size, real type) and marks the upload ready. Idempotent.
+    """Checks the stored bytes (presence, size, real type, pixel count) and marks the upload ready. Idempotent.
 
     A file that fails the checks is deleted with its upload: nothing half-stored stays behind.
     """
@@ -154,8 +154,11 @@ def upload_finish(*, upload_id: uuid.UUID, user: User) -> Upload:
         return upload
     try:
         _upload_check(upload)
-    except ApplicationError as error:
-        if error.code != "upload_incomplete":  # the client may still post the file
+    except (ApplicationError, ValidationError) as error:
+        # A client error (the checks turn whatever the client stored into one of these two): the object
+        # is unusable, so it goes with its upload, except a missing one, which the client may still post.
+        # Anything else (a storage outage, a bug) propagates and the expiry cleanup deletes the upload.
+        if getattr(error, "code", None) != "upload_incomplete":
             _upload_discard(upload)
         raise
     upload.status = Upload.Status.READY

@@ -6,7 +6,7 @@ from django.test import Client
 from apps.accounts.tests.factories import UserFactory
 from apps.content.models import Article, Comment
 from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
-from apps.uploads.tests.images import image_bytes
+from apps.uploads.tests.images import image_bytes, png_header
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +84,30 @@ def test_a_cover_that_is_not_an_image_is_a_form_error(editor_client, editor):
 
     assert response.status_code == 200
     assert "new_cover" in response.context["adminform"].form.errors
+    assert not Article.objects.exists()
+
+
+def test_a_cover_declaring_too_many_pixels_is_a_form_error(editor_client, editor):
+    bomb = png_header(width=20_000, height=20_000)  # above Pillow's own hard limit
+
+    response = editor_client.post(
+        "/admin/content/article/add/",
+        {
+            "title": "Bomb cover",
+            "slug": "bomb-cover",
+            "body": "Text",
+            "author": editor.pk,
+            "status": "draft",
+            "new_cover": SimpleUploadedFile("c.png", bomb, content_type="image/png"),
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors.as_data()["new_cover"]
+    assert [error.code for error in errors] == ["payload_too_large"]
+    assert "pixels" in errors[0].message
     assert not Article.objects.exists()
 
 

@@ -20,7 +20,7 @@ from PIL import Image
 from rest_framework.test import APIClient
 
 from apps.accounts.tests.factories import UserFactory
-from apps.uploads.tests.images import image_bytes
+from apps.uploads.tests.images import image_bytes, png_header
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +136,22 @@ def test_finishing_a_disguised_file_is_415_and_it_is_gone(auth_client):
     response = auth_client.post(f"/api/v1/uploads/{started['id']}/finish/")
 
     assert response.status_code == 415
+    assert not default_storage.exists(started["upload"]["fields"]["key"])
+    assert auth_client.post(f"/api/v1/uploads/{started['id']}/finish/").status_code == 404
+
+
+def test_finishing_a_header_above_pillows_hard_limit_is_413_and_it_is_gone(auth_client):
+    content = png_header(width=20_000, height=20_000)  # 45 bytes declaring 400 megapixels
+    started = _start(auth_client, content, content_type="image/png").json()
+    assert _post_local_form(started["upload"], content, content_type="image/png").status_code == 204
+
+    response = auth_client.post(f"/api/v1/uploads/{started['id']}/finish/")
+
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert (problem["status"], problem["code"]) == (413, "payload_too_large")
+    assert "pixels" in problem["detail"]
     assert not default_storage.exists(started["upload"]["fields"]["key"])
     assert auth_client.post(f"/api/v1/uploads/{started['id']}/finish/").status_code == 404
 

@@ -13,7 +13,7 @@ from apps.common.exceptions import ApplicationError
 from apps.uploads import services
 from apps.uploads.models import Upload
 from apps.uploads.tests.factories import UploadFactory, stored_upload
-from apps.uploads.tests.images import image_bytes
+from apps.uploads.tests.images import image_bytes, png_header
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +152,52 @@ def test_finish_deletes_a_file_that_fails_the_checks(overrides, code):
     assert not Upload.objects.filter(pk=upload.pk).exists()
 
 
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [(20_000, 20_000), (10_000, 10_000), (6_000, 6_000)],
+    ids=["above-pillow-hard-limit", "between-pillow-limits", "above-our-limit-only"],
+)
+def test_finish_deletes_a_header_declaring_too_many_pixels(width, height):
+    upload = stored_upload(content=png_header(width=width, height=height), content_type="image/png")
+
+    with pytest.raises(ApplicationError) as error:
+        services.upload_finish(upload_id=upload.pk, user=upload.owner)
+
+    assert (error.value.status_code, error.value.code) == (413, "payload_too_large")
+    assert not default_storage.exists(upload.key)
+    assert not Upload.objects.filter(pk=upload.pk).exists()
+
+
+def test_finish_deletes_a_file_that_fails_with_a_validation_error(monkeypatch):
+    upload = stored_upload()
+
+    def refuse(**kwargs):
+        raise ValidationError("Not this one.", code="invalid")
+
+    monkeypatch.setattr(services, "image_sniff", refuse)
+
+    with pytest.raises(ValidationError):
+        services.upload_finish(upload_id=upload.pk, user=upload.owner)
+
+    assert not default_storage.exists(upload.key)
+    assert not Upload.objects.filter(pk=upload.pk).exists()
+
+
+def test_finish_keeps_the_upload_when_a_check_fails_on_our_side(monkeypatch):
+    upload = stored_upload()
+
+    def outage(**kwargs):
+        raise ConnectionError("storage unreachable")
+
+    monkeypatch.setattr(services, "image_sniff", outage)
+
+    with pytest.raises(ConnectionError):
+        services.upload_finish(upload_id=upload.pk, user=upload.owner)
+
+    assert default_storage.exists(upload.key)
+    assert Upload.objects.get(pk=upload.pk).status == Upload.Status.PENDING
+
+
 def test_finish_refuses_a_size_other_than_announced():
     upload = stored_upload()
     Upload.objects.filter(pk=upload.pk).update(size=upload.size + 1)
@@ -200,6 +246,21 @@ def test_a_decompression_bomb_is_refused_before_decoding(settings):
 
     assert error.value.status_code == 413
     assert not default_storage.exists(upload.key)
+
+
+def test_a_header_above_pillows_hard_limit_is_refused_as_an_avatar_and_deleted():
+    # Finish refuses it first; this is an upload marked ready before that check existed.
+    content = png_header(width=20_000, height=20_000)
+    upload = stored_upload(content=content, content_type="image/png", status=Upload.Status.READY)
+
+    with pytest.raises(ApplicationError) as error:
+        services.avatar_set(user=upload.owner, upload_id=upload.pk)
+
+    assert (error.value.status_code, error.value.code) == (413, "payload_too_large")
+    assert not default_storage.exists(upload.key)
+    assert not Upload.objects.filter(pk=upload.pk).exists()
+    upload.owner.refresh_from_db()
+    assert not upload.owner.avatar
 
 
 def test_avatar_is_re_encoded_without_exif_and_the_raw_upload_is_gone(django_capture_on_commit_callbacks):
