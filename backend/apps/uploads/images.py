@@ -61,7 +61,7 @@ def _open_header(file: IO[bytes]) -> ImageFile.ImageFile:
         raise too_many_pixels_error() from None
     except (UnidentifiedImageError, OSError, ValueError):
         raise unsupported_type_error() from None
-    # No close() on refusal: it would close the caller's file, and a header-only image holds no pixels.
+    # Nothing to close on refusal: only the header was read, and the file stays the caller's to close.
     if image.format not in IMAGE_FORMATS:
         raise unsupported_type_error()
     width, height = image.size
