@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 from rest_framework import status
 from rest_framework.exceptions import Throttled
-from rest_framework_simplejwt.exceptions import TokenBackendError, TokenError
+from rest_framework_simplejwt.exceptions import TokenBackendError
 from rest_framework_simplejwt.state import token_backend
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -167,7 +167,10 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
     """Rotates the refresh token: the old one is blacklisted, a new pair is issued.
 
     Presenting a refresh token that was already rotated means it was copied: every
-    session of that user is revoked (refresh-token reuse detection).
+    session of that user is revoked (refresh-token reuse detection). Only rotation
+    blacklists a token; logout and revocation delete its row instead (see
+    ``user_sessions_revoke``), so a token that merely ended is refused without
+    ending anything else.
     """
     if not raw_refresh:
         raise _invalid_session()
@@ -184,6 +187,7 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
         outstanding = OutstandingToken.objects.select_for_update().filter(jti=payload.get("jti")).first()
         if outstanding is None or outstanding.user_id is None:
             raise _invalid_session()
+        # The blacklist holds rotated tokens only: one seen again is a copy.
         reused = BlacklistedToken.objects.filter(token=outstanding).exists()
         if reused:
             logger.warning("Refresh token reuse detected; revoking every session of user %s", outstanding.user_id)
@@ -198,21 +202,32 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
 
 
 def session_end(*, raw_refresh: str | None) -> None:
-    """Logs out: blacklists the refresh token if it is still good. Idempotent."""
+    """Logs out: deletes the refresh token's row if it is still live, so it is refused from now on. Idempotent.
+
+    Deleted rather than blacklisted: the blacklist means "rotated", and presenting a
+    rotated token revokes every session (see ``session_refresh``). A token that was
+    already rotated is left alone, so it can still give a copy away.
+    """
     if not raw_refresh:
         return
     try:
-        RefreshToken(raw_refresh).blacklist()  # type: ignore[arg-type]
-    except TokenError:
+        payload = token_backend.decode(raw_refresh, verify=True)  # type: ignore[arg-type]
+    except TokenBackendError:
         return
+    if payload.get("token_type") != "refresh":
+        return
+    OutstandingToken.objects.filter(jti=payload.get("jti"), blacklistedtoken__isnull=True).delete()
 
 
 def user_sessions_revoke(*, user_id: int) -> int:
-    """Blacklists every refresh token of a user; returns how many were still live."""
-    live = OutstandingToken.objects.filter(user_id=user_id).exclude(blacklistedtoken__isnull=False)
-    tokens = list(live)
-    BlacklistedToken.objects.bulk_create([BlacklistedToken(token=token) for token in tokens], ignore_conflicts=True)
-    return len(tokens)
+    """Ends every session of a user; returns how many refresh tokens were still live.
+
+    Deletes every refresh-token row of the user, rotated ones included: a deleted token
+    is refused, but is no sign of theft. So an old token replayed after a password
+    change, a reset or a reuse alarm cannot end the sessions started since.
+    """
+    _, per_model = OutstandingToken.objects.filter(user_id=user_id).delete()
+    return per_model.get(OutstandingToken._meta.label, 0) - per_model.get(BlacklistedToken._meta.label, 0)
 
 
 # --- Passwords --------------------------------------------------------------------------

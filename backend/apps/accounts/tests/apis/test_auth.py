@@ -313,7 +313,7 @@ def test_refresh_for_deactivated_user_is_refused(api_client, user):
     assert_problem(api_client.post(REFRESH), 401, "token_not_valid")
 
 
-def test_logout_blacklists_the_refresh_token_and_clears_the_cookie(api_client, user):
+def test_logout_ends_the_refresh_token_and_clears_the_cookie(api_client, user):
     token = login(api_client, user).cookies[COOKIE].value
 
     response = api_client.post(LOGOUT)
