@@ -2,13 +2,16 @@
 
 The pipeline below replaces social-core's default. It never creates or links an
 account on an email address the provider has not verified, so nobody can take over
-an account by registering its address at a provider.
+an account by registering its address at a provider. Nor the other way round: an
+account someone registered (unverified) on an address a provider then proves loses the
+pre-registrant's password and sessions before it is linked.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from social_core.backends.base import BaseAuth
 from social_core.exceptions import (
     AuthAssociationError,
@@ -18,9 +21,11 @@ from social_core.exceptions import (
     AuthResponseError,
     AuthSessionError,
 )
+from social_core.pipeline.social_auth import associate_user
 
 from apps.accounts.models import User
 from apps.accounts.selectors import user_get_by_email
+from apps.accounts.services import user_sessions_revoke
 
 
 @dataclass(frozen=True)
@@ -113,16 +118,40 @@ def require_verified_email(
 
 
 def associate_by_verified_email(verified_email: str | None = None, user: User | None = None, **kwargs: Any) -> dict:
+    """Links the provider to the account with the same (provider-verified) address.
+
+    A verified account is linked as is: its owner proved the mailbox, and so has the
+    provider now. An *unverified* account was created by someone who never proved the
+    mailbox, possibly an attacker who registered the address with a password of their
+    own. So before it is marked verified and linked, everything the pre-registrant set
+    that could let them in or speak for the owner goes: the password becomes unusable,
+    every session is revoked and the names are dropped (the provider's fill them in).
+    All of it, the link included, happens in one transaction.
+    """
     if user is not None or verified_email is None:
         return {}
     existing = user_get_by_email(email=verified_email)
     if existing is None:
         return {}
-    if not existing.is_email_verified:
-        # The provider proved the address, which is what the verification email would have done.
-        existing.is_email_verified = True
-        existing.save(update_fields=["is_email_verified"])
-    return {"user": existing, "is_new": False}
+    if existing.is_email_verified:
+        return {"user": existing, "is_new": False}
+    with transaction.atomic():
+        # Locked and read again: a verification link followed meanwhile makes it an ordinary verified account.
+        existing = User.objects.select_for_update().get(pk=existing.pk)
+        if not existing.is_email_verified:
+            _claim_unverified_account(existing)
+        # Linked inside the transaction, so no account is left verified and passwordless but unlinked.
+        # (social-core's protocol wants a `username`; our email-keyed User is what its Django storage expects.)
+        linked = associate_user(user=existing, **{**kwargs, "social": None}) or {}  # type: ignore[arg-type]
+    return {**linked, "user": existing, "is_new": False}
+
+
+def _claim_unverified_account(user: User) -> None:
+    user.set_unusable_password()
+    user.first_name = user.last_name = ""
+    user.is_email_verified = True
+    user.save(update_fields=["password", "first_name", "last_name", "is_email_verified"])
+    user_sessions_revoke(user_id=user.pk)
 
 
 def create_user(

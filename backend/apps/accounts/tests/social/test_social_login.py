@@ -5,12 +5,18 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import responses
 from django.conf import settings
+from django.core import mail
 from django.urls import reverse
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
+from social_core.exceptions import AuthAssociationError
 from social_django.models import UserSocialAuth
 
+from apps.accounts import services, social
 from apps.accounts.cookies import SESSION_HINT_COOKIE
 from apps.accounts.models import User
-from apps.accounts.tests.factories import UserFactory
+from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+from apps.accounts.tokens import password_reset_token_make, password_reset_uid_make
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +26,9 @@ GITHUB_USER_URL = "https://api.github.com/user"
 GITHUB_EMAILS_URL = "https://api.github.com/user/emails"
 GOOGLE_TOKEN_URL = "https://accounts.google.com/o/oauth2/token"
 GOOGLE_USERINFO_URL = "https://www.googleapis.com/oauth2/v3/userinfo"
+LOGIN = reverse("api:auth:login")
+REGISTER = reverse("api:auth:register")
+ME = reverse("api:users:me")
 
 
 @pytest.fixture(autouse=True)
@@ -103,7 +112,7 @@ def test_new_user_with_verified_email_is_created_and_gets_a_session(client, prov
 
 
 def test_existing_user_with_the_same_verified_email_is_linked_not_duplicated(client, provider_http):
-    existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=False)
+    existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=True)
     github_answers(provider_http, email="ADA@example.com")
     state = start(client)["state"][0]
 
@@ -112,8 +121,109 @@ def test_existing_user_with_the_same_verified_email_is_linked_not_duplicated(cli
     assert User.objects.filter(email="ada@example.com").count() == 1
     existing.refresh_from_db()
     assert existing.first_name == "Augusta"
-    assert existing.is_email_verified
     assert UserSocialAuth.objects.get(provider="github").user == existing
+
+
+def test_a_verified_account_keeps_its_password_and_sessions_after_linking(client, api_client, provider_http):
+    existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=True)
+    earlier = services.session_start(user=existing)
+    github_answers(provider_http)
+    state = start(client)["state"][0]
+
+    assert callback_query(finish(client, state)) == {"next": "/account"}
+
+    assert api_client.post(LOGIN, {"email": "ada@example.com", "password": DEFAULT_PASSWORD}).status_code == 200
+    api_client.cookies[COOKIE] = earlier.refresh
+    assert api_client.post(reverse("api:auth:refresh")).status_code == 200
+
+
+# --- an unverified account with the same address (pre-registration takeover) --------------------
+
+ATTACKER_PASSWORD = "mallorys-own-long-passphrase"
+
+
+def password_login(email, password):
+    response = APIClient().post(LOGIN, {"email": email, "password": password})
+    body = response.json()
+    return response.status_code, body.get("code"), body.get("detail")
+
+
+def test_a_pre_registered_unverified_account_cannot_be_taken_over(client, api_client, provider_http, settings):
+    settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION = True
+    # Mallory registers Ada's address with her own password; she cannot log in yet.
+    registered = api_client.post(
+        REGISTER, {"email": "ada@example.com", "password": ATTACKER_PASSWORD, "firstName": "Mallory"}
+    )
+    assert registered.status_code == 201
+    assert password_login("ada@example.com", ATTACKER_PASSWORD)[:2] == (403, "email_not_verified")
+    pre_registered = User.objects.get(email="ada@example.com")
+    outstanding = services.session_start(user=pre_registered)  # however she might have come by one
+    # Ada signs in with GitHub, which has verified the address.
+    github_answers(provider_http)
+    state = start(client)["state"][0]
+
+    response = finish(client, state)
+
+    # Ada is in, on that very account, now verified and linked.
+    assert callback_query(response) == {"next": "/account"}
+    refreshed = client.post(reverse("api:auth:refresh"))
+    assert refreshed.status_code == 200
+    me = client.get(ME, HTTP_AUTHORIZATION=f"Bearer {refreshed.json()['access']}")
+    assert me.json()["email"] == "ada@example.com"
+    user = User.objects.get(email="ada@example.com")
+    assert user.pk == pre_registered.pk
+    assert user.is_email_verified
+    assert UserSocialAuth.objects.get(provider="github").user == user
+    # Mallory's password gets exactly the answer a wrong one gets.
+    assert password_login("ada@example.com", ATTACKER_PASSWORD)[:2] == (401, "invalid_credentials")
+    assert password_login("ada@example.com", ATTACKER_PASSWORD) == password_login("ada@example.com", "wrong-guess-123")
+    assert not user.has_usable_password()
+    # Her outstanding session is over.
+    mallory = APIClient()
+    mallory.cookies[COOKIE] = outstanding.refresh
+    assert mallory.post(reverse("api:auth:refresh")).status_code == 401
+    # What she typed in is not kept: the names are the provider's.
+    assert (user.first_name, user.last_name) == ("Ada", "Lovelace")
+
+
+def test_the_claimed_account_can_set_a_password_by_email(
+    client, api_client, provider_http, django_capture_on_commit_callbacks
+):
+    UserFactory(email="ada@example.com", is_email_verified=False)
+    github_answers(provider_http)
+    callback_query(finish(client, start(client)["state"][0]))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert api_client.post(reverse("api:auth:password-reset"), {"email": "ada@example.com"}).status_code == 202
+    assert mail.outbox[-1].to == ["ada@example.com"]
+    user = User.objects.get(email="ada@example.com")  # the emailed token is made from the stored row
+    payload = {"uid": password_reset_uid_make(user=user), "token": password_reset_token_make(user=user)}
+    confirmed = api_client.post(
+        reverse("api:auth:password-reset-confirm"), {**payload, "newPassword": "adas-new-long-passphrase"}
+    )
+
+    assert confirmed.status_code == 204
+    assert password_login("ada@example.com", "adas-new-long-passphrase")[0] == 200
+
+
+def test_a_failed_link_leaves_the_unverified_account_untouched(client, provider_http, monkeypatch):
+    existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=False)
+    outstanding = services.session_start(user=existing)
+
+    def refuse(backend, *args, **kwargs):
+        raise AuthAssociationError(backend, code="identity_in_use", stage="pipeline")
+
+    monkeypatch.setattr(social, "associate_user", refuse)
+    github_answers(provider_http)
+
+    response = finish(client, start(client)["state"][0])
+
+    assert callback_query(response) == {"error": "account_in_use"}
+    existing.refresh_from_db()
+    assert (existing.is_email_verified, existing.first_name) == (False, "Augusta")
+    assert existing.check_password(DEFAULT_PASSWORD)
+    assert not UserSocialAuth.objects.exists()
+    assert not BlacklistedToken.objects.filter(token__token=outstanding.refresh).exists()
 
 
 def test_unverified_provider_email_is_refused_and_takes_over_nothing(client, provider_http):
