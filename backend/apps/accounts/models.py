@@ -7,13 +7,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def email_normalize(email: str) -> str:
+    """The one form an address is stored, looked up and counted in: trimmed and lowercased.
+
+    The unique index on ``User.email`` is case-insensitive only because every write and
+    every lookup goes through this.
+    """
+    return email.strip().lower()
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An email address is required to create a user.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=email_normalize(email), **extra_fields)
         user.set_password(password)
         user.full_clean(exclude=["password"])
         user.save(using=self._db)
@@ -36,7 +45,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in with an email address (no username)."""
 
-    # Stored lowercased (see save), so a plain unique index is case-insensitive.
+    # Stored normalised (see save and email_normalize), so a plain unique index is case-insensitive.
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
@@ -63,10 +72,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def clean(self) -> None:
         super().clean()
-        self.email = self.email.strip().lower()
+        self.email = email_normalize(self.email)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.email = self.email.strip().lower()
+        self.email = email_normalize(self.email)
         super().save(*args, **kwargs)
 
     @property

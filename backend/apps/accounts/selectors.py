@@ -3,11 +3,11 @@
 from django.db.models import QuerySet
 from social_django.models import UserSocialAuth
 
-from apps.accounts.models import User
+from apps.accounts.models import User, email_normalize
 
 
 def user_get_by_email(*, email: str) -> User | None:
-    return User.objects.filter(email=email.strip().lower()).first()
+    return User.objects.filter(email=email_normalize(email)).first()
 
 
 def user_social_accounts_list(*, user: User) -> QuerySet[UserSocialAuth]:

@@ -24,7 +24,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from social_django.models import UserSocialAuth
 
 from apps.accounts import tasks
-from apps.accounts.models import User
+from apps.accounts.models import User, email_normalize
 from apps.accounts.selectors import user_get_by_email
 from apps.accounts.tokens import email_verification_token_read, password_reset_user_get
 from apps.accounts.user_cache import user_cache_forget
@@ -108,7 +108,7 @@ def user_verification_resend(*, email: str) -> None:
 def _login_failure_key(*, ip: str, email: str) -> tuple[str, int]:
     window = int(settings.ACCOUNTS_LOGIN_FAILURE_WINDOW.total_seconds())
     bucket = int(time.time() // window)
-    digest = hashlib.sha256(f"{ip}|{email.lower()}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{ip}|{email}".encode()).hexdigest()[:32]
     retry_after = (bucket + 1) * window - int(time.time())
     return f"login-failures:{bucket}:{digest}", retry_after
 
@@ -137,6 +137,8 @@ def session_start(*, user: User) -> SessionTokens:
 
 
 def user_login(*, email: str, password: str, ip: str) -> tuple[User, SessionTokens]:
+    # Addresses are stored normalised; the failure counter counts every spelling as one address.
+    email = email_normalize(email)
     _login_guard(ip=ip, email=email)
     user = authenticate(email=email, password=password)
     if user is None:
