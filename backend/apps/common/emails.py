@@ -11,7 +11,7 @@ from django.utils import translation
 
 def _render_plain_text(name: str, context: dict[str, Any]) -> str:
     # Plain text is not HTML: autoescaping would send "&amp;" inside links and "O&#x27;Brien" as a name.
-    return get_template(name).template.render(Context(context, autoescape=False))
+    return get_template(name).template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
 
 
 def email_send(*, to: str, template: str, context: dict[str, Any], language: str = "en") -> None:
