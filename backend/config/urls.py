@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.defaults import bad_request as django_bad_request
+from django.views.defaults import page_not_found as django_page_not_found
+from django.views.defaults import permission_denied as django_permission_denied
 from django.views.defaults import server_error as django_server_error
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
@@ -15,6 +18,29 @@ from apps.common.metrics import metrics_view
 @csrf_exempt  # a 404 is the answer whatever the method; CSRF's HTML 403 must not come first
 def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
     return problem_response(request, status_code=404, code="not_found", detail="No API endpoint at this path.")
+
+
+# Django's error handlers, for failures outside DRF views: the problem shape under /api/,
+# Django's own pages (admin, the rest) elsewhere. 400 is mostly SuspiciousOperation, e.g. a
+# Host header not in ALLOWED_HOSTS (so never call request.get_host() in here).
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return problem_response(request, status_code=400, code="bad_request", detail="The request is malformed.")
+    return django_bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return problem_response(
+            request, status_code=403, code="permission_denied", detail="You do not have permission to do this."
+        )
+    return django_permission_denied(request, exception)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return problem_response(request, status_code=404, code="not_found", detail="Not found.")
+    return django_page_not_found(request, exception)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -47,4 +73,7 @@ urlpatterns = [
 if settings.DEBUG and not settings.USE_S3:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
+handler400 = bad_request
+handler403 = permission_denied
+handler404 = page_not_found
 handler500 = server_error

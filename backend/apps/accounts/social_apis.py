@@ -12,7 +12,6 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from requests import RequestException
 from rest_framework import serializers, status
@@ -32,6 +31,7 @@ from apps.accounts.cookies import refresh_cookie_set
 from apps.accounts.models import User
 from apps.accounts.selectors import user_social_accounts_list
 from apps.accounts.social import error_code_of, social_providers_enabled
+from apps.common.decorators import require_GET
 from apps.common.exceptions import problem_response
 from apps.common.openapi import problem_responses
 

@@ -7,9 +7,9 @@ import hmac
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
 
+from apps.common.decorators import require_GET
 from apps.common.exceptions import problem_response
 from apps.jobs.metrics import collector_register
 
