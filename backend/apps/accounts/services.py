@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from rest_framework import status
@@ -58,11 +58,25 @@ def user_register(*, email: str, password: str, first_name: str, last_name: str,
         raise ValidationError({"password": error.error_list}) from None
 
     existing = user_get_by_email(email=email)
-    if existing is not None:
+    if existing is None:
+        try:
+            return _user_create(
+                email=email, password=password, first_name=first_name, last_name=last_name, language=language
+            )
+        except (IntegrityError, ValidationError) as error:
+            # A concurrent registration of the same address won the race since the lookup: same
+            # answer as a taken address. (create_user hashed the password, so the timing matches too.)
+            existing = user_get_by_email(email=email)
+            if existing is None or (isinstance(error, ValidationError) and not _is_email_taken_error(error)):
+                raise
+    else:
         make_password(password)  # same work as the new-user path, so timing tells nothing
-        enqueue_on_commit(tasks.send_registration_attempt_email, existing.pk)
-        return None
+    enqueue_on_commit(tasks.send_registration_attempt_email, existing.pk)
+    return None
 
+
+def _user_create(*, email: str, password: str, first_name: str, last_name: str, language: str) -> User:
+    # A savepoint: a failed insert leaves a caller's transaction usable.
     with transaction.atomic():
         user = User.objects.create_user(
             email=email,
@@ -77,6 +91,11 @@ def user_register(*, email: str, password: str, first_name: str, last_name: str,
         else:
             enqueue_on_commit(tasks.send_welcome_email, user.pk)
     return user
+
+
+def _is_email_taken_error(error: ValidationError) -> bool:
+    """Whether full_clean's unique check refused the address (the row appeared after our lookup)."""
+    return any(item.code == "unique" for item in getattr(error, "error_dict", {}).get("email", []))
 
 
 def user_verify_email(*, token: str) -> User:
