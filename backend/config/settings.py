@@ -383,6 +383,7 @@ REST_FRAMEWORK = {
         "auth_login": "20/min",
         "auth_register": "10/hour",
         "auth_password_reset": "5/hour",
+        "auth_password_reset_confirm": "5/hour",
         "auth_verification_resend": "5/hour",
         "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour"),
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min"),

@@ -178,24 +178,11 @@ class PasswordResetApi(PublicAuthApi):
         )
 
 
-class PasswordResetConfirmThrottle(ScopedRateThrottle):
-    """Counts uses of reset links apart from requests for them: five requested links must not
-    block using one for an hour, nor guessing tokens block asking for a link.
-
-    The rate is ``THROTTLE_RATES["auth_password_reset_confirm"]`` where settings name one,
-    otherwise the reset rate (``auth_password_reset``).
-    """
-
-    def get_rate(self) -> str | None:
-        fallback = PasswordResetApi.throttle_scope
-        return self.THROTTLE_RATES.get(self.scope or fallback) or self.THROTTLE_RATES[fallback]
-
-
 class PasswordResetConfirmApi(PublicAuthApi):
     """Sets a new password from the emailed link and ends every session of the account."""
 
+    # Its own counter: requested links must not block using one, nor guessed tokens asking for one.
     throttle_scope = "auth_password_reset_confirm"
-    throttle_classes = (PasswordResetConfirmThrottle, AnonRateThrottle)
 
     class PasswordResetConfirmInput(serializers.Serializer):
         uid = serializers.CharField(max_length=64)

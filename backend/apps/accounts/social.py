@@ -23,7 +23,7 @@ from social_core.exceptions import (
 )
 from social_core.pipeline.social_auth import associate_user
 
-from apps.accounts.models import User
+from apps.accounts.models import User, email_normalize
 from apps.accounts.selectors import user_get_by_email
 from apps.accounts.services import user_sessions_revoke
 
@@ -85,7 +85,7 @@ def error_code_of(error: Exception) -> str:
 
 
 def _verified_email(backend: BaseAuth, details: dict[str, Any], response: dict[str, Any]) -> str | None:
-    email = (details.get("email") or "").strip().lower()
+    email = email_normalize(details.get("email") or "")
     if not email:
         return None
     if backend.name == "google-oauth2":
