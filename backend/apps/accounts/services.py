@@ -18,6 +18,7 @@ from django.utils import timezone
 from rest_framework import status
 from rest_framework.exceptions import Throttled
 from rest_framework_simplejwt.exceptions import TokenBackendError
+from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.state import token_backend
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -203,23 +204,33 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
     if payload.get("token_type") != "refresh":
         raise _invalid_session()
 
+    user_id = str(payload.get(api_settings.USER_ID_CLAIM, ""))  # simplejwt writes the id as a string
+    if not user_id.isdigit():
+        raise _invalid_session()
+    tokens = None
     with transaction.atomic():
-        # The row lock makes two concurrent refreshes with one token count as a reuse, not two rotations.
-        outstanding = OutstandingToken.objects.select_for_update().filter(jti=payload.get("jti")).first()
-        if outstanding is None or outstanding.user_id is None:
+        # The user's row lock orders this rotation against user_sessions_revoke (password change,
+        # reset, deletion): either the revocation runs after and ends the new token too, or it ran
+        # before and this token is gone. The token's row lock makes two concurrent refreshes with
+        # one token count as a reuse, not two rotations.
+        user = User.objects.select_for_update().filter(pk=user_id).first()
+        outstanding = (
+            OutstandingToken.objects.select_for_update().filter(jti=payload.get("jti"), user_id=user_id).first()
+        )
+        if user is None or outstanding is None:
             raise _invalid_session()
         # The blacklist holds rotated tokens only: one seen again is a copy.
-        reused = BlacklistedToken.objects.filter(token=outstanding).exists()
-        if reused:
-            logger.warning("Refresh token reuse detected; revoking every session of user %s", outstanding.user_id)
-            user_sessions_revoke(user_id=outstanding.user_id)
+        if BlacklistedToken.objects.filter(token=outstanding).exists():
+            logger.warning("Refresh token reuse detected; revoking every session of user %s", user.pk)
+            user_sessions_revoke(user_id=user.pk)
         else:
             BlacklistedToken.objects.create(token=outstanding)
+            if user.is_active:
+                tokens = session_start(user=user)
     # Raised outside the block so the revocation above is committed.
-    user = None if reused else User.objects.filter(pk=outstanding.user_id, is_active=True).first()
-    if user is None:
+    if tokens is None:
         raise _invalid_session()
-    return session_start(user=user)
+    return tokens
 
 
 def session_end(*, raw_refresh: str | None) -> None:
@@ -240,6 +251,7 @@ def session_end(*, raw_refresh: str | None) -> None:
     OutstandingToken.objects.filter(jti=payload.get("jti"), blacklistedtoken__isnull=True).delete()
 
 
+@transaction.atomic
 def user_sessions_revoke(*, user_id: int) -> int:
     """Ends every session of a user; returns how many refresh tokens were still live.
 
@@ -247,6 +259,8 @@ def user_sessions_revoke(*, user_id: int) -> int:
     is refused, but is no sign of theft. So an old token replayed after a password
     change, a reset or a reuse alarm cannot end the sessions started since.
     """
+    # The same lock as session_refresh takes first: a rotation in flight ends before this runs.
+    User.objects.select_for_update().filter(pk=user_id).exists()
     _, per_model = OutstandingToken.objects.filter(user_id=user_id).delete()
     return per_model.get(OutstandingToken._meta.label, 0) - per_model.get(BlacklistedToken._meta.label, 0)
 

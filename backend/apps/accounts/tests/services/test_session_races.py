@@ -1,0 +1,67 @@
+"""A refresh in flight while every session of its user is revoked (password change, reset, deletion)."""
+
+import threading
+import time
+from unittest import mock
+
+import pytest
+from django.db import connection
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+from apps.accounts import services
+from apps.accounts.tests.factories import UserFactory
+from apps.common.exceptions import ApplicationError
+
+
+def _lock_waiters() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_revocation_during_a_refresh_also_ends_the_token_that_refresh_issues():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs row locks (PostgreSQL)")
+    user = UserFactory()
+    old = services.session_start(user=user)
+    issued: list[services.SessionTokens] = []
+    rotating, may_finish = threading.Event(), threading.Event()
+    session_start = services.session_start
+
+    def issue_when_allowed(*, user):
+        rotating.set()
+        may_finish.wait(10)
+        return session_start(user=user)
+
+    def refresh():
+        try:
+            issued.append(services.session_refresh(raw_refresh=old.refresh))
+        finally:
+            connection.close()
+
+    def revoke():
+        try:
+            services.user_sessions_revoke(user_id=user.pk)
+        finally:
+            connection.close()
+
+    with mock.patch.object(services, "session_start", issue_when_allowed):
+        refresher = threading.Thread(target=refresh)
+        refresher.start()
+        assert rotating.wait(10)
+        revoker = threading.Thread(target=revoke)
+        revoker.start()
+        # The revocation must wait for the rotation (a lock waiter appears); without the lock it
+        # simply finishes first.
+        deadline = time.monotonic() + 5
+        while revoker.is_alive() and _lock_waiters() == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        may_finish.set()
+        refresher.join(10)
+        revoker.join(10)
+
+    assert issued, "the refresh that started first completes"
+    assert not OutstandingToken.objects.filter(user=user).exists()
+    with pytest.raises(ApplicationError):
+        services.session_refresh(raw_refresh=issued[0].refresh)
