@@ -18,6 +18,8 @@ from apps.accounts.tests.apis.test_auth import REGISTER, STRONG_PASSWORD
 from apps.accounts.tests.factories import UserFactory
 
 ADDRESS = "race@example.com"
+# Two connections writing at once: SQLite (embedded defaults) answers "database is locked".
+concurrent_writers = pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
 
 
 def register(client=None):
@@ -63,6 +65,7 @@ def commit_elsewhere(email: str) -> User:
     return created[0]
 
 
+@concurrent_writers
 @pytest.mark.django_db(transaction=True)
 def test_the_other_registration_commits_between_validation_and_insert(django_capture_on_commit_callbacks):
     """The insert itself hits the unique index: an IntegrityError, once a 500."""
@@ -92,6 +95,7 @@ def test_other_validation_errors_still_surface():
         services.user_register(email=ADDRESS, password=STRONG_PASSWORD, first_name="", last_name="")
 
 
+@concurrent_writers
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_registrations_of_one_address_all_get_201():
     barrier = threading.Barrier(6)
