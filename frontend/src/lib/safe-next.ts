@@ -14,9 +14,13 @@ const FORBIDDEN = /[\u0000-\u001f\u007f\\]/;
  *
  * The value is resolved against a dummy origin and accepted only if the origin is unchanged; the
  * result is the normalised pathname + search + hash, so what the router navigates to is exactly
- * what was checked.
+ * what was checked. A repeated query parameter (string[]) counts by its first value.
  */
-export function safeNextPath(next: string | null | undefined, fallback = "/"): string {
+export function safeNextPath(
+  param: string | readonly string[] | null | undefined,
+  fallback = "/",
+): string {
+  const next = firstParam(param);
   if (!next || next.length > MAX_LENGTH || FORBIDDEN.test(next)) return fallback;
   if (!next.startsWith("/") || next.startsWith("//")) return fallback;
   let url: URL;
@@ -31,3 +35,22 @@ export function safeNextPath(next: string | null | undefined, fallback = "/"): s
   if (!path.startsWith("/") || path.startsWith("//")) return fallback;
   return path;
 }
+
+/**
+ * The first value of a query parameter. Next.js gives pages `string[]` for a repeated parameter
+ * (`?next=a&next=b`), so every page reads its searchParams through this instead of assuming a
+ * string.
+ */
+export function firstParam(
+  value: string | readonly string[] | null | undefined,
+): string | undefined {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) {
+    const first: unknown = value[0];
+    return typeof first === "string" ? first : undefined;
+  }
+  return undefined;
+}
+
+/** What Next.js passes a page as searchParams: any parameter may be missing or repeated. */
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;

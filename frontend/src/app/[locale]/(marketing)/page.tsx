@@ -5,10 +5,11 @@ import { ArticleCard } from "@/features/articles/components/article-card";
 import { ArticleFilters } from "@/features/articles/components/article-filters";
 import { Pagination } from "@/features/articles/components/pagination";
 import { ARTICLES_PAGE_SIZE, listArticles, listTags } from "@/features/articles/api";
+import { firstParam, type SearchParams } from "@/lib/safe-next";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ page?: string; tag?: string; search?: string }>;
+  searchParams: SearchParams;
 };
 
 function positiveInt(value: string | undefined): number {
@@ -20,9 +21,9 @@ function positiveInt(value: string | undefined): number {
 export default async function HomePage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const query = await searchParams;
-  const page = positiveInt(query.page);
-  const tag = query.tag || undefined;
-  const search = query.search?.trim() || undefined;
+  const page = positiveInt(firstParam(query.page));
+  const tag = firstParam(query.tag) || undefined;
+  const search = firstParam(query.search)?.trim() || undefined;
 
   const [articles, tags, t] = await Promise.all([
     listArticles({ page, tag, search }, locale),

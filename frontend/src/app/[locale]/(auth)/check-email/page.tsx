@@ -4,10 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/i18n/page-locale";
 import { AuthCard } from "@/components/layout/auth-card";
 import { ResendVerificationForm } from "@/features/auth/components/resend-verification-form";
+import { firstParam, type SearchParams } from "@/lib/safe-next";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ email?: string }>;
+  searchParams: SearchParams;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CheckEmailPage({ params, searchParams }: Props) {
   await resolveLocale(params);
-  const { email } = await searchParams;
+  const email = firstParam((await searchParams).email);
   const t = await getTranslations("auth");
   return (
     <AuthCard title={t("checkEmailTitle")} intro={t("checkEmailIntro")}>

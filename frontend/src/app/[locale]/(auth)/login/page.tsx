@@ -6,11 +6,11 @@ import { AuthCard } from "@/components/layout/auth-card";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { SocialLoginButtons } from "@/features/auth/components/social-login-buttons";
 import { Link } from "@/i18n/navigation";
-import { safeNextPath } from "@/lib/safe-next";
+import { safeNextPath, type SearchParams } from "@/lib/safe-next";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string }>;
+  searchParams: SearchParams;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -6,10 +6,11 @@ import { Alert } from "@/components/ui/alert";
 import { AuthCard } from "@/components/layout/auth-card";
 import { ResetPasswordForm } from "@/features/auth/components/reset-password-form";
 import { Link } from "@/i18n/navigation";
+import { firstParam, type SearchParams } from "@/lib/safe-next";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ uid?: string; token?: string }>;
+  searchParams: SearchParams;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -21,7 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Target of the link in the reset email: /reset-password?uid=...&token=... */
 export default async function ResetPasswordPage({ params, searchParams }: Props) {
   await resolveLocale(params);
-  const { uid, token } = await searchParams;
+  const query = await searchParams;
+  const uid = firstParam(query.uid);
+  const token = firstParam(query.token);
   const [t, te] = await Promise.all([getTranslations("auth"), getTranslations("errors")]);
   return (
     <AuthCard title={t("resetPasswordTitle")}>

@@ -4,10 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/i18n/page-locale";
 import { AuthCard } from "@/components/layout/auth-card";
 import { VerifyEmail } from "@/features/auth/components/verify-email";
+import { firstParam, type SearchParams } from "@/lib/safe-next";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ token?: string }>;
+  searchParams: SearchParams;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Target of the link in the verification email: /verify-email?token=... */
 export default async function VerifyEmailPage({ params, searchParams }: Props) {
   await resolveLocale(params);
-  const { token } = await searchParams;
+  const token = firstParam((await searchParams).token);
   const t = await getTranslations("auth");
   return (
     <AuthCard title={t("verifyEmailTitle")}>

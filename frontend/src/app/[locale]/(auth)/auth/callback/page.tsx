@@ -4,10 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/i18n/page-locale";
 import { AuthCard } from "@/components/layout/auth-card";
 import { AuthCallback } from "@/features/auth/components/auth-callback";
+import { firstParam, type SearchParams } from "@/lib/safe-next";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string; error?: string }>;
+  searchParams: SearchParams;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -19,7 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Where the backend sends the browser after social login: /auth/callback?next=... or ?error=<code> */
 export default async function AuthCallbackPage({ params, searchParams }: Props) {
   await resolveLocale(params);
-  const { next, error } = await searchParams;
+  const query = await searchParams;
+  const next = firstParam(query.next);
+  const error = firstParam(query.error);
   const t = await getTranslations("auth");
   return (
     <AuthCard title={t("callbackTitle")}>

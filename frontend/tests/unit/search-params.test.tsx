@@ -1,0 +1,127 @@
+import type { ReactElement, ReactNode } from "react";
+
+import HomePage from "@/app/[locale]/(marketing)/page";
+import AuthCallbackPage from "@/app/[locale]/(auth)/auth/callback/page";
+import LoginPage from "@/app/[locale]/(auth)/login/page";
+import CheckEmailPage from "@/app/[locale]/(auth)/check-email/page";
+import ResetPasswordPage from "@/app/[locale]/(auth)/reset-password/page";
+import VerifyEmailPage from "@/app/[locale]/(auth)/verify-email/page";
+import { AuthCallback } from "@/features/auth/components/auth-callback";
+import { SocialLoginButtons } from "@/features/auth/components/social-login-buttons";
+import { ResendVerificationForm } from "@/features/auth/components/resend-verification-form";
+import { ResetPasswordForm } from "@/features/auth/components/reset-password-form";
+import { VerifyEmail } from "@/features/auth/components/verify-email";
+import { firstParam, safeNextPath } from "@/lib/safe-next";
+
+// Pages are called as async functions; their server-only dependencies are stubbed.
+jest.mock("@/i18n/page-locale", () => ({ resolveLocale: async () => "en" }));
+jest.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
+jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
+
+const listArticles = jest.fn();
+jest.mock("@/features/articles/api", () => ({
+  ARTICLES_PAGE_SIZE: 10,
+  listArticles: (...args: unknown[]) => listArticles(...args),
+  listTags: async () => [],
+}));
+
+const params = Promise.resolve({ locale: "en" });
+
+/** Depth-first search of a rendered (not mounted) element tree for an element of `type`. */
+function findElement(node: ReactNode, type: unknown): ReactElement<Record<string, unknown>> {
+  const found = search(node);
+  if (!found) throw new Error("element not found");
+  return found;
+
+  function search(n: ReactNode): ReactElement<Record<string, unknown>> | undefined {
+    if (Array.isArray(n)) {
+      for (const child of n) {
+        const hit = search(child as ReactNode);
+        if (hit) return hit;
+      }
+      return undefined;
+    }
+    if (!n || typeof n !== "object" || !("props" in n)) return undefined;
+    const element = n as ReactElement<Record<string, unknown>>;
+    if (element.type === type) return element;
+    return search(element.props.children as ReactNode);
+  }
+}
+
+describe("firstParam", () => {
+  test.each([
+    ["a", "a"],
+    [["a", "b"], "a"],
+    [[], undefined],
+    [undefined, undefined],
+    [null, undefined],
+    ["", ""],
+  ])("firstParam(%p) is %p", (value, expected) => {
+    expect(firstParam(value)).toBe(expected);
+  });
+});
+
+describe("safeNextPath with a repeated parameter", () => {
+  test("uses the first value", () => {
+    expect(safeNextPath(["/account", "/other"])).toBe("/account");
+  });
+
+  test("checks the first value like any other", () => {
+    expect(safeNextPath(["//evil.example", "/account"], "/home")).toBe("/home");
+    expect(safeNextPath([], "/home")).toBe("/home");
+  });
+});
+
+describe("pages given a repeated query parameter", () => {
+  test("the home page searches for the first ?search= value", async () => {
+    listArticles.mockResolvedValue({ count: 0, results: [] });
+
+    await HomePage({
+      params,
+      searchParams: Promise.resolve({ search: [" a ", "b"], tag: ["x", "y"], page: ["2", "3"] }),
+    });
+
+    expect(listArticles).toHaveBeenCalledWith({ page: 2, tag: "x", search: "a" }, "en");
+  });
+
+  test("the login page passes the first safe ?next= value on", async () => {
+    const page = await LoginPage({
+      params,
+      searchParams: Promise.resolve({ next: ["/account", "/other"] }),
+    });
+
+    expect(findElement(page, SocialLoginButtons).props.next).toBe("/account");
+  });
+
+  test("the social login callback page passes the first values on", async () => {
+    const page = await AuthCallbackPage({
+      params,
+      searchParams: Promise.resolve({ next: ["/account", "/x"], error: ["denied", "x"] }),
+    });
+
+    expect(findElement(page, AuthCallback).props).toEqual({ next: "/account", error: "denied" });
+  });
+
+  test("the reset password page uses the first uid and token", async () => {
+    const page = await ResetPasswordPage({
+      params,
+      searchParams: Promise.resolve({ uid: ["u1", "u2"], token: ["t1", "t2"] }),
+    });
+
+    expect(findElement(page, ResetPasswordForm).props).toEqual({ uid: "u1", token: "t1" });
+  });
+
+  test("the email pages use the first token and address", async () => {
+    const verify = await VerifyEmailPage({
+      params,
+      searchParams: Promise.resolve({ token: ["t1", "t2"] }),
+    });
+    expect(findElement(verify, VerifyEmail).props.token).toBe("t1");
+
+    const check = await CheckEmailPage({
+      params,
+      searchParams: Promise.resolve({ email: ["a@example.com", "b@example.com"] }),
+    });
+    expect(findElement(check, ResendVerificationForm).props.email).toBe("a@example.com");
+  });
+});
