@@ -16,6 +16,19 @@ declare module "axios" {
 const isBrowser = typeof window !== "undefined";
 
 /**
+ * Without a timeout a hung backend stalls server rendering and every client call forever. A
+ * timeout has no response, so `toApiError` turns it into `network_error` like any other
+ * request that got no answer.
+ */
+export const API_TIMEOUT_MS = 15_000;
+/**
+ * Bodies sent as FormData are file uploads (the avatar to the backend's local storage, up to
+ * UPLOADS_MAX_BYTES = 5 MB), which a slow uplink cannot finish in 15 s. Uploads to S3 do not
+ * use this instance.
+ */
+export const UPLOAD_TIMEOUT_MS = 5 * 60_000;
+
+/**
  * The one Axios instance. In the browser it calls the same origin (/api is proxied to Django
  * by Next.js rewrites or nginx), so the httpOnly refresh cookie is first-party. Server
  * Components call the backend directly and only read public data.
@@ -23,6 +36,7 @@ const isBrowser = typeof window !== "undefined";
 export const api = axios.create({
   baseURL: isBrowser ? "/api" : `${env.backendUrl}/api`,
   withCredentials: true,
+  timeout: API_TIMEOUT_MS,
   headers: { Accept: "application/json" },
 });
 
@@ -32,7 +46,10 @@ let accessToken: string | null = null;
 let locale = "en";
 let refreshInFlight: Promise<string> | null = null;
 let onSessionExpired: () => void = () => undefined;
-let expiredBy: Promise<string> | null = null;
+// Set when a refused refresh ended the session, cleared by the next token (login, refresh).
+// Until then a 401 (one that was in flight when the session ended, or one sent since) neither
+// refreshes nor signs out again.
+let sessionEnded = false;
 
 export function setAccessToken(token: string | null): void {
   if (!isBrowser && token !== null) {
@@ -42,6 +59,7 @@ export function setAccessToken(token: string | null): void {
     );
   }
   accessToken = token;
+  if (token !== null) sessionEnded = false;
 }
 
 export function setRequestLocale(value: string): void {
@@ -53,17 +71,40 @@ export function setSessionExpiredHandler(handler: () => void): void {
   onSessionExpired = handler;
 }
 
+/** The Web Locks name every tab of this origin takes around its refresh call. */
+export const REFRESH_LOCK = "auth-refresh";
+
+function postRefresh(): Promise<string> {
+  return api
+    .post<{ access: string }>("/v1/auth/refresh/", null, { skipAuthRefresh: true })
+    .then((response) => response.data.access);
+}
+
 /**
- * Exchanges the refresh cookie for a new access token. Concurrent callers share one request:
- * the backend rotates the cookie on every use, so a second parallel refresh would present an
- * already-blacklisted token and log the user out.
+ * The tabs of one origin share the refresh cookie, and the backend rotates it on every use:
+ * two tabs refreshing at once (opened or restored together, or access tokens expiring
+ * together) would send the same cookie twice, which the backend treats as theft and answers
+ * by revoking every session. The lock runs their refreshes one after another; the cookie jar
+ * is shared, so a tab that waited sends the cookie the previous tab received. Without Web
+ * Locks (old browsers, jsdom) tabs are not coordinated.
+ */
+async function refreshAcrossTabs(): Promise<string> {
+  const locks = isBrowser ? (navigator.locks as LockManager | undefined) : undefined;
+  if (!locks) return postRefresh();
+  // The lock is held until the response (and its Set-Cookie) has arrived.
+  return await locks.request(REFRESH_LOCK, postRefresh);
+}
+
+/**
+ * Exchanges the refresh cookie for a new access token. Concurrent callers in this tab share
+ * one request, and other tabs wait for it (see `refreshAcrossTabs`): a second refresh with
+ * the same cookie would present an already-blacklisted token and end every session.
  */
 export function refreshAccessToken(): Promise<string> {
-  refreshInFlight ??= api
-    .post<{ access: string }>("/v1/auth/refresh/", null, { skipAuthRefresh: true })
-    .then((response) => {
-      setAccessToken(response.data.access);
-      return response.data.access;
+  refreshInFlight ??= refreshAcrossTabs()
+    .then((access) => {
+      setAccessToken(access);
+      return access;
     })
     .finally(() => {
       refreshInFlight = null;
@@ -71,7 +112,19 @@ export function refreshAccessToken(): Promise<string> {
   return refreshInFlight;
 }
 
+/**
+ * Only the refresh endpoint refusing the cookie ends the session. A 503, a 429 or a network
+ * error says nothing about it: the cookie may still be good for the next try.
+ */
+function refreshRefused(error: unknown): boolean {
+  const apiError = toApiError(error);
+  return apiError.status === 401 || apiError.code === "token_not_valid";
+}
+
 api.interceptors.request.use((config) => {
+  if (config.timeout === API_TIMEOUT_MS && config.data instanceof FormData) {
+    config.timeout = UPLOAD_TIMEOUT_MS;
+  }
   config.headers.set("X-Request-ID", crypto.randomUUID());
   if (!config.headers.has("Accept-Language")) config.headers.set("Accept-Language", locale);
   if (accessToken && !config.headers.has("Authorization")) {
@@ -97,15 +150,18 @@ api.interceptors.response.use(undefined, async (error: AxiosError) => {
     config.headers.set("Authorization", `Bearer ${accessToken}`);
     return api.request(config);
   }
-  const refresh = refreshAccessToken();
+  // The session already ended (a refresh was refused) and the user was signed out then.
+  if (sessionEnded && !accessToken) throw toApiError(error);
   let token: string;
   try {
-    token = await refresh;
-  } catch {
+    token = await refreshAccessToken();
+  } catch (refreshError) {
+    // Not a verdict on the session: fail this request with the refresh's error, stay signed in.
+    if (!refreshRefused(refreshError)) throw toApiError(refreshError);
     // Every request that shared this refresh lands here; end the session only once.
-    if (expiredBy !== refresh) {
-      expiredBy = refresh;
+    if (!sessionEnded) {
       setAccessToken(null);
+      sessionEnded = true;
       onSessionExpired();
     }
     throw toApiError(error);
