@@ -19,3 +19,13 @@ test("removes scripts, event handlers, iframes and javascript: URLs", () => {
   expect(clean).not.toMatch(/script|onclick|onerror|iframe|javascript:/i);
   expect(clean).toContain("<p>Hi</p>");
 });
+
+test("drops ids, so article HTML cannot clobber the page's own ids or create DOM globals", () => {
+  const html =
+    '<h2 id="comments-heading">Title</h2><div id="main"><p id="x">Hi</p></div>' +
+    '<a id="fetch" href="#main">top</a><img id="defaultView" src="https://example.com/a.png">';
+  const clean = sanitizeArticleHtml(html);
+  expect(clean).not.toMatch(/\sid=/i);
+  expect(clean).toContain("<h2>Title</h2>");
+  expect(clean).toContain("<p>Hi</p>");
+});

@@ -3,7 +3,10 @@ import sanitizeHtml from "sanitize-html";
 /**
  * The backend already cleans article HTML; this second pass on the server keeps a bug or a
  * compromised editor account from turning into stored XSS here. No script, style, iframe or
- * event handler survives, and links to other sites open without access to this window.
+ * event handler survives, and links to other sites open without access to this window. No `id`
+ * survives either: article HTML must not clobber the page's own ids (#main, #comments-heading) or
+ * create DOM globals, and the backend's renderer (apps/content/markdown.py) emits none, so no
+ * heading anchor or in-page link depends on one.
  */
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, {
@@ -17,7 +20,6 @@ export function sanitizeArticleHtml(html: string): string {
       a: ["href", "title", "rel", "target"],
       img: ["src", "alt", "title", "width", "height", "loading"],
       code: ["class"],
-      "*": ["id"],
     },
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesByTag: { img: ["http", "https"] },
