@@ -29,3 +29,10 @@ test("drops ids, so article HTML cannot clobber the page's own ids or create DOM
   expect(clean).toContain("<h2>Title</h2>");
   expect(clean).toContain("<p>Hi</p>");
 });
+
+test("code keeps only language-* classes, not the app's layout classes", () => {
+  const clean = sanitizeArticleHtml(
+    '<pre><code class="language-ts fixed inset-0 z-50">x</code></pre><p class="fixed">y</p>',
+  );
+  expect(clean).toBe('<pre><code class="language-ts">x</code></pre><p>y</p>');
+});

@@ -21,6 +21,9 @@ export function sanitizeArticleHtml(html: string): string {
       img: ["src", "alt", "title", "width", "height", "loading"],
       code: ["class"],
     },
+    // Only syntax-highlighting hints: the app's own utility classes (e.g. "fixed inset-0") could
+    // lay article content over the page.
+    allowedClasses: { code: ["language-*"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesByTag: { img: ["http", "https"] },
     transformTags: {
