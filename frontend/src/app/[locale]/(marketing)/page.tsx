@@ -5,7 +5,7 @@ import { ArticleCard } from "@/features/articles/components/article-card";
 import { ArticleFilters } from "@/features/articles/components/article-filters";
 import { Pagination } from "@/features/articles/components/pagination";
 import { ARTICLES_PAGE_SIZE, listArticles, listTags } from "@/features/articles/api";
-import { firstParam, type SearchParams } from "@/lib/safe-next";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 type Props = {
   params: Promise<{ locale: string }>;

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/i18n/page-locale";
 import { AuthCard } from "@/components/layout/auth-card";
 import { ResendVerificationForm } from "@/features/auth/components/resend-verification-form";
-import { firstParam, type SearchParams } from "@/lib/safe-next";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 type Props = {
   params: Promise<{ locale: string }>;

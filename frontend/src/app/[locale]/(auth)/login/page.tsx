@@ -6,7 +6,8 @@ import { AuthCard } from "@/components/layout/auth-card";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { SocialLoginButtons } from "@/features/auth/components/social-login-buttons";
 import { Link } from "@/i18n/navigation";
-import { safeNextPath, type SearchParams } from "@/lib/safe-next";
+import { safeNextPath } from "@/lib/safe-next";
+import { type SearchParams } from "@/lib/search-params";
 
 type Props = {
   params: Promise<{ locale: string }>;

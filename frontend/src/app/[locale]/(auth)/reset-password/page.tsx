@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { AuthCard } from "@/components/layout/auth-card";
 import { ResetPasswordForm } from "@/features/auth/components/reset-password-form";
 import { Link } from "@/i18n/navigation";
-import { firstParam, type SearchParams } from "@/lib/safe-next";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 type Props = {
   params: Promise<{ locale: string }>;

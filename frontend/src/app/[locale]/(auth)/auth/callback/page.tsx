@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/i18n/page-locale";
 import { AuthCard } from "@/components/layout/auth-card";
 import { AuthCallback } from "@/features/auth/components/auth-callback";
-import { firstParam, type SearchParams } from "@/lib/safe-next";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 type Props = {
   params: Promise<{ locale: string }>;
