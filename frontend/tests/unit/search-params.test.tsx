@@ -11,7 +11,8 @@ import { SocialLoginButtons } from "@/features/auth/components/social-login-butt
 import { ResendVerificationForm } from "@/features/auth/components/resend-verification-form";
 import { ResetPasswordForm } from "@/features/auth/components/reset-password-form";
 import { VerifyEmail } from "@/features/auth/components/verify-email";
-import { firstParam, safeNextPath } from "@/lib/safe-next";
+import { safeNextPath } from "@/lib/safe-next";
+import { firstParam } from "@/lib/search-params";
 
 // Pages are called as async functions; their server-only dependencies are stubbed.
 jest.mock("@/i18n/page-locale", () => ({ resolveLocale: async () => "en" }));
