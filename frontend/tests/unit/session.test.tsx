@@ -148,3 +148,60 @@ test("when the client reports an expired session, the token is dropped and login
   expect(client.setAccessToken).toHaveBeenLastCalledWith(null);
   expect(hardNavigate).toHaveBeenCalledWith("/login?next=%2Faccount%3Ftab%3D2");
 });
+
+describe("when the refresh at page load fails for another reason than the session", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const unavailable = () =>
+    new ApiError({ status: 503, code: "service_unavailable", detail: "deploying" });
+
+  test("it is retried, and a good cookie still restores the session", async () => {
+    setHintCookie();
+    client.refreshAccessToken.mockRejectedValueOnce(unavailable()).mockResolvedValueOnce("token");
+    getMe.mockResolvedValue({ id: 1, firstName: "Ada" });
+
+    renderWithIntl(
+      <SessionProvider>
+        <Probe />
+      </SessionProvider>,
+    );
+    await act(() => jest.advanceTimersByTimeAsync(1000));
+
+    expect(await screen.findByText("hello Ada")).toBeInTheDocument();
+    expect(client.refreshAccessToken).toHaveBeenCalledTimes(2);
+  });
+
+  test("an API that stays down leaves the visitor anonymous after two retries", async () => {
+    setHintCookie();
+    client.refreshAccessToken.mockRejectedValue(unavailable());
+
+    renderWithIntl(
+      <SessionProvider>
+        <Probe />
+      </SessionProvider>,
+    );
+    await act(() => jest.advanceTimersByTimeAsync(4000));
+
+    expect(await screen.findByText("anonymous")).toBeInTheDocument();
+    expect(client.refreshAccessToken).toHaveBeenCalledTimes(3);
+    expect(getMe).not.toHaveBeenCalled();
+  });
+
+  test("a refused session is not retried", async () => {
+    setHintCookie();
+    client.refreshAccessToken.mockRejectedValue(
+      new ApiError({ status: 401, code: "token_not_valid", detail: "x" }),
+    );
+
+    renderWithIntl(
+      <SessionProvider>
+        <Probe />
+      </SessionProvider>,
+    );
+    await act(() => jest.advanceTimersByTimeAsync(4000));
+
+    expect(await screen.findByText("anonymous")).toBeInTheDocument();
+    expect(client.refreshAccessToken).toHaveBeenCalledTimes(1);
+  });
+});

@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from "react";
 
+import { ApiError } from "@/lib/api/errors";
 import type { User } from "@/lib/api/types";
 import { hardNavigate } from "@/lib/hard-navigate";
 
@@ -41,13 +42,25 @@ type SessionContextValue = SessionState & {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+// Waits before each retry of a refresh that failed for a reason other than the session itself
+// (503 during a deploy, a network blip): the cookie may well be good.
+const RESTORE_RETRY_DELAYS_MS = [1000, 3000];
+
+const sessionRefused = (error: unknown) =>
+  error instanceof ApiError && (error.status === 401 || error.code === "token_not_valid");
+
 async function restoreSession(): Promise<User | null> {
   const [client, authApi] = await Promise.all([loadClient(), loadAuthApi()]);
-  try {
-    await client.refreshAccessToken();
-  } catch {
-    // No or expired refresh cookie (the backend has cleared it and the hint): anonymous.
-    return null;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await client.refreshAccessToken();
+      break;
+    } catch (error) {
+      // No or expired refresh cookie (the backend has cleared it and the hint): anonymous. So
+      // too when the API stays unreachable: the visitor can still log in by hand.
+      if (sessionRefused(error) || attempt >= RESTORE_RETRY_DELAYS_MS.length) return null;
+      await new Promise((resolve) => setTimeout(resolve, RESTORE_RETRY_DELAYS_MS[attempt]));
+    }
   }
   return authApi.getMe();
 }
