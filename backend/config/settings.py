@@ -191,6 +191,11 @@ SIMPLE_JWT = {
 # instead of the database; every change to the user ends it at once. 0 reads the database always,
 # the default without Redis: a per-process cache would miss changes made by other processes.
 AUTH_USER_CACHE_SECONDS = env.int("AUTH_USER_CACHE_SECONDS", default=5 * 60 if REDIS_URL else 0)
+# A refresh token presented again within this many seconds of its rotation gets a new pair
+# instead of the reuse alarm (which ends every session of the user): a reload that aborts a
+# refresh in flight, or two tabs without Web Locks, re-present the just-rotated cookie. A copy
+# used within the window goes undetected, hence short. 0 switches the grace off.
+AUTH_REFRESH_REUSE_GRACE_SECONDS = env.int("AUTH_REFRESH_REUSE_GRACE_SECONDS", default=10)
 AUTH_REFRESH_COOKIE = {
     "name": "refresh_token",
     "path": "/api/v1/auth/",

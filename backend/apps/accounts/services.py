@@ -4,6 +4,7 @@ import hashlib
 import logging
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -189,10 +190,12 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
     """Rotates the refresh token: the old one is blacklisted, a new pair is issued.
 
     Presenting a refresh token that was already rotated means it was copied: every
-    session of that user is revoked (refresh-token reuse detection). Only rotation
-    blacklists a token; logout and revocation delete its row instead (see
-    ``user_sessions_revoke``), so a token that merely ended is refused without
-    ending anything else.
+    session of that user is revoked (refresh-token reuse detection). Except within
+    ``AUTH_REFRESH_REUSE_GRACE_SECONDS`` of its rotation: a reload that aborted a refresh
+    in flight, or two tabs refreshing at once, present the same token again, so it gets
+    a new pair (and stays blacklisted) instead of the alarm. Only rotation blacklists a
+    token; logout and revocation delete its row instead (see ``user_sessions_revoke``),
+    so a token that merely ended is refused without ending anything else, grace or not.
     """
     if not raw_refresh:
         raise _invalid_session()
@@ -211,16 +214,23 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
     with transaction.atomic():
         # The user's row lock orders this rotation against user_sessions_revoke (password change,
         # reset, deletion): either the revocation runs after and ends the new token too, or it ran
-        # before and this token is gone. The token's row lock makes two concurrent refreshes with
-        # one token count as a reuse, not two rotations.
+        # before and this token is gone. The token's row lock serialises two concurrent refreshes
+        # with one token: the second sees the first one's blacklist entry (grace or alarm below).
         user = User.objects.select_for_update().filter(pk=user_id).first()
         outstanding = (
             OutstandingToken.objects.select_for_update().filter(jti=payload.get("jti"), user_id=user_id).first()
         )
         if user is None or outstanding is None:
             raise _invalid_session()
-        # The blacklist holds rotated tokens only: one seen again is a copy.
-        if BlacklistedToken.objects.filter(token=outstanding).exists():
+        # The blacklist holds rotated tokens only: one seen again is a copy, unless it was
+        # rotated moments ago (the client lost the answer, or another tab refreshed first).
+        rotated_at = BlacklistedToken.objects.filter(token=outstanding).values_list("blacklisted_at", flat=True).first()
+        grace = timedelta(seconds=settings.AUTH_REFRESH_REUSE_GRACE_SECONDS)
+        if rotated_at is not None and timezone.now() - rotated_at < grace:
+            logger.info("Rotated refresh token presented again within the grace; new pair for user %s", user.pk)
+            if user.is_active:
+                tokens = session_start(user=user)
+        elif rotated_at is not None:
             logger.warning("Refresh token reuse detected; revoking every session of user %s", user.pk)
             user_sessions_revoke(user_id=user.pk)
         else:
