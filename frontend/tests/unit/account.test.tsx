@@ -85,8 +85,8 @@ describe("AvatarUploader", () => {
 
     act(() => finishUploading());
     await waitFor(() => expect(setUser).toHaveBeenCalledWith(updated));
-    expect(api.createAvatarUpload).toHaveBeenCalledWith(file);
-    expect(api.finishUpload).toHaveBeenCalledWith("u1");
+    expect(api.createAvatarUpload).toHaveBeenCalledWith(file, expect.any(AbortSignal));
+    expect(api.finishUpload).toHaveBeenCalledWith("u1", expect.any(AbortSignal));
     expect(api.setAvatar).toHaveBeenCalledWith("u1");
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
@@ -118,6 +118,118 @@ describe("AvatarUploader", () => {
 
     expect(await screen.findByRole("alert")).toHaveTextContent("The file is too large.");
     expect(setUser).not.toHaveBeenCalled();
+  });
+});
+
+describe("AvatarUploader cancellation and errors", () => {
+  /** uploadToStorage that hangs like a real request and rejects as axios does once aborted. */
+  const hangingUpload = () => {
+    const signals: AbortSignal[] = [];
+    api.createAvatarUpload.mockResolvedValue({
+      id: "u1",
+      upload: { url: "https://bucket.s3.example.com/", fields: {} },
+    });
+    api.uploadToStorage.mockImplementation(
+      (_ticket, _file, _onProgress, signal: AbortSignal) =>
+        new Promise<void>((_resolve, reject) => {
+          signals.push(signal);
+          signal.addEventListener("abort", () => reject(new Error("canceled")));
+        }),
+    );
+    return signals;
+  };
+  const choose = () =>
+    userEvent
+      .setup()
+      .upload(
+        screen.getByLabelText("Upload a picture"),
+        new File(["x"], "me.png", { type: "image/png" }),
+      );
+
+  beforeEach(() => {
+    Object.values(api).forEach((mock) => mock.mockReset());
+    setUser.mockReset();
+  });
+
+  test("Cancel aborts the running upload and returns to idle without an error", async () => {
+    const signals = hangingUpload();
+    renderWithIntl(<AvatarUploader user={user} />);
+    await choose();
+    await waitFor(() => expect(signals).toHaveLength(1));
+    expect(api.createAvatarUpload.mock.calls[0]?.[1]).toBeInstanceOf(AbortSignal);
+
+    await userEvent.setup().click(screen.getByRole("button", { name: "Cancel upload" }));
+
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await screen.findByRole("status")).toHaveTextContent("Upload cancelled.");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cancel upload" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Upload a picture" })).toBeEnabled();
+    expect(api.finishUpload).not.toHaveBeenCalled();
+    expect(api.setAvatar).not.toHaveBeenCalled();
+  });
+
+  test("leaving the page aborts the running upload", async () => {
+    const signals = hangingUpload();
+    const { unmount } = renderWithIntl(<AvatarUploader user={user} />);
+    await choose();
+    await waitFor(() => expect(signals).toHaveLength(1));
+
+    unmount();
+
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  test("a refused uploadId shows the field's reason, not only the generic detail", async () => {
+    api.createAvatarUpload.mockResolvedValue({
+      id: "u1",
+      upload: { url: "/api/v1/uploads/u1/content/", fields: {} },
+    });
+    api.uploadToStorage.mockResolvedValue(undefined);
+    api.finishUpload.mockResolvedValue({ id: "u1", status: "ready" });
+    api.setAvatar.mockRejectedValue(
+      new ApiError({
+        status: 400,
+        code: "validation_error",
+        detail: "Invalid input.",
+        fieldErrors: [
+          {
+            field: "uploadId",
+            message: "Finish the upload before using it.",
+            code: "upload_not_ready",
+          },
+        ],
+      }),
+    );
+    renderWithIntl(<AvatarUploader user={user} />);
+    await choose();
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The upload has not finished yet. Wait until it is complete and try again.",
+    );
+    expect(setUser).not.toHaveBeenCalled();
+  });
+
+  test("a field error with an untranslated code shows the backend's message", async () => {
+    api.createAvatarUpload.mockResolvedValue({
+      id: "u1",
+      upload: { url: "/api/v1/uploads/u1/content/", fields: {} },
+    });
+    api.uploadToStorage.mockResolvedValue(undefined);
+    api.finishUpload.mockResolvedValue({ id: "u1", status: "ready" });
+    api.setAvatar.mockRejectedValue(
+      new ApiError({
+        status: 400,
+        code: "validation_error",
+        detail: "Invalid input.",
+        fieldErrors: [{ field: "uploadId", message: "Must be a valid UUID.", code: "invalid" }],
+      }),
+    );
+    renderWithIntl(<AvatarUploader user={user} />);
+    await choose();
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Must be a valid UUID.");
   });
 });
 

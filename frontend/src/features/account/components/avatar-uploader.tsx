@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,6 +9,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { useSession } from "@/features/auth/session";
 import { toApiError } from "@/lib/api/errors";
 import type { User } from "@/lib/api/types";
+import { applyServerErrors } from "@/lib/forms";
 import { useTranslateError } from "@/lib/use-translate-error";
 
 import { createAvatarUpload, finishUpload, removeAvatar, setAvatar, uploadToStorage } from "../api";
@@ -25,13 +26,20 @@ export function AvatarUploader({ user }: { user: User }) {
   const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  // The running upload's controller: Cancel and leaving the page abort it. The backend expires
+  // an unfinished upload by itself (UPLOADS_EXPIRE_SECONDS), so nothing needs cleaning up.
+  const controller = useRef<AbortController | null>(null);
   const busy = phase.name !== "idle";
+
+  useEffect(() => () => controller.current?.abort(), []);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
     setError(null);
+    setCancelled(false);
     if (!(AVATAR_TYPES as readonly string[]).includes(file.type)) {
       setError(t("avatarWrongType"));
       return;
@@ -40,23 +48,35 @@ export function AvatarUploader({ user }: { user: User }) {
       setError(t("avatarTooLarge", { max: AVATAR_MAX_BYTES / 1024 / 1024 }));
       return;
     }
+    const upload = new AbortController();
+    controller.current = upload;
+    const { signal } = upload;
     try {
       setPhase({ name: "uploading", percent: 0 });
-      const ticket = await createAvatarUpload(file);
-      await uploadToStorage(ticket, file, (percent) => setPhase({ name: "uploading", percent }));
+      const ticket = await createAvatarUpload(file, signal);
+      await uploadToStorage(
+        ticket,
+        file,
+        (percent) => setPhase({ name: "uploading", percent }),
+        signal,
+      );
       setPhase({ name: "processing" });
-      await finishUpload(ticket.id);
+      await finishUpload(ticket.id, signal);
       setUser(await setAvatar(ticket.id));
     } catch (caught) {
-      const apiError = toApiError(caught);
-      setError(translate(apiError.code, apiError.detail));
+      if (signal.aborted) setCancelled(true);
+      // A refused uploadId comes with its reason in `errors[]`; nothing here is a form field.
+      else
+        setError(applyServerErrors(caught, { fields: [], setError: () => undefined, translate }));
     } finally {
+      if (controller.current === upload) controller.current = null;
       setPhase({ name: "idle" });
     }
   };
 
   const onRemove = async () => {
     setError(null);
+    setCancelled(false);
     setPhase({ name: "processing" });
     try {
       await removeAvatar();
@@ -119,7 +139,15 @@ export function AvatarUploader({ user }: { user: User }) {
           <p className="text-sm" aria-live="polite">
             {t("uploading", { percent: phase.percent })}
           </p>
+          <Button variant="secondary" onClick={() => controller.current?.abort()}>
+            {t("cancelUpload")}
+          </Button>
         </div>
+      ) : null}
+      {cancelled ? (
+        <p role="status" className="text-sm">
+          {t("uploadCancelled")}
+        </p>
       ) : null}
       {phase.name === "processing" ? (
         <p role="status" className="text-sm">
