@@ -248,7 +248,7 @@ def session_end(*, raw_refresh: str | None) -> None:
 
     Deleted rather than blacklisted: the blacklist means "rotated", and presenting a
     rotated token revokes every session (see ``session_refresh``). A token that was
-    already rotated is left alone, so it can still give a copy away.
+    already rotated is left alone, so it can still give a copy away, except within its grace.
     """
     if not raw_refresh:
         return
@@ -258,7 +258,19 @@ def session_end(*, raw_refresh: str | None) -> None:
         return
     if payload.get("token_type") != "refresh":
         return
-    OutstandingToken.objects.filter(jti=payload.get("jti"), blacklistedtoken__isnull=True).delete()
+    with transaction.atomic():
+        token = OutstandingToken.objects.filter(jti=payload.get("jti"), blacklistedtoken__isnull=True).first()
+        if token is None:
+            return
+        token.delete()
+        if token.user_id is not None:
+            # The token this one replaced may still be within its grace (session_refresh) and would
+            # start a session after the logout. It can't be told apart from the user's other tokens
+            # rotated in the same seconds, so those go too: they lose their grace, nothing more.
+            recent = timezone.now() - timedelta(seconds=settings.AUTH_REFRESH_REUSE_GRACE_SECONDS)
+            OutstandingToken.objects.filter(
+                user_id=token.user_id, blacklistedtoken__blacklisted_at__gte=recent
+            ).delete()
 
 
 @transaction.atomic

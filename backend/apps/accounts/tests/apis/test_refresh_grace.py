@@ -135,3 +135,15 @@ def test_a_rotated_token_after_a_password_change_is_refused_within_the_grace(use
     assert_problem(present(rotated), 401, "token_not_valid")
 
     assert phone.post(REFRESH).status_code == 200
+
+
+def test_after_a_logout_the_token_it_replaced_no_longer_starts_a_session_within_the_grace(user):
+    browser, phone = APIClient(), APIClient()
+    rotated = login(browser, user).cookies[COOKIE].value
+    login(phone, user)
+    assert browser.post(REFRESH).status_code == 200
+    assert browser.post(LOGOUT).status_code == 204
+
+    assert_problem(present(rotated), 401, "token_not_valid")
+
+    assert phone.post(REFRESH).status_code == 200
