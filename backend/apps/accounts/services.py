@@ -186,6 +186,10 @@ def _invalid_session() -> ApplicationError:
     )
 
 
+def _reuse_grace() -> timedelta:
+    return timedelta(seconds=settings.AUTH_REFRESH_REUSE_GRACE_SECONDS)
+
+
 def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
     """Rotates the refresh token: the old one is blacklisted, a new pair is issued.
 
@@ -225,16 +229,14 @@ def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
         # The blacklist holds rotated tokens only: one seen again is a copy, unless it was
         # rotated moments ago (the client lost the answer, or another tab refreshed first).
         rotated_at = BlacklistedToken.objects.filter(token=outstanding).values_list("blacklisted_at", flat=True).first()
-        grace = timedelta(seconds=settings.AUTH_REFRESH_REUSE_GRACE_SECONDS)
-        if rotated_at is not None and timezone.now() - rotated_at < grace:
-            logger.info("Rotated refresh token presented again within the grace; new pair for user %s", user.pk)
-            if user.is_active:
-                tokens = session_start(user=user)
-        elif rotated_at is not None:
+        if rotated_at is not None and rotated_at <= timezone.now() - _reuse_grace():
             logger.warning("Refresh token reuse detected; revoking every session of user %s", user.pk)
             user_sessions_revoke(user_id=user.pk)
         else:
-            BlacklistedToken.objects.create(token=outstanding)
+            if rotated_at is None:
+                BlacklistedToken.objects.create(token=outstanding)
+            else:
+                logger.info("Rotated refresh token presented again within the grace; new pair for user %s", user.pk)
             if user.is_active:
                 tokens = session_start(user=user)
     # Raised outside the block so the revocation above is committed.
@@ -267,7 +269,7 @@ def session_end(*, raw_refresh: str | None) -> None:
             # The token this one replaced may still be within its grace (session_refresh) and would
             # start a session after the logout. It can't be told apart from the user's other tokens
             # rotated in the same seconds, so those go too: they lose their grace, nothing more.
-            recent = timezone.now() - timedelta(seconds=settings.AUTH_REFRESH_REUSE_GRACE_SECONDS)
+            recent = timezone.now() - _reuse_grace()
             OutstandingToken.objects.filter(
                 user_id=token.user_id, blacklistedtoken__blacklisted_at__gte=recent
             ).delete()
