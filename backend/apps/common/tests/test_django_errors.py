@@ -1,24 +1,14 @@
 """Errors Django answers itself, outside DRF views, are problem documents under /api/ too."""
 
-import json
-
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.test import Client, RequestFactory
 
+from apps.common.tests.problems import problem_of
 from config import urls
 
 pytestmark = pytest.mark.django_db
-
-
-def problem_of(response, status, code):
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = json.loads(response.content)
-    assert {"type", "title", "status", "detail", "code", "requestId"} <= set(body)
-    assert (body["status"], body["code"]) == (status, code)
-    return body
 
 
 @pytest.mark.parametrize(

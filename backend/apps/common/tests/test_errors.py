@@ -1,16 +1,9 @@
 import pytest
 from django.test import override_settings
 
+from apps.common.tests.problems import problem_of
+
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("apps.common.tests.urls")]
-
-
-def problem_of(response, status, code):
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert {"type", "title", "status", "detail", "code", "requestId"} <= set(body)
-    assert (body["status"], body["code"]) == (status, code)
-    return body
 
 
 def test_unhandled_error_is_a_500_problem_without_internals(client):

@@ -2,21 +2,14 @@
 
 import pytest
 
+from apps.common.tests.problems import problem_of
+
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("apps.common.tests.urls")]
 
 ECHO = "/api/v1/test/echo/"
 
 
 # client.generic sends the bytes as given; client.post would encode them with the charset.
-
-
-def problem_of(response, status, code):
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert {"type", "title", "status", "detail", "code", "requestId"} <= set(body)
-    assert (body["status"], body["code"]) == (status, code)
-    return body
 
 
 @pytest.mark.parametrize("charset", ["rot13", "zlib", "bz2_codec", "hex"])
