@@ -41,22 +41,12 @@ def _assert_too_many_pixels(error: pytest.ExceptionInfo[ApplicationError]) -> No
 
 @BOMBS
 @WARNING_FILTERS
-def test_sniff_refuses_a_header_with_too_many_pixels(content, warning_action):
+@pytest.mark.parametrize("read", [image_sniff, image_reencode], ids=["sniff", "reencode"])
+def test_a_header_with_too_many_pixels_is_refused(read, content, warning_action):
     with warnings.catch_warnings():
         warnings.simplefilter(warning_action, Image.DecompressionBombWarning)
         with pytest.raises(ApplicationError) as error:
-            image_sniff(file=BytesIO(content))
-
-    _assert_too_many_pixels(error)
-
-
-@BOMBS
-@WARNING_FILTERS
-def test_reencode_refuses_a_header_with_too_many_pixels(content, warning_action):
-    with warnings.catch_warnings():
-        warnings.simplefilter(warning_action, Image.DecompressionBombWarning)
-        with pytest.raises(ApplicationError) as error:
-            image_reencode(file=BytesIO(content))
+            read(file=BytesIO(content))
 
     _assert_too_many_pixels(error)
 
