@@ -2,8 +2,10 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import Count, QuerySet, Window
+from django.utils.functional import cached_property
 from rest_framework import pagination
+
+from apps.common.queries import PageSource
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -17,12 +19,20 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
 
 class WindowCountPaginator(Paginator):
-    """Pages a ``values()`` queryset with one query: the total comes from ``COUNT(*) OVER ()``
-    on the page's own rows instead of a separate ``COUNT`` query."""
+    """Pages a ``PageSource`` (queries.py): each page and the total come from one query
+    instead of a ``COUNT`` query and a page query."""
 
-    _TOTAL = "_window_total"
     # PostgreSQL's OFFSET and LIMIT are bigints: a page past this is an error there, not an empty page.
     _MAX_ROW = 2**63 - 1
+
+    def __init__(self, object_list: PageSource, per_page: int) -> None:
+        super().__init__(cast(Any, object_list), per_page)
+        self.source = object_list
+
+    @cached_property
+    def count(self) -> int:
+        """Asked only before a page is read (``?page=last``); reading a page sets it."""
+        return self.source.page(0, 1)[1]
 
     def page(self, number: Any) -> Page:
         try:
@@ -34,13 +44,10 @@ class WindowCountPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         if bottom + self.per_page > self._MAX_ROW:
             raise EmptyPage(self.error_messages["no_results"])
-        queryset = cast(QuerySet[Any, dict[str, Any]], self.object_list)
-        rows = list(queryset.annotate(**{self._TOTAL: Window(Count("*"))})[bottom : bottom + self.per_page])
+        rows, total = self.source.page(bottom, self.per_page)
         if not rows and number > 1:
             raise EmptyPage(self.error_messages["no_results"])
-        self.count = rows[0][self._TOTAL] if rows else 0  # replaces the cached_property's query
-        for row in rows:
-            del row[self._TOTAL]
+        self.count = total
         return Page(rows, number, self)
 
 

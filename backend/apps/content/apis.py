@@ -60,9 +60,10 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
         responses={200: ArticleListSerializer(many=True), **problem_responses(400, 404)},
     )
     def get(self, request: Request) -> Response:
-        articles = selectors.article_list(filters=request.query_params)
+        articles = selectors.article_list_pages(filters=request.query_params)
         paginator = self.pagination_class()
-        rows = cast(list[dict[str, Any]], paginator.paginate_queryset(articles, request, view=self))
+        # DRF's signature says queryset; the paginator class takes the page source (common/queries.py).
+        rows = cast(list[dict[str, Any]], paginator.paginate_queryset(cast(Any, articles), request, view=self))
         return paginator.get_paginated_response(article_list_items(rows))
 
 

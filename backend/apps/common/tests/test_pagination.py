@@ -2,6 +2,7 @@ import pytest
 from django.core.paginator import EmptyPage, PageNotAnInteger
 
 from apps.common.pagination import WindowCountPaginator
+from apps.common.queries import QuerySetPages
 from apps.content.models import Tag
 from apps.content.tests.factories import TagFactory
 
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _paginator(per_page: int) -> WindowCountPaginator:
-    return WindowCountPaginator(Tag.objects.order_by("name").values("name"), per_page)
+    return WindowCountPaginator(QuerySetPages(Tag.objects.order_by("name").values("name")), per_page)
 
 
 def test_a_page_and_the_total_come_from_one_query(django_assert_num_queries):
@@ -24,6 +25,14 @@ def test_a_page_and_the_total_come_from_one_query(django_assert_num_queries):
         assert list(page) == [{"name": "c"}, {"name": "d"}]
         assert page.has_next()
         assert page.has_previous()
+
+
+def test_the_total_alone_is_one_query(django_assert_num_queries):
+    """``?page=last`` asks for the number of pages before any page is read."""
+    TagFactory.create_batch(3)
+
+    with django_assert_num_queries(1):
+        assert _paginator(2).num_pages == 2
 
 
 def test_an_empty_list_has_an_empty_first_page_and_no_second():

@@ -56,6 +56,16 @@ def test_list_page_size_is_bounded(api_client):
     assert api_client.get(LIST_URL, {"pageSize": 100000}).status_code == 200
 
 
+def test_the_last_page_can_be_asked_for_by_name(api_client):
+    ArticleFactory.create_batch(5)
+
+    response = api_client.get(LIST_URL, {"page": "last", "pageSize": 2})
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 5
+    assert len(response.json()["results"]) == 1
+
+
 @pytest.mark.parametrize("page", ["3", str(10**19)])
 def test_a_page_past_the_end_is_a_404_problem(api_client, page):
     ArticleFactory()
