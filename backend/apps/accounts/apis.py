@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from apps.accounts import services
 from apps.accounts.cookies import refresh_cookie_clear, refresh_cookie_read, refresh_cookie_set
-from apps.accounts.models import User
+from apps.accounts.models import User, email_validate_domain
 from apps.accounts.security import request_origin_allowed
 from apps.accounts.serializers import UserSerializer
 from apps.common.exceptions import ApplicationError
@@ -58,7 +58,7 @@ class RegisterApi(PublicAuthApi):
     throttle_scope = "auth_register"
 
     class RegisterInput(serializers.Serializer):
-        email = serializers.EmailField(max_length=254)
+        email = serializers.EmailField(max_length=254, validators=[email_validate_domain])
         password = serializers.CharField(max_length=128, write_only=True, help_text=PASSWORD_HELP)
         first_name = serializers.CharField(max_length=150, allow_blank=True, default="")
         last_name = serializers.CharField(max_length=150, allow_blank=True, default="")

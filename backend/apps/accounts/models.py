@@ -1,19 +1,54 @@
+import unicodedata
 from typing import Any, ClassVar
 
+import idna
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+EMAIL_MAX_LENGTH = 254  # RFC 5321's limit on a path, less its angle brackets
+
+
+def _domain_ascii(domain: str) -> str:
+    """The domain as DNS and SMTP know it: IDNA 2008 with the UTS #46 mapping (case folded,
+    so ``BÜCHER.example`` and ``xn--bcher-kva.example`` are one domain). Raises ``idna.IDNAError``
+    for a domain that has no such form. Python's own "idna" codec is IDNA 2003, which maps
+    ``straße.de`` to ``strasse.de``, another domain."""
+    return idna.encode(domain, uts46=True).decode("ascii")
+
 
 def email_normalize(email: str) -> str:
-    """The one form an address is stored, looked up and counted in: trimmed and lowercased.
+    """The one form an address is stored, looked up and counted in: trimmed, in Unicode NFC,
+    the local part lowercased and the domain in its ASCII form (``_domain_ascii``).
 
-    The unique index on ``User.email`` is case-insensitive only because every write and
-    every lookup goes through this.
+    The unique index on ``User.email`` is case-insensitive, and blind to the spelling of an
+    internationalised domain, only because every write and every lookup goes through this.
+    A domain without an ASCII form is only lowercased: ``email_validate_domain`` refuses it
+    wherever an address is stored, so a lookup with it simply finds nobody.
     """
-    return email.strip().lower()
+    local, at, domain = unicodedata.normalize("NFC", email.strip()).rpartition("@")
+    if not at:
+        return domain.lower()
+    try:
+        domain = _domain_ascii(domain)
+    except idna.IDNAError:
+        domain = domain.lower()
+    return f"{local.lower()}@{domain}"
+
+
+def email_validate_domain(email: str) -> None:
+    """Django's EmailValidator accepts what IDNA 2003 can encode (``☃.net``); an address we store
+    must have an IDNA 2008 domain, and still fit the column once that domain is in ASCII."""
+    domain = email.strip().rpartition("@")[2]
+    try:
+        _domain_ascii(unicodedata.normalize("NFC", domain))
+    except idna.IDNAError:
+        raise ValidationError(_("Enter a valid email address."), code="invalid") from None
+    if len(email_normalize(email)) > EMAIL_MAX_LENGTH:
+        raise ValidationError(_("This address is too long once its domain is encoded."), code="max_length")
 
 
 class UserManager(BaseUserManager["User"]):
@@ -46,7 +81,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in with an email address (no username)."""
 
     # Stored normalised (see save and email_normalize), so a plain unique index is case-insensitive.
-    email = models.EmailField(_("email address"), max_length=254, unique=True)
+    email = models.EmailField(
+        _("email address"), max_length=EMAIL_MAX_LENGTH, unique=True, validators=[email_validate_domain]
+    )
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
     is_email_verified = models.BooleanField(_("email verified"), default=False)

@@ -94,7 +94,9 @@ def _verified_email(backend: BaseAuth, details: dict[str, Any], response: dict[s
     if backend.name in {"github", "github-enterprise"}:
         # With the user:email scope GitHub lists every address with its verified flag.
         for entry in response.get("emails") or []:
-            if isinstance(entry, dict) and str(entry.get("email", "")).lower() == email and entry.get("verified"):
+            if not isinstance(entry, dict) or not entry.get("verified"):
+                continue
+            if email_normalize(str(entry.get("email", ""))) == email:
                 return email
         return None
     return None
