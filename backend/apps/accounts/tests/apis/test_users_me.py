@@ -23,8 +23,16 @@ def test_me_returns_the_profile_in_camel_case(auth_client, user):
         "lastName": user.last_name,
         "isEmailVerified": True,
         "dateJoined": user.date_joined.isoformat().replace("+00:00", "Z"),
+        "hasPassword": True,
         "avatar": None,
     }
+
+
+def test_me_says_a_social_only_user_has_no_password(auth_client, user):
+    user.set_unusable_password()
+    user.save()
+
+    assert auth_client.get(ME).json()["hasPassword"] is False
 
 
 def test_me_needs_authentication(api_client):
