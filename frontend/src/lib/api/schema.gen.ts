@@ -745,6 +745,8 @@ export interface components {
       readonly isEmailVerified: boolean;
       /** Format: date-time */
       readonly dateJoined: string;
+      /** @description False when the account has no usable password (it signs in only through a connected GitHub or Google account): there is no password to confirm deletion with or to change, and one can be set through the emailed password reset. */
+      readonly hasPassword: boolean;
       readonly avatar: components["schemas"]["Avatar"] | null;
     };
     VerifyEmailInputRequest: {
