@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 // Messages are keys of the "validation" namespace in messages/<locale>.json.
-const email = z.email("email");
+// zod's default pattern refuses internationalised domains (bob@bücher.example), which are real
+// addresses: the backend stores them in their ASCII form (docs/auth.md). The local part stays
+// ASCII, as Django's validator wants; the backend has the last word on the rest.
+const EMAIL_PATTERN =
+  /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@(?:[\p{L}\p{N}\p{M}-]+\.)+[\p{L}\p{N}\p{M}-]{2,}$/u;
+const email = z.email({ message: "email", pattern: EMAIL_PATTERN });
 const newPassword = z.string().min(8, "passwordTooShort");
 
 export const loginSchema = z.object({ email, password: z.string().min(1, "required") });
