@@ -49,6 +49,7 @@ const user: User = {
   lastName: "Lovelace",
   isEmailVerified: true,
   dateJoined: "2026-01-01T00:00:00Z",
+  hasPassword: true,
   avatar: null,
 };
 
@@ -298,7 +299,7 @@ describe("ConnectedAccounts", () => {
     api.listSocialAccounts.mockResolvedValue([github]);
     api.unlinkSocialAccount.mockResolvedValue(undefined);
     jest.spyOn(window, "confirm").mockReturnValue(true);
-    renderWithIntl(<ConnectedAccounts />);
+    renderWithIntl(<ConnectedAccounts hasPassword />);
 
     expect(await screen.findByText("github")).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole("button", { name: "Unlink" }));
@@ -313,11 +314,22 @@ describe("ConnectedAccounts", () => {
       new ApiError({ status: 409, code: "last_login_method", detail: "Set a password first." }),
     );
     jest.spyOn(window, "confirm").mockReturnValue(true);
-    renderWithIntl(<ConnectedAccounts />);
+    renderWithIntl(<ConnectedAccounts hasPassword />);
 
     await userEvent.setup().click(await screen.findByRole("button", { name: "Unlink" }));
 
     expect(await screen.findByRole("alert")).toHaveTextContent("This is your only way to log in.");
     expect(screen.getByText("github")).toBeInTheDocument();
+  });
+
+  test.each([
+    [true, "Accounts you can log in with besides your password."],
+    [false, "You have no password, so you can unlink the last one only after setting a password."],
+  ])("with hasPassword %s, the intro says how they log in", async (hasPassword, intro) => {
+    api.listSocialAccounts.mockResolvedValue([github]);
+    renderWithIntl(<ConnectedAccounts hasPassword={hasPassword} />);
+
+    expect(await screen.findByText("github")).toBeInTheDocument();
+    expect(screen.getByText(intro, { exact: false })).toBeInTheDocument();
   });
 });

@@ -14,8 +14,9 @@ export async function changePassword(input: { currentPassword: string; newPasswo
   await api.post("/v1/auth/password/change/", input);
 }
 
-export async function deleteAccount(password: string) {
-  await api.delete("/v1/users/me/", { data: { password } });
+/** Without a password for an account that has none (`user.hasPassword` false). */
+export async function deleteAccount(password?: string) {
+  await api.delete("/v1/users/me/", { data: password === undefined ? {} : { password } });
 }
 
 export async function createAvatarUpload(file: File, signal?: AbortSignal) {

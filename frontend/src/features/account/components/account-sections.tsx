@@ -7,10 +7,10 @@ import { RequireAuth } from "@/features/auth/components/require-auth";
 import { useSession } from "@/features/auth/session";
 
 import { AvatarUploader } from "./avatar-uploader";
-import { ChangePasswordForm } from "./change-password-form";
 import { ConnectedAccounts } from "./connected-accounts";
 import { DataExport } from "./data-export";
 import { DeleteAccountForm } from "./delete-account-form";
+import { PasswordSettings } from "./password-settings";
 import { ProfileForm } from "./profile-form";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -40,16 +40,16 @@ function Sections() {
         <AvatarUploader user={user} />
       </Section>
       <Section id="password" title={t("password")}>
-        <ChangePasswordForm />
+        <PasswordSettings hasPassword={user.hasPassword} />
       </Section>
       <Section id="connected" title={t("connected")}>
-        <ConnectedAccounts />
+        <ConnectedAccounts hasPassword={user.hasPassword} />
       </Section>
       <Section id="export" title={t("export")}>
         <DataExport />
       </Section>
       <Section id="delete" title={t("delete")}>
-        <DeleteAccountForm />
+        <DeleteAccountForm user={user} />
       </Section>
     </div>
   );

@@ -11,8 +11,11 @@ import { useTranslateError } from "@/lib/use-translate-error";
 
 import { listSocialAccounts, unlinkSocialAccount, type SocialAccount } from "../api";
 
-/** Social logins linked to this user; unlinking the last way to log in is refused by the API. */
-export function ConnectedAccounts() {
+/**
+ * Social logins linked to this user; unlinking the last way to log in is refused by the API,
+ * and for an account without a password (`hasPassword` false) the intro says so up front.
+ */
+export function ConnectedAccounts({ hasPassword }: { hasPassword: boolean }) {
   const t = useTranslations("account");
   const locale = useLocale();
   const translate = useTranslateError();
@@ -50,7 +53,9 @@ export function ConnectedAccounts() {
 
   return (
     <div className="space-y-4">
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("connectedIntro")}</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {t(hasPassword ? "connectedIntro" : "connectedIntroNoPassword")}
+      </p>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {accounts === null ? null : accounts.length === 0 ? (
         <p className="text-sm">{t("connectedNone")}</p>
