@@ -69,7 +69,8 @@ def article_list_items(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     machinery and the camelCase renderer's walk over every key makes it several times cheaper.
     A test holds this and the serializer identical.
     """
-    storage = Article._meta.get_field("cover_image").storage
+    # Bound once: the default storage is a lazy proxy, which costs a lookup per attribute access.
+    url = Article._meta.get_field("cover_image").storage.url
     zone = timezone.get_current_timezone()
     return [
         {
@@ -91,8 +92,8 @@ def article_list_items(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "tags": [{"slug": tag["slug"], "name": tag["name"]} for tag in row["tag_list"]],
             "coverImage": (
                 {
-                    "url": storage.url(row["cover_image"]),
-                    "thumbnailUrl": storage.url(row["cover_thumbnail"]) if row["cover_thumbnail"] else None,
+                    "url": url(row["cover_image"]),
+                    "thumbnailUrl": url(row["cover_thumbnail"]) if row["cover_thumbnail"] else None,
                 }
                 if row["cover_image"]
                 else None

@@ -1,4 +1,6 @@
-"""Writes for content: publishing, covers, comments and their moderation."""
+"""Writes for content: publishing, covers, tags, comments and their moderation."""
+
+from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -9,7 +11,7 @@ from rest_framework import status
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
-from apps.content import tasks
+from apps.content import selectors, tasks
 from apps.content.caching import content_cache_invalidate
 from apps.content.models import Article, Comment
 from apps.jobs.services import enqueue_on_commit
@@ -125,6 +127,29 @@ def article_comment_count_refresh(*, article_id: int) -> None:
         Article.objects.filter(pk=article_id).update(
             comment_count=Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
         )
+
+
+# Rows per statement: keeps IN lists and bulk updates within every database's parameter limit.
+_TAG_LIST_BATCH = 500
+
+
+def article_tag_list_refresh(*, article_ids: Iterable[int]) -> None:
+    """Rewrites these articles' ``tag_list`` from their tags (signals.py calls this on every change
+    of an article's tags and of a tag's name or slug, from either side of the relation).
+
+    The article rows are locked first, in id order, so the tags are read after any other
+    transaction changing them has committed: two editors tagging one article at once both
+    get their tag listed.
+    """
+    ids = sorted(set(article_ids))
+    with transaction.atomic():
+        for start in range(0, len(ids), _TAG_LIST_BATCH):
+            batch = ids[start : start + _TAG_LIST_BATCH]
+            locked = list(
+                Article.objects.select_for_update().filter(pk__in=batch).order_by("pk").values_list("pk", flat=True)
+            )
+            tag_lists = selectors.article_tag_lists(article_ids=locked)
+            Article.objects.bulk_update([Article(pk=pk, tag_list=tag_lists.get(pk, [])) for pk in locked], ["tag_list"])
 
 
 def comment_create(*, article: Article, author: User, body: str) -> Comment:
