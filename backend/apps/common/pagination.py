@@ -18,7 +18,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     max_page_size = settings.MAX_PAGE_SIZE
 
 
-class WindowCountPaginator(Paginator):
+class SingleQueryPaginator(Paginator):
     """Pages a ``PageSource`` (queries.py): each page and the total come from one query
     instead of a ``COUNT`` query and a page query."""
 
@@ -51,7 +51,7 @@ class WindowCountPaginator(Paginator):
         return Page(rows, number, self)
 
 
-class WindowCountPageNumberPagination(PageNumberPagination):
+class SingleQueryPageNumberPagination(PageNumberPagination):
     """For the busiest lists: the same parameters and response, one query fewer per page."""
 
-    django_paginator_class = WindowCountPaginator
+    django_paginator_class = SingleQueryPaginator

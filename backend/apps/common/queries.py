@@ -1,6 +1,6 @@
 """Pages of a ``values()`` queryset with their total, from one query.
 
-``WindowCountPaginator`` (pagination.py) pages any ``PageSource``. Two kinds exist:
+``SingleQueryPaginator`` (pagination.py) pages any ``PageSource``. Two kinds exist:
 ``QuerySetPages`` builds and compiles its queryset on every call, like any ORM read;
 ``CompiledPages`` compiles its queryset once per process and database and runs the SQL
 again with new values. For a simple page query, building and compiling the queryset
@@ -14,11 +14,25 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.db import connections
-from django.db.models import Count, Expression, Field, QuerySet, Window
+from django.db.models import Expression, Field, PositiveBigIntegerField, QuerySet, Subquery
 from django.db.models.sql.compiler import SQLCompiler
 
 Rows = list[dict[str, Any]]
-_TOTAL = "_window_total"
+_TOTAL = "_total"
+
+
+class _SubqueryCount(Subquery):
+    """The number of rows of a queryset, as a scalar subquery."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
+    output_field = PositiveBigIntegerField()
+
+
+def _with_total(queryset: QuerySet[Any, dict[str, Any]]) -> QuerySet[Any, dict[str, Any]]:
+    """Each row carries the number of rows of the whole queryset. An uncorrelated subquery runs
+    once per statement, and the page itself can still come from an index in LIMIT order;
+    ``COUNT(*) OVER ()`` would make PostgreSQL read and sort every row to return twenty."""
+    return queryset.annotate(**{_TOTAL: _SubqueryCount(queryset.order_by().values("pk"))})
 
 
 class PageSource(Protocol):
@@ -35,14 +49,14 @@ def _split_total(rows: Rows) -> tuple[Rows, int]:
 
 
 class QuerySetPages:
-    """Pages of a ``values()`` queryset; the total comes from ``COUNT(*) OVER ()`` on the page's
-    own rows instead of a separate ``COUNT`` query."""
+    """Pages of a ``values()`` queryset; the total comes with the page's rows (``_with_total``)
+    instead of from a separate ``COUNT`` query."""
 
     def __init__(self, queryset: QuerySet[Any, dict[str, Any]]) -> None:
         self.queryset = queryset
 
     def page(self, offset: int, limit: int) -> tuple[Rows, int]:
-        return _split_total(list(self.queryset.annotate(**{_TOTAL: Window(Count("*"))})[offset : offset + limit]))
+        return _split_total(list(_with_total(self.queryset)[offset : offset + limit]))
 
 
 class Slot(Expression):
@@ -94,10 +108,10 @@ class CompiledPages:
         return compiled
 
     def _compile(self, using: str) -> _Compiled:
-        queryset = self._build(using).annotate(**{_TOTAL: Window(Count("*"))})
-        query = queryset.query
-        if query.is_sliced:
+        built = self._build(using)
+        if built.query.is_sliced:
             raise ValueError("CompiledPages slices the queryset itself; build it unsliced")
+        query = _with_total(built).query
         compiler = query.get_compiler(using=using)
         sql, params = compiler.as_sql()
         named = {param.name for param in params if isinstance(param, Slot)}

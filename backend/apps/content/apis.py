@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from apps.accounts.apis import signed_in_user
 from apps.common.openapi import problem_responses
-from apps.common.pagination import PageNumberPagination, WindowCountPageNumberPagination
+from apps.common.pagination import PageNumberPagination, SingleQueryPageNumberPagination
 from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
 from apps.content.serializers import (
@@ -45,7 +45,7 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
     """Published articles, newest first."""
 
     permission_classes = (AllowAny,)
-    pagination_class = WindowCountPageNumberPagination
+    pagination_class = SingleQueryPageNumberPagination
     renderer_classes = (JSONRenderer,)  # article_list_items already writes camelCase
 
     @extend_schema(

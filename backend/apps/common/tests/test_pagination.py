@@ -1,7 +1,7 @@
 import pytest
 from django.core.paginator import EmptyPage, PageNotAnInteger
 
-from apps.common.pagination import WindowCountPaginator
+from apps.common.pagination import SingleQueryPaginator
 from apps.common.queries import QuerySetPages
 from apps.content.models import Tag
 from apps.content.tests.factories import TagFactory
@@ -9,8 +9,8 @@ from apps.content.tests.factories import TagFactory
 pytestmark = pytest.mark.django_db
 
 
-def _paginator(per_page: int) -> WindowCountPaginator:
-    return WindowCountPaginator(QuerySetPages(Tag.objects.order_by("name").values("name")), per_page)
+def _paginator(per_page: int) -> SingleQueryPaginator:
+    return SingleQueryPaginator(QuerySetPages(Tag.objects.order_by("name").values("name")), per_page)
 
 
 def test_a_page_and_the_total_come_from_one_query(django_assert_num_queries):
