@@ -76,7 +76,7 @@ def article_tag_lists(*, article_ids: Iterable[int]) -> dict[int, list[dict[str,
 def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
     """A live article; staff may also read drafts and scheduled ones (previews). 404 otherwise."""
     queryset = Article.objects.all() if user.is_staff else Article.objects.live()
-    article = queryset.filter(slug=slug).select_related("author").prefetch_related("tags").first()
+    article = queryset.filter(slug=slug).select_related("author").first()
     if article is None:
         raise Http404("No article with this slug.")
     return article

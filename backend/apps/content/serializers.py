@@ -34,7 +34,7 @@ class CoverImageSerializer(serializers.Serializer):
 @extend_schema_serializer(component_name="ArticleListItem")
 class ArticleListSerializer(serializers.ModelSerializer):
     author = ArticleAuthorSerializer(allow_null=True, help_text="null once the author's account is deleted")
-    tags = TagSerializer(many=True)
+    tags = TagSerializer(many=True, source="tag_list")  # the article's copy (models.py), no tag query
     cover_image = serializers.SerializerMethodField()
     comment_count = serializers.IntegerField(help_text="Visible comments")
     published_at = serializers.DateTimeField(source="publish_at", allow_null=True)

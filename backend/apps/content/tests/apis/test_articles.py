@@ -105,6 +105,16 @@ def test_detail_has_the_body_html_and_update_time(api_client):
     assert "updatedAt" in response.json()
 
 
+def test_a_detail_miss_is_one_query_with_the_tags_by_name(api_client, settings, django_assert_num_queries):
+    settings.CONTENT_CACHE_SECONDS = 0
+    article = ArticleFactory(tags=[TagFactory(name="Beta", slug="beta"), TagFactory(name="Alpha", slug="alpha")])
+
+    with django_assert_num_queries(1):
+        response = api_client.get(f"/api/v1/articles/{article.slug}/")
+
+    assert response.json()["tags"] == [{"slug": "alpha", "name": "Alpha"}, {"slug": "beta", "name": "Beta"}]
+
+
 @pytest.mark.parametrize("kind", ["draft", "scheduled"])
 def test_unpublished_articles_are_404_for_readers_but_visible_to_staff(api_client, kind):
     article = ArticleFactory(**{kind: True})
