@@ -138,8 +138,9 @@ class _BoundPages:
         connection = connections[self._using]
         # Prepared the way the ORM prepares a constant compared with that field.
         values = {
-            name: slot.output_field.get_db_prep_value(self._values[name], connection)
-            for name, slot in ((param.name, param) for param in compiled.params if isinstance(param, Slot))
+            param.name: param.output_field.get_db_prep_value(self._values[param.name], connection)
+            for param in compiled.params
+            if isinstance(param, Slot)
         }
         params = [values[param.name] if isinstance(param, Slot) else param for param in compiled.params]
         with connection.cursor() as cursor:
