@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
 
+import { AccountPage } from "./pages/account-page";
+import { SiteHeader } from "./pages/site-header";
 import { OAUTH_STUB_EMAIL } from "./settings";
 
 // The backend is configured with a GitHub Enterprise provider pointing at e2e/stub-oauth-provider.mjs,
 // which consents at once. The whole redirect chain runs for real: frontend → backend → provider →
 // backend callback (state check, pipeline, refresh cookie) → frontend /auth/callback → refresh.
-test("a visitor logs in with a social provider and lands where they were going", async ({
+test("a visitor logs in with a social provider, lands where they were going and deletes the password-less account", async ({
   page,
 }) => {
   await page.goto("/login?next=%2Faccount");
@@ -22,4 +24,14 @@ test("a visitor logs in with a social provider and lands where they were going",
   // The session is the same kind as a password login's: it survives a reload.
   await page.reload();
   await expect(profile.getByLabel("First name")).toHaveValue("Octo");
+
+  // The account has no password: the password section offers the emailed link instead of a
+  // change form, and deleting the account asks for the address typed out.
+  const password = page.getByRole("region", { name: "Password" });
+  await expect(password.getByRole("link", { name: "Set a password by email" })).toBeVisible();
+  await expect(password.getByLabel("Current password")).toHaveCount(0);
+  await new AccountPage(page).deleteByTypingEmail(OAUTH_STUB_EMAIL);
+  await new SiteHeader(page).expectLoggedOut();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
 });

@@ -22,6 +22,13 @@ export class AccountPage {
     await expect(section.getByTestId("avatar-image")).toBeVisible({ timeout: 20_000 });
   }
 
+  /** An account without a password confirms its deletion by typing its email address. */
+  async deleteByTypingEmail(email: string) {
+    const section = this.page.getByRole("region", { name: "Delete account" });
+    await section.getByLabel(`Type your email address (${email}) to confirm`).fill(email);
+    await section.getByRole("button", { name: "Delete my account" }).click();
+  }
+
   /** The avatar <img> actually loaded (not a broken image) from wherever the backend stores it. */
   async expectAvatarLoaded() {
     const image = this.page.getByTestId("avatar-image");
