@@ -22,6 +22,7 @@ from apps.content.serializers import (
     ArticleListSerializer,
     CommentSerializer,
     TagSerializer,
+    article_detail_item,
     article_list_items,
 )
 
@@ -71,11 +72,12 @@ class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):
     """One published article with its rendered body. Drafts and future articles are 404 except for staff."""
 
     permission_classes = (AllowAny,)
+    renderer_classes = (JSONRenderer,)  # article_detail_item already writes camelCase
 
     @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(404)})
     def get(self, request: Request, slug: str) -> Response:
-        article = selectors.article_get_for_reader(slug=slug, user=signed_in_user(request))
-        return Response(ArticleDetailSerializer(article).data)
+        row = selectors.article_detail_for_reader(slug=slug, user=signed_in_user(request))
+        return Response(article_detail_item(row))
 
 
 class TagListApi(AnonymousResponseCacheMixin, APIView):

@@ -73,13 +73,17 @@ def article_tag_lists(*, article_ids: Iterable[int]) -> dict[int, list[dict[str,
     return tag_lists
 
 
-def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
-    """A live article; staff may also read drafts and scheduled ones (previews). 404 otherwise."""
+ARTICLE_DETAIL_COLUMNS = (*ARTICLE_LIST_COLUMNS, "body_html", "updated_at")
+
+
+def article_detail_for_reader(*, slug: str, user: User | Any) -> dict[str, Any]:
+    """A live article as a row of ``ARTICLE_DETAIL_COLUMNS``; staff may also read drafts and
+    scheduled ones (previews). 404 otherwise."""
     queryset = Article.objects.all() if user.is_staff else Article.objects.live()
-    article = queryset.filter(slug=slug).select_related("author").first()
-    if article is None:
+    row = queryset.filter(slug=slug).values(*ARTICLE_DETAIL_COLUMNS).first()
+    if row is None:
         raise Http404("No article with this slug.")
-    return article
+    return row
 
 
 def article_get_live(*, slug: str) -> Article:

@@ -105,8 +105,8 @@ def test_readers_get_404_for_drafts_and_future_articles_but_staff_can_preview():
 
     for article in (draft, future):
         with pytest.raises(Http404):
-            selectors.article_get_for_reader(slug=article.slug, user=reader)
-        assert selectors.article_get_for_reader(slug=article.slug, user=staff) == article
+            selectors.article_detail_for_reader(slug=article.slug, user=reader)
+        assert selectors.article_detail_for_reader(slug=article.slug, user=staff)["id"] == article.pk
 
 
 def test_next_publish_at_is_the_earliest_waiting_scheduled_time():

@@ -4,11 +4,21 @@ from djangorestframework_camel_case.util import camelize
 
 from apps.accounts.tests.factories import UserFactory
 from apps.content import selectors
-from apps.content.models import Comment
-from apps.content.serializers import ArticleListSerializer, article_list_items
+from apps.content.models import Article, Comment
+from apps.content.serializers import (
+    ArticleDetailSerializer,
+    ArticleListSerializer,
+    article_detail_item,
+    article_list_items,
+)
 from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def _article(slug: str) -> Article:
+    """As the serializer would get it: a model instance, read fresh."""
+    return Article.objects.select_related("author").get(slug=slug)
 
 
 def test_list_items_are_exactly_what_the_list_serializer_says():
@@ -29,7 +39,7 @@ def test_list_items_are_exactly_what_the_list_serializer_says():
     rows = list(selectors.article_list())
     items = article_list_items(rows)
 
-    articles = [selectors.article_get_for_reader(slug=row["slug"], user=UserFactory.build()) for row in rows]
+    articles = [_article(row["slug"]) for row in rows]
     assert items == camelize(ArticleListSerializer(articles, many=True).data)
     assert [item["author"] for item in items][2] is None
     assert items[0]["tags"] == [{"slug": "django", "name": "Django"}, {"slug": "python", "name": "Python"}]
@@ -48,7 +58,7 @@ def test_an_article_without_tags_has_an_empty_tag_list():
 def test_list_items_give_times_in_the_active_time_zone_as_the_serializer_does():
     ArticleFactory()
     rows = list(selectors.article_list())
-    article = selectors.article_get_for_reader(slug=rows[0]["slug"], user=UserFactory.build())
+    article = _article(rows[0]["slug"])
 
     with timezone.override("Asia/Kolkata"):
         items = article_list_items(rows)
@@ -57,3 +67,23 @@ def test_list_items_give_times_in_the_active_time_zone_as_the_serializer_does():
     assert items == expected
     assert items[0]["publishedAt"].endswith("+05:30")
     assert article_list_items(rows)[0]["publishedAt"].endswith("Z")
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata"])
+def test_the_detail_item_is_exactly_what_the_detail_serializer_says(zone):
+    article = ArticleFactory(
+        tags=[TagFactory(name="Python", slug="python")],
+        author=UserFactory(first_name="Ada", last_name="Lovelace"),
+        cover_image="covers/a.webp",
+        body="# Title\n\nSome *text*.",
+    )
+    CommentFactory(article=article)
+    row = selectors.article_detail_for_reader(slug=article.slug, user=UserFactory.build())
+
+    with timezone.override(zone):
+        item = article_detail_item(row)
+        expected = camelize(ArticleDetailSerializer(_article(article.slug)).data)
+
+    assert item == expected
+    assert item["bodyHtml"].startswith("<h1>")
+    assert list(item) == list(expected)
