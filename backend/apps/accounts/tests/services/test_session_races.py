@@ -1,7 +1,6 @@
 """A refresh in flight while every session of its user is revoked (password change, reset, deletion)."""
 
 import threading
-import time
 from unittest import mock
 
 import pytest
@@ -11,12 +10,7 @@ from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from apps.accounts import services
 from apps.accounts.tests.factories import UserFactory
 from apps.common.exceptions import ApplicationError
-
-
-def _lock_waiters() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
-        return cursor.fetchone()[0]
+from apps.common.tests.concurrency import wait_until_blocked_or_done
 
 
 @pytest.mark.django_db(transaction=True)
@@ -52,11 +46,8 @@ def test_a_revocation_during_a_refresh_also_ends_the_token_that_refresh_issues()
         assert rotating.wait(10)
         revoker = threading.Thread(target=revoke)
         revoker.start()
-        # The revocation must wait for the rotation (a lock waiter appears); without the lock it
-        # simply finishes first.
-        deadline = time.monotonic() + 5
-        while revoker.is_alive() and _lock_waiters() == 0 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        # The revocation must wait for the rotation; without the lock it simply finishes first.
+        wait_until_blocked_or_done(revoker)
         may_finish.set()
         refresher.join(10)
         revoker.join(10)

@@ -1,14 +1,11 @@
-import threading
-import time
-from collections.abc import Callable
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.accounts.tests.factories import UserFactory
 from apps.common.exceptions import ApplicationError
+from apps.common.tests.concurrency import commit_two_at_once
 from apps.content import services
 from apps.content.models import Article, Comment
 from apps.content.tests.factories import ArticleFactory, CommentFactory
@@ -142,28 +139,10 @@ def test_two_comments_committed_at_the_same_time_are_both_counted():
         pytest.skip("row locks need PostgreSQL (DATABASE_URL, set in CI)")
     article = ArticleFactory()
     first_reader, second_reader = UserFactory.create_batch(2, is_email_verified=True)
-    first_counted, second_started = threading.Event(), threading.Event()
 
-    def comment(author, before_commit: Callable[[], None]) -> None:
-        try:
-            with transaction.atomic():
-                services.comment_create(article=article, author=author, body="Same moment")
-                before_commit()
-        finally:
-            connections.close_all()
-
-    def hold_until_the_second_writer_waits() -> None:
-        first_counted.set()
-        second_started.wait(5)
-        time.sleep(0.2)  # the second writer is now blocked on the article row (or, unlocked, done)
-
-    first = threading.Thread(target=comment, args=(first_reader, hold_until_the_second_writer_waits))
-    second = threading.Thread(target=comment, args=(second_reader, lambda: None))
-    first.start()
-    first_counted.wait(5)
-    second.start()
-    second_started.set()
-    first.join(10)
-    second.join(10)
+    commit_two_at_once(
+        lambda: services.comment_create(article=article, author=first_reader, body="Same moment"),
+        lambda: services.comment_create(article=article, author=second_reader, body="Same moment"),
+    )
 
     assert _count(article) == 2

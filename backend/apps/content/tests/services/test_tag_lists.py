@@ -1,16 +1,15 @@
 """``Article.tag_list``, the copy of an article's tags the list page reads, follows every change."""
 
 import importlib
-import threading
-import time
 from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
-from django.db import connection, connections, transaction
+from django.db import connection
 
+from apps.common.tests.concurrency import commit_two_at_once
 from apps.content import services
-from apps.content.models import Article, Tag
+from apps.content.models import Article
 from apps.content.tests.factories import ArticleFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,29 +107,11 @@ def test_two_editors_tagging_one_article_at_once_both_get_listed():
         pytest.skip("row locks need PostgreSQL (DATABASE_URL, set in CI)")
     article = ArticleFactory()
     first_tag, second_tag = TagFactory(), TagFactory()
-    first_listed, second_started = threading.Event(), threading.Event()
 
-    def tag(tag: Tag, before_commit) -> None:
-        try:
-            with transaction.atomic():
-                Article.objects.get(pk=article.pk).tags.add(tag)
-                before_commit()
-        finally:
-            connections.close_all()
-
-    def hold_until_the_second_editor_waits() -> None:
-        first_listed.set()
-        second_started.wait(5)
-        time.sleep(0.2)  # the second editor is now blocked on the article row (or, unlocked, done)
-
-    first = threading.Thread(target=tag, args=(first_tag, hold_until_the_second_editor_waits))
-    second = threading.Thread(target=tag, args=(second_tag, lambda: None))
-    first.start()
-    first_listed.wait(5)
-    second.start()
-    second_started.set()
-    first.join(10)
-    second.join(10)
+    commit_two_at_once(
+        lambda: Article.objects.get(pk=article.pk).tags.add(first_tag),
+        lambda: Article.objects.get(pk=article.pk).tags.add(second_tag),
+    )
 
     assert _listed(article) == _actual(article)
     assert len(_listed(article)) == 2
