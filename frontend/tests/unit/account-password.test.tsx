@@ -9,6 +9,7 @@ import type { User } from "@/lib/api/types";
 
 import { router } from "./navigation-mock";
 import { renderWithIntl } from "./render";
+import { ada } from "./users";
 
 // jest.mock factories run before imports, so the shared mock is loaded from inside the factory.
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
@@ -22,17 +23,8 @@ jest.mock("@/lib/api/client", () => ({
   api: { delete: (...args: unknown[]) => apiDelete(...args) },
 }));
 
-const withPassword: User = {
-  id: 1,
-  email: "ada@example.com",
-  firstName: "Ada",
-  lastName: "Lovelace",
-  isEmailVerified: true,
-  dateJoined: "2026-01-01T00:00:00Z",
-  hasPassword: true,
-  avatar: null,
-};
-const socialOnly: User = { ...withPassword, hasPassword: false };
+const withPassword = ada;
+const socialOnly: User = { ...ada, hasPassword: false };
 
 const DELETE = { name: "Delete my account" };
 const CONFIRM_EMAIL = "Type your email address (ada@example.com) to confirm";

@@ -5,9 +5,9 @@ import { AvatarUploader } from "@/features/account/components/avatar-uploader";
 import { ConnectedAccounts } from "@/features/account/components/connected-accounts";
 import { DataExport, EXPORT_POLL_MS } from "@/features/account/components/data-export";
 import { ApiError } from "@/lib/api/errors";
-import type { User } from "@/lib/api/types";
 
 import { renderWithIntl } from "./render";
+import { ada as user } from "./users";
 
 const setUser = jest.fn();
 jest.mock("@/features/auth/session", () => ({ useSession: () => ({ setUser }) }));
@@ -41,17 +41,6 @@ jest.mock("@/features/account/api", () =>
     ]),
   ),
 );
-
-const user: User = {
-  id: 1,
-  email: "ada@example.com",
-  firstName: "Ada",
-  lastName: "Lovelace",
-  isEmailVerified: true,
-  dateJoined: "2026-01-01T00:00:00Z",
-  hasPassword: true,
-  avatar: null,
-};
 
 describe("AvatarUploader", () => {
   test("shows live upload progress, then attaches the finished upload", async () => {
@@ -123,6 +112,16 @@ describe("AvatarUploader", () => {
 });
 
 describe("AvatarUploader cancellation and errors", () => {
+  /** The upload itself goes through; what follows is up to the test. */
+  const uploadFinishes = () => {
+    api.createAvatarUpload.mockResolvedValue({
+      id: "u1",
+      upload: { url: "/api/v1/uploads/u1/content/", fields: {} },
+    });
+    api.uploadToStorage.mockResolvedValue(undefined);
+    api.finishUpload.mockResolvedValue({ id: "u1", status: "ready" });
+  };
+
   /** uploadToStorage that hangs like a real request and rejects as axios does once aborted. */
   const hangingUpload = () => {
     const signals: AbortSignal[] = [];
@@ -183,12 +182,7 @@ describe("AvatarUploader cancellation and errors", () => {
   });
 
   test("a refused uploadId shows the field's reason, not only the generic detail", async () => {
-    api.createAvatarUpload.mockResolvedValue({
-      id: "u1",
-      upload: { url: "/api/v1/uploads/u1/content/", fields: {} },
-    });
-    api.uploadToStorage.mockResolvedValue(undefined);
-    api.finishUpload.mockResolvedValue({ id: "u1", status: "ready" });
+    uploadFinishes();
     api.setAvatar.mockRejectedValue(
       new ApiError({
         status: 400,
@@ -213,12 +207,7 @@ describe("AvatarUploader cancellation and errors", () => {
   });
 
   test("a field error with an untranslated code shows the backend's message", async () => {
-    api.createAvatarUpload.mockResolvedValue({
-      id: "u1",
-      upload: { url: "/api/v1/uploads/u1/content/", fields: {} },
-    });
-    api.uploadToStorage.mockResolvedValue(undefined);
-    api.finishUpload.mockResolvedValue({ id: "u1", status: "ready" });
+    uploadFinishes();
     api.setAvatar.mockRejectedValue(
       new ApiError({
         status: 400,

@@ -48,6 +48,14 @@ function Probe() {
   );
 }
 
+function renderSession() {
+  return renderWithIntl(
+    <SessionProvider>
+      <Probe />
+    </SessionProvider>,
+  );
+}
+
 function setHintCookie() {
   document.cookie = "session_hint=1; path=/";
 }
@@ -58,11 +66,7 @@ beforeEach(() => {
 });
 
 test("a browser that never logged in makes no refresh call and is anonymous", async () => {
-  renderWithIntl(
-    <SessionProvider>
-      <Probe />
-    </SessionProvider>,
-  );
+  renderSession();
 
   expect(await screen.findByText("anonymous")).toBeInTheDocument();
   expect(client.refreshAccessToken).not.toHaveBeenCalled();
@@ -74,11 +78,7 @@ test("on load one refresh call and one /users/me/ restore the session", async ()
   client.refreshAccessToken.mockResolvedValue("token");
   getMe.mockResolvedValue({ id: 1, firstName: "Ada" });
 
-  renderWithIntl(
-    <SessionProvider>
-      <Probe />
-    </SessionProvider>,
-  );
+  renderSession();
 
   expect(screen.getByText("loading")).toBeInTheDocument();
   expect(await screen.findByText("hello Ada")).toBeInTheDocument();
@@ -93,11 +93,7 @@ test("without a valid refresh cookie the visitor is anonymous and /users/me/ is 
     new ApiError({ status: 401, code: "token_not_valid", detail: "x" }),
   );
 
-  renderWithIntl(
-    <SessionProvider>
-      <Probe />
-    </SessionProvider>,
-  );
+  renderSession();
 
   expect(await screen.findByText("anonymous")).toBeInTheDocument();
   expect(getMe).not.toHaveBeenCalled();
@@ -113,11 +109,7 @@ test("the session hint is read from the cookie the backend sets", () => {
 test("login authenticates and logout makes the visitor anonymous", async () => {
   login.mockResolvedValue({ access: "token", user: { id: 1, firstName: "Ada" } });
   logout.mockResolvedValue(undefined);
-  renderWithIntl(
-    <SessionProvider>
-      <Probe />
-    </SessionProvider>,
-  );
+  renderSession();
   await screen.findByText("anonymous");
 
   act(() => screen.getByRole("button", { name: "log in" }).click());
@@ -134,11 +126,7 @@ test("when the client reports an expired session, the token is dropped and login
   client.refreshAccessToken.mockResolvedValue("token");
   getMe.mockResolvedValue({ id: 1, firstName: "Ada" });
   window.history.pushState({}, "", "/account?tab=2");
-  renderWithIntl(
-    <SessionProvider>
-      <Probe />
-    </SessionProvider>,
-  );
+  renderSession();
   await screen.findByText("hello Ada");
   const onExpired = client.setSessionExpiredHandler.mock.calls.at(-1)![0] as () => void;
 
@@ -161,11 +149,7 @@ describe("when the refresh at page load fails for another reason than the sessio
     client.refreshAccessToken.mockRejectedValueOnce(unavailable()).mockResolvedValueOnce("token");
     getMe.mockResolvedValue({ id: 1, firstName: "Ada" });
 
-    renderWithIntl(
-      <SessionProvider>
-        <Probe />
-      </SessionProvider>,
-    );
+    renderSession();
     await act(() => jest.advanceTimersByTimeAsync(1000));
 
     expect(await screen.findByText("hello Ada")).toBeInTheDocument();
@@ -176,11 +160,7 @@ describe("when the refresh at page load fails for another reason than the sessio
     setHintCookie();
     client.refreshAccessToken.mockRejectedValue(unavailable());
 
-    renderWithIntl(
-      <SessionProvider>
-        <Probe />
-      </SessionProvider>,
-    );
+    renderSession();
     await act(() => jest.advanceTimersByTimeAsync(4000));
 
     expect(await screen.findByText("anonymous")).toBeInTheDocument();
@@ -194,11 +174,7 @@ describe("when the refresh at page load fails for another reason than the sessio
       new ApiError({ status: 401, code: "token_not_valid", detail: "x" }),
     );
 
-    renderWithIntl(
-      <SessionProvider>
-        <Probe />
-      </SessionProvider>,
-    );
+    renderSession();
     await act(() => jest.advanceTimersByTimeAsync(4000));
 
     expect(await screen.findByText("anonymous")).toBeInTheDocument();
