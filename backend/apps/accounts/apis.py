@@ -1,7 +1,5 @@
 """Auth and profile endpoints. Thin: parse, call one service or selector, serialise."""
 
-from typing import cast
-
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import get_language_from_request
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
@@ -14,9 +12,10 @@ from rest_framework.views import APIView
 
 from apps.accounts import services
 from apps.accounts.cookies import refresh_cookie_clear, refresh_cookie_read, refresh_cookie_set
-from apps.accounts.models import User, email_validate_domain
+from apps.accounts.models import email_validate_domain
 from apps.accounts.security import request_origin_allowed
 from apps.accounts.serializers import UserSerializer
+from apps.common.auth import signed_in_user
 from apps.common.exceptions import ApplicationError
 from apps.common.openapi import problem_responses
 
@@ -24,11 +23,6 @@ DetailSerializer = inline_serializer("Detail", {"detail": serializers.CharField(
 AccessSerializer = inline_serializer("Access", {"access": serializers.CharField()})
 
 PASSWORD_HELP = " ".join(password_validators_help_texts())
-
-
-def signed_in_user(request: Request) -> User:
-    """The user of a request that passed IsAuthenticated."""
-    return cast(User, request.user)
 
 
 class PublicAuthApi(APIView):

@@ -26,11 +26,11 @@ from social_django.models import UserSocialAuth
 from social_django.utils import load_backend, load_strategy
 
 from apps.accounts import services
-from apps.accounts.apis import signed_in_user
 from apps.accounts.cookies import refresh_cookie_set
 from apps.accounts.models import User
 from apps.accounts.selectors import user_social_accounts_list
 from apps.accounts.social import error_code_of, social_providers_enabled
+from apps.common.auth import signed_in_user
 from apps.common.decorators import require_GET
 from apps.common.exceptions import problem_response
 from apps.common.openapi import problem_responses

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
-from apps.accounts.apis import signed_in_user
+from apps.common.auth import signed_in_user
 from apps.common.openapi import problem_responses
 from apps.common.pagination import PageNumberPagination, SingleQueryPageNumberPagination
 from apps.content import selectors, services

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from apps.accounts.apis import signed_in_user
+from apps.common.auth import signed_in_user
 from apps.common.openapi import problem_responses
 from apps.exports import selectors, services
 from apps.exports.models import Export

@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from apps.accounts.apis import signed_in_user
 from apps.accounts.serializers import UserSerializer
+from apps.common.auth import signed_in_user
 from apps.common.exceptions import PayloadTooLarge
 from apps.common.openapi import problem_responses
 from apps.uploads import services
