@@ -24,6 +24,20 @@ ensure_uv() {
 backend_sync() {
   ensure_uv
   (cd "$BACKEND" && "$UV" sync --frozen --quiet)
+  export_dev_secret_key
+}
+
+# Outside production the backend falls back to a random key per process; the make commands pass
+# one stable key instead, so logins survive a restart. It lives in .tools/ (git-ignored).
+export_dev_secret_key() {
+  [ -n "${DJANGO_SECRET_KEY:-}" ] && return
+  local key_file="$TOOLS/dev-secret-key"
+  if [ ! -s "$key_file" ]; then
+    mkdir -p "$TOOLS"
+    (umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(50))' >"$key_file")
+  fi
+  DJANGO_SECRET_KEY="$(cat "$key_file")"
+  export DJANGO_SECRET_KEY
 }
 
 frontend_install() {

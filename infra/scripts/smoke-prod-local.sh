@@ -49,7 +49,7 @@ psql "$PG_SERVER/postgres" -qc "CREATE DATABASE $DB" >/dev/null
 mkdir -p "$work/backend"
 # A copy, so collectstatic and the run leave the working tree alone.
 tar -C "$ROOT/backend" --exclude=.venv --exclude=staticfiles --exclude=media \
-    --exclude='*.sqlite3' --exclude=.local-secret-key -cf - . | tar -C "$work/backend" -xf -
+    --exclude='*.sqlite3' -cf - . | tar -C "$work/backend" -xf -
 (cd "$ROOT/backend" && uv sync --frozen --quiet)
 export PATH="$ROOT/backend/.venv/bin:$PATH"
 secret_key="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')"

@@ -12,6 +12,7 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -27,7 +28,6 @@ from apps.common.request_context import current_request_id
 logger = logging.getLogger(__name__)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
-PROBLEM_TYPE_BASE = "https://docs.starter.dev/api/errors/"
 
 
 class ApplicationError(Exception):
@@ -48,7 +48,7 @@ class PayloadTooLarge(exceptions.APIException):
 
 def problem(*, status_code: int, code: str, detail: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "type": PROBLEM_TYPE_BASE + code.replace("_", "-"),
+        "type": settings.API_ERROR_TYPE_BASE_URL + code.replace("_", "-"),
         "title": HTTPStatus(status_code).phrase,
         "status": status_code,
         "detail": detail,

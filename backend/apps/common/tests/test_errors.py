@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from apps.common.tests.problems import problem_of
@@ -18,7 +19,7 @@ def test_unhandled_error_is_a_500_problem_without_internals(client):
 def test_domain_error_keeps_its_code_and_status(client):
     body = problem_of(client.get("/api/v1/test/domain-error/"), 409, "export_in_progress")
 
-    assert body["type"].endswith("/export-in-progress")
+    assert body["type"] == settings.API_ERROR_TYPE_BASE_URL + "export-in-progress"
 
 
 @pytest.mark.parametrize("debug", [True, False])

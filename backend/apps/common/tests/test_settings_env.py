@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,3 +31,39 @@ def test_the_user_cache_is_on_only_with_a_shared_cache(redis_url, expected):
     )
 
     assert result.stdout.strip() == expected, result.stderr
+
+
+SETTINGS_DIR = BACKEND_DIR / "config" / "settings"
+REPO_DIR = BACKEND_DIR.parent
+# env.str("NAME", ...), env.db("NAME", ...), env.email_url("NAME", ...) and the other readers.
+ENV_READ = re.compile(r"\benv\.\w+\(\s*\"([A-Z][A-Z0-9_]*)\"")
+
+
+def variables_read_by_settings() -> set[str]:
+    return {name for path in SETTINGS_DIR.glob("*.py") for name in ENV_READ.findall(path.read_text())}
+
+
+def test_the_settings_read_variables_through_the_one_reader():
+    assert len(variables_read_by_settings()) > 50, "the pattern no longer finds the settings' env reads"
+
+
+@pytest.mark.parametrize("listing", [".env.example", "docs/configuration.md"])
+def test_every_variable_the_settings_read_is_documented(listing):
+    text = (REPO_DIR / listing).read_text()
+    documented = set(re.findall(r"\b[A-Z][A-Z0-9_]{2,}\b", text))
+
+    missing = sorted(variables_read_by_settings() - documented)
+
+    assert not missing, f"List {', '.join(missing)} in {listing} (name, default, what it does)."
+
+
+def test_nothing_outside_the_settings_reads_the_environment():
+    readers = re.compile(r"os\.environ(\[|\.get\b)|os\.getenv|environ\.Env\(")
+    offenders = [
+        str(path.relative_to(BACKEND_DIR))
+        for folder in ("apps", "config")
+        for path in (BACKEND_DIR / folder).rglob("*.py")
+        if "tests" not in path.parts and path.parent != SETTINGS_DIR and readers.search(path.read_text())
+    ]
+
+    assert not offenders, f"Read the environment in config/settings/ and use django.conf.settings in {offenders}."

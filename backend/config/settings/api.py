@@ -1,0 +1,60 @@
+"""Django REST framework and the OpenAPI schema (drf-spectacular)."""
+
+from config.settings.base import DEBUG
+from config.settings.environment import DJANGO_ENV, env
+
+# https://www.django-rest-framework.org/api-guide/settings/
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["apps.accounts.authentication.CachedUserJWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"]
+    + (["djangorestframework_camel_case.render.CamelCaseBrowsableAPIRenderer"] if DEBUG else []),
+    # JSON only; the one multipart endpoint (local uploads) names its parser itself.
+    "DEFAULT_PARSER_CLASSES": ["apps.common.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "apps.common.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "apps.common.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "apps.common.exceptions.problem_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "apps.common.throttling.AnonRateThrottle",
+        "apps.common.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("THROTTLE_ANON_RATE", default="300/min"),
+        "user": env.str("THROTTLE_USER_RATE", default="600/min"),
+        "auth_login": "20/min",
+        "auth_register": "10/hour",
+        "auth_password_reset": "5/hour",
+        "auth_password_reset_confirm": "5/hour",
+        "auth_verification_resend": "5/hour",
+        "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour"),
+        "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min"),
+        "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour"),
+    },
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0 if DJANGO_ENV == "development" else 1),
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+MAX_PAGE_SIZE = 100
+# The `type` of every problem document is this URL plus the error code (hyphenated): an anchor on
+# the docs site's page that explains each code (docs/errors.md). The default is that page as
+# `make docs` serves it; point it at your published docs.
+API_ERROR_TYPE_BASE_URL = env.str("API_ERROR_TYPE_BASE_URL", default="http://127.0.0.1:8001/errors/#")
+
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Starter API",
+    "DESCRIPTION": "REST API of the full-stack starter. JSON is camelCase; every error is "
+    "an RFC 9457 problem details document (application/problem+json).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "CAMELIZE_NAMES": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "drf_spectacular.hooks.postprocess_schema_enums",
+    ],
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False},
+}

@@ -1,0 +1,96 @@
+"""Accounts, passwords, JWT sessions and social login."""
+
+from datetime import timedelta
+
+from config.settings.base import SECRET_KEY
+from config.settings.cache import REDIS_URL
+from config.settings.environment import DJANGO_ENV, IS_PRODUCTION, IS_TEST, env
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "social_core.backends.github.GithubOAuth2",
+    "social_core.backends.github_enterprise.GithubEnterpriseOAuth2",
+    "social_core.backends.google.GoogleOAuth2",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if IS_TEST:
+    # Argon2 is slow by design; tests hash hundreds of passwords.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+ACCOUNTS_REQUIRE_EMAIL_VERIFICATION = env.bool("ACCOUNTS_REQUIRE_EMAIL_VERIFICATION", default=True)
+ACCOUNTS_EMAIL_VERIFICATION_MAX_AGE = timedelta(days=3)
+# Accounts never verified are deleted this long after sign-up (beat: delete_unverified_accounts).
+ACCOUNTS_UNVERIFIED_RETENTION = timedelta(days=env.int("ACCOUNTS_UNVERIFIED_RETENTION_DAYS", default=30))
+ACCOUNTS_LOGIN_FAILURE_LIMIT = 5
+ACCOUNTS_LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+
+# https://django-rest-framework-simplejwt.readthedocs.io/en/latest/settings.html
+REFRESH_TOKEN_LIFETIME = timedelta(days=env.int("JWT_REFRESH_TOKEN_LIFETIME_DAYS", default=7))
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(seconds=env.int("JWT_ACCESS_TOKEN_LIFETIME_SECONDS", default=15 * 60)),
+    "REFRESH_TOKEN_LIFETIME": REFRESH_TOKEN_LIFETIME,
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+    "ALGORITHM": "HS256",
+    "SIGNING_KEY": SECRET_KEY,
+    "AUTH_HEADER_TYPES": ("Bearer",),
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "user_id",
+}
+# How long API requests may take a bearer token's user from the cache (apps/accounts/user_cache.py)
+# instead of the database; every change to the user ends it at once. 0 reads the database always,
+# the default without Redis: a per-process cache would miss changes made by other processes.
+AUTH_USER_CACHE_SECONDS = env.int("AUTH_USER_CACHE_SECONDS", default=5 * 60 if REDIS_URL else 0)
+# A refresh token presented again within this many seconds of its rotation gets a new pair
+# instead of the reuse alarm (which ends every session of the user): a reload that aborts a
+# refresh in flight, or two tabs without Web Locks, re-present the just-rotated cookie. A copy
+# used within the window goes undetected, hence short. 0 switches the grace off.
+AUTH_REFRESH_REUSE_GRACE_SECONDS = env.int("AUTH_REFRESH_REUSE_GRACE_SECONDS", default=10)
+AUTH_REFRESH_COOKIE = {
+    "name": "refresh_token",
+    "path": "/api/v1/auth/",
+    "samesite": "Lax",
+    "secure": env.bool("AUTH_COOKIE_SECURE", default=DJANGO_ENV != "development"),
+    "max_age": int(REFRESH_TOKEN_LIFETIME.total_seconds()),
+}
+
+# --- Social login -------------------------------------------------------------------
+# https://python-social-auth.readthedocs.io/en/latest/configuration/django.html
+SOCIAL_AUTH_GITHUB_KEY = env.str("SOCIAL_AUTH_GITHUB_KEY", default="")
+SOCIAL_AUTH_GITHUB_SECRET = env.str("SOCIAL_AUTH_GITHUB_SECRET", default="")
+# GitHub Enterprise Server: URL is the web root (https://github.example.com/), API_URL its
+# REST root (https://github.example.com/api/v3/). The browser tests point it at a local stub.
+SOCIAL_AUTH_GITHUB_ENTERPRISE_URL = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_URL", default="")
+SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL", default="")
+SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY", default="")
+SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET", default="")
+SOCIAL_AUTH_GITHUB_ENTERPRISE_SCOPE = ["user:email"]
+SOCIAL_AUTH_GOOGLE_OAUTH2_KEY = env.str("SOCIAL_AUTH_GOOGLE_OAUTH2_KEY", default="")
+SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET = env.str("SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET", default="")
+SOCIAL_AUTH_USER_MODEL = AUTH_USER_MODEL
+# With this scope GitHub lists every address with its "verified" flag; the pipeline needs it.
+SOCIAL_AUTH_GITHUB_SCOPE = ["user:email"]
+SOCIAL_AUTH_REDIRECT_IS_HTTPS = IS_PRODUCTION
+SOCIAL_AUTH_PIPELINE = (
+    "social_core.pipeline.social_auth.social_details",
+    "social_core.pipeline.social_auth.social_uid",
+    "social_core.pipeline.social_auth.auth_allowed",
+    "social_core.pipeline.social_auth.social_user",
+    "apps.accounts.social.require_verified_email",
+    "apps.accounts.social.associate_by_verified_email",
+    "apps.accounts.social.create_user",
+    "social_core.pipeline.social_auth.associate_user",
+    "social_core.pipeline.social_auth.load_extra_data",
+    "apps.accounts.social.fill_missing_names",
+)

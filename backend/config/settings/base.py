@@ -1,0 +1,88 @@
+"""Django core: secret key, hosts, installed apps, middleware, templates, languages."""
+
+from django.core.management.utils import get_random_secret_key
+
+from config.settings.environment import BASE_DIR, DJANGO_ENV, IS_PRODUCTION, env
+
+# Outside production a missing key gets a random one for this process; `make dev` and the other
+# make commands pass a stable one (scripts/lib.sh), so logins survive a restart. No key is written
+# in the source: a key in the repository would be everyone's key.
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="") or ("" if IS_PRODUCTION else get_random_secret_key())
+DEBUG = env.bool("DJANGO_DEBUG", default=DJANGO_ENV == "development")
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS", default=[] if IS_PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
+)
+ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/")
+# In `make dev` the browser reaches Django through the Next.js proxy, which passes the public host in
+# X-Forwarded-Host; absolute URLs (OAuth callbacks) must use it. nginx forwards Host as is.
+USE_X_FORWARDED_HOST = env.bool("DJANGO_USE_X_FORWARDED_HOST", default=DJANGO_ENV == "development")
+FRONTEND_URL = env.str("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "corsheaders",
+    "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "drf_spectacular",
+    "django_filters",
+    "django_celery_beat",
+    "django_prometheus",
+    "social_django",
+    "apps.common",
+    "apps.accounts",
+    "apps.content",
+    "apps.uploads",
+    "apps.jobs",
+    "apps.exports",
+]
+
+MIDDLEWARE = [
+    # Before anything validates the Host header: probes and scrapes address pods by IP.
+    "apps.common.middleware.ProbeHostMiddleware",
+    # Outermost, so request latency and status counts (by view) cover everything below.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "apps.common.middleware.RequestIDMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,0 +1,26 @@
+"""Settings of the project's own features: the public content cache and personal data exports."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ImproperlyConfigured
+
+from config.settings.environment import env
+from config.settings.storage import AWS_QUERYSTRING_EXPIRE, USE_S3
+
+# Anonymous article/comment responses are cached this long at most; every change to an
+# article, tag or comment invalidates them at once (docs/content.md).
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=5 * 60)
+# Cached responses hold presigned image URLs, and the storage reuses a signed URL for half its
+# lifetime (apps/uploads/storage.py): a cached URL must still work when the entry expires.
+if USE_S3 and CONTENT_CACHE_SECONDS > AWS_QUERYSTRING_EXPIRE / 2:
+    raise ImproperlyConfigured(
+        f"CONTENT_CACHE_SECONDS ({CONTENT_CACHE_SECONDS}) must be at most half of AWS_QUERYSTRING_EXPIRE "
+        f"({AWS_QUERYSTRING_EXPIRE}): cached responses would hand out image URLs whose signature has expired."
+    )
+
+# Personal data exports (apps/exports, docs/background-jobs.md).
+EXPORTS_RETENTION = timedelta(days=7)
+# Still pending or running after this long means the build task was lost: cleanup fails it.
+EXPORTS_STALE_AFTER = timedelta(hours=6)
+EXPORTS_TASK_SOFT_TIME_LIMIT = 10 * 60
+EXPORTS_TASK_TIME_LIMIT = 11 * 60

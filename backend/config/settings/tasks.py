@@ -1,0 +1,65 @@
+"""Celery over RabbitMQ, and the one schedule of periodic jobs. The whole design: docs/background-jobs.md."""
+
+from datetime import timedelta
+
+from django.utils.crypto import get_random_string
+
+from config.settings.base import TIME_ZONE
+from config.settings.cache import REDIS_URL
+from config.settings.environment import IS_TEST, env
+
+# https://docs.celeryq.dev/en/stable/userguide/configuration.html
+# Queue topology and routes: config/celery.py.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+# Results go to Redis (already there for cache and throttling, and fast at expiring keys);
+# nothing in the app reads them, they are kept a day for debugging and Flower.
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL) or None
+CELERY_RESULT_EXPIRES = timedelta(days=1)
+# Without a broker, tasks run inside the caller (make dev needs no RabbitMQ).
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+# Names queues and exchanges "<prefix>emails" ...: each test run gets its own, so the broker tests
+# never share queues with a developer's worker on the same RabbitMQ.
+CELERY_QUEUE_PREFIX = env.str("CELERY_QUEUE_PREFIX", default=f"test{get_random_string(8).lower()}." if IS_TEST else "")
+CELERY_QUEUE_DELIVERY_LIMIT = 5
+CELERY_TASK_DEFAULT_DELIVERY_MODE = "persistent"
+# Publisher confirms: publish() returns once RabbitMQ has taken the message, not before.
+# max_retries bounds the reconnect loop of a publish, which otherwise waits for the broker forever.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"confirm_publish": True, "max_retries": 1, "interval_start": 0, "interval_step": 1}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing from a request must not stall it (at worst two 2 s connection attempts while the
+# broker host does not answer); the outbox keeps the message for the relay.
+CELERY_PUBLISH_RETRY_POLICY = {"max_retries": 0}
+TASK_OUTBOX_RELAY_GRACE = timedelta(seconds=30)
+# Acknowledge after the task ran, and requeue when its worker died: a crash never loses a task.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# One message at a time per worker process: long exports never hold short emails hostage.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = 60
+CELERY_TASK_TIME_LIMIT = 90
+# Retries of transient errors (apps/jobs/base.py): 5s, 10s, 20s ... capped, with jitter.
+CELERY_TASK_MAX_RETRIES = 5
+CELERY_TASK_RETRY_BACKOFF_BASE = env.float("CELERY_TASK_RETRY_BACKOFF_BASE", default=5.0)
+CELERY_TASK_RETRY_BACKOFF_MAX = 600.0
+# How long a finished task id is remembered, to skip a duplicate delivery of it.
+CELERY_TASK_DONE_MEMORY_SECONDS = 60 * 60 * 24
+CELERY_WORKER_SEND_TASK_EVENTS = True
+CELERY_TASK_SEND_SENT_EVENT = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The one list of periodic jobs. Beat writes it into django-celery-beat's tables at start:
+# entries can be paused in the admin; schedule changes belong here (docs/background-jobs.md).
+CELERY_BEAT_SCHEDULE = {
+    "relay-task-outbox": {"task": "apps.jobs.tasks.relay_task_outbox", "schedule": timedelta(seconds=30)},
+    "publish-due-articles": {"task": "apps.content.tasks.publish_due_articles", "schedule": timedelta(minutes=1)},
+    "cleanup-expired-uploads": {"task": "apps.uploads.tasks.cleanup_expired_uploads", "schedule": timedelta(hours=1)},
+    "cleanup-expired-exports": {"task": "apps.exports.tasks.cleanup_expired_exports", "schedule": timedelta(hours=1)},
+    "purge-expired-tokens": {"task": "apps.accounts.tasks.purge_expired_tokens", "schedule": timedelta(days=1)},
+    "delete-unverified-accounts": {
+        "task": "apps.accounts.tasks.delete_unverified_accounts",
+        "schedule": timedelta(days=1),
+    },
+}
