@@ -8,7 +8,9 @@ backend_sync
   "$UV" run ruff check .
   "$UV" run ruff format --check .
   "$UV" run mypy .
+  "$UV" run lint-imports --no-cache
   "$UV" run python manage.py makemigrations --check --dry-run
 )
 frontend_install
 (cd "$FRONTEND" && npm run lint && npm run typecheck)
+"$ROOT/scripts/check-module-size.sh"
