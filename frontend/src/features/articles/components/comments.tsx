@@ -13,10 +13,11 @@ import type { CommentPage } from "@/lib/api/types";
 import { formatDate } from "@/lib/format";
 import { useTranslateError } from "@/lib/use-translate-error";
 
-// The form brings react-hook-form and zod (~40 kB gzip) and the API calls bring Axios; readers
-// who only read never need them, so both load on demand and stay out of the article's first load.
+import { useComments, useCreateComment, useDeleteComment, useUpdateComment } from "../hooks";
+
+// The form brings react-hook-form and zod (~40 kB gzip); readers who only read never need it,
+// so it loads on demand and stays out of the article's first load (as Axios does, see hooks.ts).
 const CommentForm = dynamic(() => import("./comment-form").then((module) => module.CommentForm));
-const loadApi = () => import("../api");
 
 /**
  * The first page of comments arrives server-rendered; writing, editing, deleting and loading
@@ -28,57 +29,29 @@ export function Comments({ slug, initial }: { slug: string; initial: CommentPage
   const pathname = usePathname();
   const translate = useTranslateError();
   const session = useSession();
-  const [comments, setComments] = useState(initial.results);
-  const [count, setCount] = useState(initial.count);
-  const [page, setPage] = useState(1);
-  const [hasMore, setHasMore] = useState(Boolean(initial.next));
   const [editing, setEditing] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const me = session.status === "authenticated" ? session.user : null;
+  const list = useComments(slug, initial);
+  const create = useCreateComment(slug);
+  const update = useUpdateComment(slug);
+  const remove = useDeleteComment(slug);
+  const { comments, count } = list.data;
 
-  const report = (caught: unknown) => {
-    const apiError = toApiError(caught);
-    setError(translate(apiError.code, apiError.detail));
-  };
-
-  const loadMore = async () => {
-    setError(null);
-    try {
-      const next = await (await loadApi()).listComments(slug, page + 1);
-      // A comment posted meanwhile can shift pages; skip ids already shown.
-      setComments((current) => [
-        ...current,
-        ...next.results.filter((c) => !current.some((known) => known.id === c.id)),
-      ]);
-      setPage(page + 1);
-      setHasMore(Boolean(next.next));
-    } catch (caught) {
-      report(caught);
-    }
-  };
+  // Form submissions show their errors in the form (mutateAsync rethrows); these go on top.
+  const failure = list.error ?? remove.error;
+  const error = failure ? toApiError(failure) : null;
 
   const onCreate = async (body: string) => {
-    const created = await (await loadApi()).createComment(slug, body);
-    setComments((current) => [created, ...current]);
-    setCount((n) => n + 1);
+    await create.mutateAsync(body);
   };
 
   const onUpdate = async (id: number, body: string) => {
-    const updated = await (await loadApi()).updateComment(id, body);
-    setComments((current) => current.map((c) => (c.id === id ? updated : c)));
+    await update.mutateAsync({ id, body });
     setEditing(null);
   };
 
-  const onDelete = async (id: number) => {
-    if (!window.confirm(t("confirmDelete"))) return;
-    setError(null);
-    try {
-      await (await loadApi()).deleteComment(id);
-      setComments((current) => current.filter((c) => c.id !== id));
-      setCount((n) => n - 1);
-    } catch (caught) {
-      report(caught);
-    }
+  const onDelete = (id: number) => {
+    if (window.confirm(t("confirmDelete"))) remove.mutate(id);
   };
 
   return (
@@ -89,7 +62,7 @@ export function Comments({ slug, initial }: { slug: string; initial: CommentPage
       <h2 id="comments-heading" className="text-2xl font-semibold">
         {t("heading", { count })}
       </h2>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? <Alert tone="error">{translate(error.code, error.detail)}</Alert> : null}
       {me ? (
         <CommentForm submitLabel={t("post")} onSave={onCreate} />
       ) : session.status === "anonymous" ? (
@@ -141,8 +114,12 @@ export function Comments({ slug, initial }: { slug: string; initial: CommentPage
           ))}
         </ul>
       )}
-      {hasMore ? (
-        <Button variant="secondary" onClick={loadMore}>
+      {list.hasNextPage ? (
+        <Button
+          variant="secondary"
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
           {t("loadMore")}
         </Button>
       ) : null}
