@@ -28,9 +28,10 @@ export function makeQueryClient(): QueryClient {
 }
 
 /**
- * Client-side server state (TanStack Query) for the routes that have any: the account page,
- * the sign-in pages (social providers) and an article's comments. The home page has none and
- * does not load the library. One client per browser tab, kept across navigations in the layout.
+ * Client-side server state (TanStack Query) where there is any: the layouts of the account
+ * page and the sign-in pages (social providers), and an article's comments once they have
+ * loaded. Public pages do not load the library with their first paint. One client per layout,
+ * kept across the navigations inside it.
  */
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);

@@ -46,15 +46,29 @@ test("only the author's own comment offers edit and delete", async () => {
   expect(within(theirs!).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
 });
 
-test("visitors get a login link instead of the form", () => {
+test("the server's first page shows before the interactive version has loaded", async () => {
   session.mockReturnValue({ status: "anonymous", user: null });
 
   renderWithIntl(<Comments slug="a" initial={initial} />);
 
-  expect(screen.getByRole("link", { name: "Log in to join the discussion" })).toHaveAttribute(
-    "href",
-    "/login?next=%2Fcurrent",
-  );
+  expect(screen.getByRole("heading", { name: "2 comments" })).toBeInTheDocument();
+  expect(screen.getAllByTestId("comment").map((c) => c.textContent)).toEqual([
+    expect.stringContaining("Mine"),
+    expect.stringContaining("Someone else's"),
+  ]);
+  // ...which then takes over with the same list.
+  await screen.findByRole("link", { name: "Log in to join the discussion" });
+  expect(screen.getAllByTestId("comment")).toHaveLength(2);
+});
+
+test("visitors get a login link instead of the form", async () => {
+  session.mockReturnValue({ status: "anonymous", user: null });
+
+  renderWithIntl(<Comments slug="a" initial={initial} />);
+
+  expect(
+    await screen.findByRole("link", { name: "Log in to join the discussion" }),
+  ).toHaveAttribute("href", "/login?next=%2Fcurrent");
   expect(screen.queryByLabelText("Your comment")).not.toBeInTheDocument();
 });
 
@@ -95,7 +109,7 @@ test("editing replaces the body with the server's version", async () => {
   const user = userEvent.setup();
   renderWithIntl(<Comments slug="a" initial={initial} />);
 
-  await user.click(screen.getByRole("button", { name: "Edit" }));
+  await user.click(await screen.findByRole("button", { name: "Edit" }));
   const mine = screen.getAllByTestId("comment")[0]!;
   const editor = await within(mine).findByLabelText("Your comment");
   await user.clear(editor);
@@ -163,6 +177,8 @@ test("loading more appends the next page and skips comments already shown", asyn
   );
   const user = userEvent.setup();
   renderWithIntl(<Comments slug="a" initial={{ ...initial, count: 3, next: "?page=2" }} />);
+  // The login link comes with the interactive version.
+  await screen.findByRole("link", { name: "Log in to join the discussion" });
 
   await user.click(screen.getByRole("button", { name: "Load more comments" }));
 

@@ -9,8 +9,8 @@ import {
 
 import type { Comment, CommentPage } from "@/lib/api/types";
 
-// The calls bring Axios; readers who only read never need it, so it loads on the first request
-// (the first page of comments arrives server-rendered).
+// The calls bring Axios, which loads on the first request: the first page of comments arrives
+// server-rendered, and readers who only read need no other.
 const loadApi = () => import("./api");
 
 type Pages = InfiniteData<CommentPage, number>;
