@@ -1,14 +1,12 @@
 import { apiClient } from "@/lib/api/client";
+import type { ArticleListQuery } from "@/lib/api/types";
 
 export const ARTICLES_PAGE_SIZE = 10;
 export const COMMENTS_PAGE_SIZE = 20;
 
 const lang = (locale: string) => ({ headers: { "Accept-Language": locale } });
 
-export function listArticles(
-  query: { page?: number; tag?: string; search?: string },
-  locale: string,
-) {
+export function listArticles(query: ArticleListQuery, locale: string) {
   return apiClient.GET("/api/v1/articles/", {
     params: { query: { pageSize: ARTICLES_PAGE_SIZE, ...query } },
     ...lang(locale),

@@ -1,4 +1,4 @@
-import type { components } from "./schema.gen";
+import type { components, operations } from "./schema.gen";
 
 /**
  * Names for the generated OpenAPI schemas that components and tests pass around. Generated
@@ -22,6 +22,7 @@ export type Tag = Schemas["Tag"];
 export type ArticleSummary = Schemas["ArticleListItem"];
 export type Article = Schemas["ArticleDetail"];
 export type ArticlePage = Schemas["PaginatedArticleListItemList"];
+export type ArticleListQuery = NonNullable<operations["articles_list"]["parameters"]["query"]>;
 export type Comment = Schemas["Comment"];
 export type CommentPage = Schemas["PaginatedCommentList"];
 
