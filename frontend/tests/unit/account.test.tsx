@@ -205,7 +205,7 @@ describe("DataExport", () => {
         polls += 1;
         return params.export_id === "e1"
           ? response(200).json(states[Math.min(polls, states.length) - 1]!)
-          : response(404).json({} as never);
+          : problem(404, "not_found");
       }),
     );
     const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
