@@ -5,15 +5,20 @@ const createJestConfig = nextJest({ dir: "./" });
 
 /** @type {import('jest').Config} */
 const config = {
-  testEnvironment: "jsdom",
+  // jsdom with Node's fetch, streams and TextEncoder, which MSW needs (mswjs.io/docs/faq).
+  testEnvironment: "jest-fixed-jsdom",
   roots: ["<rootDir>/tests/unit"],
   setupFilesAfterEnv: ["<rootDir>/tests/unit/setup.ts"],
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/src/$1" },
   clearMocks: true,
 };
 
-// next-intl and its dependencies ship ES modules only; let SWC transform them too.
+// next-intl, openapi-msw and their dependencies ship ES modules only; let SWC transform them too.
 const esmPackages = [
+  "openapi-msw",
+  "rettime",
+  "until-async",
+  "@open-draft",
   "next-intl",
   "use-intl",
   "icu-minify",

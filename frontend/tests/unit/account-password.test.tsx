@@ -4,11 +4,11 @@ import userEvent from "@testing-library/user-event";
 import { DeleteAccountForm } from "@/features/account/components/delete-account-form";
 import { PasswordSettings } from "@/features/account/components/password-settings";
 import { emailKey } from "@/features/account/schemas";
-import { ApiError } from "@/lib/api/errors";
 import type { User } from "@/lib/api/types";
 
 import { router } from "./navigation-mock";
 import { renderWithIntl } from "./render";
+import { http, problem, server } from "./server";
 import { ada } from "./users";
 
 // jest.mock factories run before imports, so the shared mock is loaded from inside the factory.
@@ -17,11 +17,18 @@ jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").nav
 const clear = jest.fn();
 jest.mock("@/features/auth/session", () => ({ useSession: () => ({ clear }) }));
 
-// The real features/account/api.ts runs, so the tests see the request body it sends.
-const apiDelete = jest.fn();
-jest.mock("@/lib/api/client", () => ({
-  api: { delete: (...args: unknown[]) => apiDelete(...args) },
-}));
+/** Bodies of the DELETE /users/me/ requests the backend received. */
+function deleteBackend(answer: () => Response = () => new Response(null, { status: 204 })) {
+  const bodies: unknown[] = [];
+  server.use(
+    http.delete("/api/v1/users/me/", async ({ request }) => {
+      // The schema leaves DELETE bodies out (see deleteAccount), so this one is read untyped.
+      bodies.push(JSON.parse(await request.text()));
+      return answer();
+    }),
+  );
+  return bodies;
+}
 
 const withPassword = ada;
 const socialOnly: User = { ...ada, hasPassword: false };
@@ -31,22 +38,21 @@ const CONFIRM_EMAIL = "Type your email address (ada@example.com) to confirm";
 
 describe("DeleteAccountForm with a password", () => {
   test("sends the password, then ends the session and leaves", async () => {
-    apiDelete.mockResolvedValue({ status: 204 });
+    const bodies = deleteBackend();
     const user = userEvent.setup();
     renderWithIntl(<DeleteAccountForm user={withPassword} />);
 
     await user.type(screen.getByLabelText("Enter your password to confirm"), "secret-password");
     await user.click(screen.getByRole("button", DELETE));
 
-    expect(apiDelete).toHaveBeenCalledWith("/v1/users/me/", {
-      data: { password: "secret-password" },
-    });
     await waitFor(() => expect(router.replace).toHaveBeenCalledWith("/"));
+    expect(bodies).toEqual([{ password: "secret-password" }]);
     expect(clear).toHaveBeenCalled();
     expect(screen.queryByLabelText(CONFIRM_EMAIL)).not.toBeInTheDocument();
   });
 
   test("an empty password is refused before asking the backend", async () => {
+    const bodies = deleteBackend();
     const user = userEvent.setup();
     renderWithIntl(<DeleteAccountForm user={withPassword} />);
 
@@ -55,16 +61,13 @@ describe("DeleteAccountForm with a password", () => {
     expect(screen.getByLabelText("Enter your password to confirm")).toHaveAccessibleDescription(
       "This field is required.",
     );
-    expect(apiDelete).not.toHaveBeenCalled();
+    expect(bodies).toEqual([]);
   });
 
   test("a wrong password shows the backend's message on the field", async () => {
-    apiDelete.mockRejectedValue(
-      new ApiError({
-        status: 400,
-        code: "validation_error",
-        detail: "Invalid input.",
-        fieldErrors: [{ field: "password", message: "The password is wrong.", code: "invalid" }],
+    deleteBackend(() =>
+      problem(400, "validation_error", {
+        errors: [{ field: "password", message: "The password is wrong.", code: "invalid" }],
       }),
     );
     const user = userEvent.setup();
@@ -82,7 +85,7 @@ describe("DeleteAccountForm with a password", () => {
 
 describe("DeleteAccountForm without a password", () => {
   test("asks for the email address instead, and sends no password", async () => {
-    apiDelete.mockResolvedValue({ status: 204 });
+    const bodies = deleteBackend();
     const user = userEvent.setup();
     renderWithIntl(<DeleteAccountForm user={socialOnly} />);
 
@@ -91,8 +94,8 @@ describe("DeleteAccountForm without a password", () => {
     await user.type(screen.getByLabelText(CONFIRM_EMAIL), " Ada@Example.com ");
     await user.click(screen.getByRole("button", DELETE));
 
-    expect(apiDelete).toHaveBeenCalledWith("/v1/users/me/", { data: {} });
     await waitFor(() => expect(router.replace).toHaveBeenCalledWith("/"));
+    expect(bodies).toEqual([{}]);
     expect(clear).toHaveBeenCalled();
   });
 
@@ -100,6 +103,7 @@ describe("DeleteAccountForm without a password", () => {
     ["", "This field is required."],
     ["grace@example.com", "This is not the email address of your account."],
   ])("%j is refused before asking the backend", async (typed, message) => {
+    const bodies = deleteBackend();
     const user = userEvent.setup();
     renderWithIntl(<DeleteAccountForm user={socialOnly} />);
 
@@ -109,7 +113,7 @@ describe("DeleteAccountForm without a password", () => {
     const field = screen.getByLabelText(CONFIRM_EMAIL);
     expect(field).toHaveAttribute("aria-invalid", "true");
     expect(field).toHaveAccessibleDescription(message);
-    expect(apiDelete).not.toHaveBeenCalled();
+    expect(bodies).toEqual([]);
   });
 });
 

@@ -1,87 +1,76 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { HttpResponse, delay } from "msw";
 
 import { AvatarUploader } from "@/features/account/components/avatar-uploader";
 import { ConnectedAccounts } from "@/features/account/components/connected-accounts";
-import { DataExport, EXPORT_POLL_MS } from "@/features/account/components/data-export";
-import { ApiError } from "@/lib/api/errors";
+import { DataExport } from "@/features/account/components/data-export";
+import { EXPORT_POLL_MS } from "@/features/account/hooks";
+import type { DataExport as Export } from "@/lib/api/types";
 
 import { renderWithIntl } from "./render";
+import { http, problem, server } from "./server";
 import { ada as user } from "./users";
 
 const setUser = jest.fn();
 jest.mock("@/features/auth/session", () => ({ useSession: () => ({ setUser }) }));
 
-const api = {
-  createAvatarUpload: jest.fn(),
-  uploadToStorage: jest.fn(),
-  finishUpload: jest.fn(),
-  setAvatar: jest.fn(),
-  removeAvatar: jest.fn(),
-  startExport: jest.fn(),
-  getExport: jest.fn(),
-  listSocialAccounts: jest.fn(),
-  unlinkSocialAccount: jest.fn(),
-};
-jest.mock("@/features/account/api", () =>
-  Object.fromEntries(
-    [
-      "createAvatarUpload",
-      "uploadToStorage",
-      "finishUpload",
-      "setAvatar",
-      "removeAvatar",
-      "startExport",
-      "getExport",
-      "listSocialAccounts",
-      "unlinkSocialAccount",
-    ].map((name) => [
-      name,
-      (...args: unknown[]) => (api as Record<string, jest.Mock>)[name]!(...args),
-    ]),
-  ),
-);
+const S3 = "https://bucket.s3.example.com/";
+const updated = { ...user, avatar: { url: "/media/a.png", thumbnailUrl: "/media/a-thumb.png" } };
+
+/** The backend and storage for an avatar upload; `storage` decides how the bytes are answered. */
+function uploadBackend(storage: () => Promise<Response> | Response) {
+  const requests: string[] = [];
+  server.use(
+    http.post("/api/v1/uploads/", async ({ request, response }) => {
+      const body = await request.json();
+      requests.push(`start ${body.filename} ${body.contentType}`);
+      return response(201).json({ id: "u1", upload: { url: S3, fields: { key: "k" } } });
+    }),
+    http.untyped.post(S3, storage),
+    http.post("/api/v1/uploads/{upload_id}/finish/", ({ params, response }) => {
+      requests.push(`finish ${params.upload_id}`);
+      return response(200).json({ id: params.upload_id, status: "ready" });
+    }),
+    http.put("/api/v1/users/me/avatar/", async ({ request, response }) => {
+      requests.push(`attach ${(await request.json()).uploadId}`);
+      return response(200).json(updated);
+    }),
+  );
+  return requests;
+}
+
+const choose = () =>
+  userEvent
+    .setup()
+    .upload(
+      screen.getByLabelText("Upload a picture"),
+      new File(["png-bytes"], "me.png", { type: "image/png" }),
+    );
+
+beforeEach(() => setUser.mockReset());
 
 describe("AvatarUploader", () => {
-  test("shows live upload progress, then attaches the finished upload", async () => {
-    let report: (percent: number) => void = () => undefined;
-    let finishUploading: () => void = () => undefined;
-    api.createAvatarUpload.mockResolvedValue({
-      id: "u1",
-      upload: { url: "/api/v1/uploads/u1/content/", fields: {} },
+  test("shows upload progress while the bytes go to storage, then attaches the upload", async () => {
+    let storageAnswers: () => void = () => undefined;
+    const requests = uploadBackend(async () => {
+      await new Promise<void>((resolve) => (storageAnswers = resolve));
+      return new HttpResponse(null, { status: 204 });
     });
-    api.uploadToStorage.mockImplementation((_ticket, _file, onProgress: (p: number) => void) => {
-      report = onProgress;
-      return new Promise<void>((resolve) => (finishUploading = resolve));
-    });
-    api.finishUpload.mockResolvedValue({ id: "u1", status: "ready" });
-    const updated = {
-      ...user,
-      avatar: { url: "/media/a.png", thumbnailUrl: "/media/a-thumb.png" },
-    };
-    api.setAvatar.mockResolvedValue(updated);
     renderWithIntl(<AvatarUploader user={user} />);
 
-    const file = new File(["png-bytes"], "me.png", { type: "image/png" });
-    await userEvent.setup().upload(screen.getByLabelText("Upload a picture"), file);
+    await choose();
 
-    await waitFor(() => expect(api.uploadToStorage).toHaveBeenCalled());
-    act(() => report(42));
-    expect(screen.getByRole("progressbar", { name: "Upload progress" })).toHaveAttribute(
-      "value",
-      "42",
-    );
-    expect(screen.getByText("Uploading… 42%")).toBeInTheDocument();
-
-    act(() => finishUploading());
+    expect(await screen.findByRole("progressbar", { name: "Upload progress" })).toBeVisible();
+    expect(screen.getByText(/^Uploading…/)).toBeInTheDocument();
+    act(() => storageAnswers());
     await waitFor(() => expect(setUser).toHaveBeenCalledWith(updated));
-    expect(api.createAvatarUpload).toHaveBeenCalledWith(file, expect.any(AbortSignal));
-    expect(api.finishUpload).toHaveBeenCalledWith("u1", expect.any(AbortSignal));
-    expect(api.setAvatar).toHaveBeenCalledWith("u1");
+    expect(requests).toEqual(["start me.png image/png", "finish u1", "attach u1"]);
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
 
   test("refuses a non-image before asking the backend", () => {
+    const requests = uploadBackend(() => new HttpResponse(null, { status: 204 }));
     renderWithIntl(<AvatarUploader user={user} />);
 
     // fireEvent, because user-event honours the input's accept attribute and drops the file.
@@ -90,21 +79,14 @@ describe("AvatarUploader", () => {
     });
 
     expect(screen.getByRole("alert")).toHaveTextContent("Please choose a JPEG, PNG or WebP image.");
-    expect(api.createAvatarUpload).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
   });
 
-  test("shows the backend's translated error when processing fails", async () => {
-    api.createAvatarUpload.mockRejectedValue(
-      new ApiError({ status: 413, code: "payload_too_large", detail: "Too big." }),
-    );
+  test("shows the backend's translated error when the upload is refused", async () => {
+    server.use(http.post("/api/v1/uploads/", () => problem(413, "payload_too_large")));
     renderWithIntl(<AvatarUploader user={user} />);
 
-    await userEvent
-      .setup()
-      .upload(
-        screen.getByLabelText("Upload a picture"),
-        new File(["x"], "me.png", { type: "image/png" }),
-      );
+    await choose();
 
     expect(await screen.findByRole("alert")).toHaveTextContent("The file is too large.");
     expect(setUser).not.toHaveBeenCalled();
@@ -112,90 +94,61 @@ describe("AvatarUploader", () => {
 });
 
 describe("AvatarUploader cancellation and errors", () => {
-  /** The upload itself goes through; what follows is up to the test. */
-  const uploadFinishes = () => {
-    api.createAvatarUpload.mockResolvedValue({
-      id: "u1",
-      upload: { url: "/api/v1/uploads/u1/content/", fields: {} },
+  /** Storage that never answers, like a slow uplink. */
+  const hangingStorage = () =>
+    uploadBackend(async () => {
+      await delay("infinite");
+      return new HttpResponse(null, { status: 204 });
     });
-    api.uploadToStorage.mockResolvedValue(undefined);
-    api.finishUpload.mockResolvedValue({ id: "u1", status: "ready" });
-  };
-
-  /** uploadToStorage that hangs like a real request and rejects as axios does once aborted. */
-  const hangingUpload = () => {
-    const signals: AbortSignal[] = [];
-    api.createAvatarUpload.mockResolvedValue({
-      id: "u1",
-      upload: { url: "https://bucket.s3.example.com/", fields: {} },
-    });
-    api.uploadToStorage.mockImplementation(
-      (_ticket, _file, _onProgress, signal: AbortSignal) =>
-        new Promise<void>((_resolve, reject) => {
-          signals.push(signal);
-          signal.addEventListener("abort", () => reject(new Error("canceled")));
-        }),
-    );
-    return signals;
-  };
-  const choose = () =>
-    userEvent
-      .setup()
-      .upload(
-        screen.getByLabelText("Upload a picture"),
-        new File(["x"], "me.png", { type: "image/png" }),
-      );
-
-  beforeEach(() => {
-    Object.values(api).forEach((mock) => mock.mockReset());
-    setUser.mockReset();
-  });
 
   test("Cancel aborts the running upload and returns to idle without an error", async () => {
-    const signals = hangingUpload();
+    const requests = hangingStorage();
     renderWithIntl(<AvatarUploader user={user} />);
     await choose();
-    await waitFor(() => expect(signals).toHaveLength(1));
-    expect(api.createAvatarUpload.mock.calls[0]?.[1]).toBeInstanceOf(AbortSignal);
+    const cancel = await screen.findByRole("button", { name: "Cancel upload" });
 
-    await userEvent.setup().click(screen.getByRole("button", { name: "Cancel upload" }));
+    await userEvent.setup().click(cancel);
 
-    expect(signals[0]?.aborted).toBe(true);
     expect(await screen.findByRole("status")).toHaveTextContent("Upload cancelled.");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Cancel upload" })).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Upload a picture" })).toBeEnabled();
-    expect(api.finishUpload).not.toHaveBeenCalled();
-    expect(api.setAvatar).not.toHaveBeenCalled();
+    expect(requests).toEqual(["start me.png image/png"]);
   });
 
   test("leaving the page aborts the running upload", async () => {
-    const signals = hangingUpload();
+    let storageAnswers: () => void = () => undefined;
+    const requests = uploadBackend(async () => {
+      await new Promise<void>((resolve) => (storageAnswers = resolve));
+      return new HttpResponse(null, { status: 204 });
+    });
     const { unmount } = renderWithIntl(<AvatarUploader user={user} />);
     await choose();
-    await waitFor(() => expect(signals).toHaveLength(1));
+    await screen.findByRole("button", { name: "Cancel upload" });
 
     unmount();
+    storageAnswers();
+    // Not aborted, the upload would go on to finish and attach within a few milliseconds.
+    await delay(100);
 
-    expect(signals[0]?.aborted).toBe(true);
+    expect(requests).toEqual(["start me.png image/png"]);
   });
 
   test("a refused uploadId shows the field's reason, not only the generic detail", async () => {
-    uploadFinishes();
-    api.setAvatar.mockRejectedValue(
-      new ApiError({
-        status: 400,
-        code: "validation_error",
-        detail: "Invalid input.",
-        fieldErrors: [
-          {
-            field: "uploadId",
-            message: "Finish the upload before using it.",
-            code: "upload_not_ready",
-          },
-        ],
-      }),
+    uploadBackend(() => new HttpResponse(null, { status: 204 }));
+    server.use(
+      http.put("/api/v1/users/me/avatar/", () =>
+        problem(400, "validation_error", {
+          errors: [
+            {
+              field: "uploadId",
+              message: "Finish the upload before using it.",
+              code: "upload_not_ready",
+            },
+          ],
+        }),
+      ),
     );
     renderWithIntl(<AvatarUploader user={user} />);
     await choose();
@@ -207,14 +160,13 @@ describe("AvatarUploader cancellation and errors", () => {
   });
 
   test("a field error with an untranslated code shows the backend's message", async () => {
-    uploadFinishes();
-    api.setAvatar.mockRejectedValue(
-      new ApiError({
-        status: 400,
-        code: "validation_error",
-        detail: "Invalid input.",
-        fieldErrors: [{ field: "uploadId", message: "Must be a valid UUID.", code: "invalid" }],
-      }),
+    uploadBackend(() => new HttpResponse(null, { status: 204 }));
+    server.use(
+      http.put("/api/v1/users/me/avatar/", () =>
+        problem(400, "validation_error", {
+          errors: [{ field: "uploadId", message: "Must be a valid UUID.", code: "invalid" }],
+        }),
+      ),
     );
     renderWithIntl(<AvatarUploader user={user} />);
     await choose();
@@ -224,10 +176,16 @@ describe("AvatarUploader cancellation and errors", () => {
 });
 
 describe("DataExport", () => {
-  beforeEach(() => jest.useFakeTimers());
+  beforeEach(() =>
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] }),
+  );
   afterEach(() => jest.useRealTimers());
 
-  const exportState = (status: string, progress: number, downloadUrl: string | null = null) => ({
+  const exportState = (
+    status: Export["status"],
+    progress: number,
+    downloadUrl: string | null = null,
+  ): Export => ({
     id: "e1",
     status,
     progress,
@@ -237,10 +195,19 @@ describe("DataExport", () => {
   });
 
   test("polls the running export, shows its progress and ends with a download link", async () => {
-    api.startExport.mockResolvedValue(exportState("pending", 0));
-    api.getExport
-      .mockResolvedValueOnce(exportState("running", 60))
-      .mockResolvedValueOnce(exportState("succeeded", 100, "/media/exports/e1.zip"));
+    const states = [exportState("running", 60), exportState("succeeded", 100, "/media/e1.zip")];
+    let polls = 0;
+    server.use(
+      http.post("/api/v1/users/me/exports/", ({ response }) =>
+        response(202).json(exportState("pending", 0)),
+      ),
+      http.get("/api/v1/users/me/exports/{export_id}/", ({ params, response }) => {
+        polls += 1;
+        return params.export_id === "e1"
+          ? response(200).json(states[Math.min(polls, states.length) - 1]!)
+          : problem(404, "not_found");
+      }),
+    );
     const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     renderWithIntl(<DataExport />);
 
@@ -252,26 +219,26 @@ describe("DataExport", () => {
     expect(screen.getByRole("button", { name: "Export my data" })).toBeDisabled();
 
     await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS));
-    expect(screen.getByRole("progressbar", { name: "Export progress" })).toHaveAttribute(
-      "value",
-      "60",
+    await waitFor(() =>
+      expect(screen.getByRole("progressbar", { name: "Export progress" })).toHaveAttribute(
+        "value",
+        "60",
+      ),
     );
 
     await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS));
-    expect(screen.getByRole("link", { name: "Download your data" })).toHaveAttribute(
+    expect(await screen.findByRole("link", { name: "Download your data" })).toHaveAttribute(
       "href",
-      "/media/exports/e1.zip",
+      "/media/e1.zip",
     );
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
 
     await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS * 3));
-    expect(api.getExport).toHaveBeenCalledTimes(2);
+    expect(polls).toBe(2);
   });
 
   test("explains a conflict when an export is already running", async () => {
-    api.startExport.mockRejectedValue(
-      new ApiError({ status: 409, code: "export_in_progress", detail: "An export is running." }),
-    );
+    server.use(http.post("/api/v1/users/me/exports/", () => problem(409, "export_in_progress")));
     const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     renderWithIntl(<DataExport />);
 
@@ -279,14 +246,43 @@ describe("DataExport", () => {
 
     expect(await screen.findByRole("alert")).toHaveTextContent("An export is already running.");
   });
+
+  test("a failed poll says why and stops polling", async () => {
+    let polls = 0;
+    server.use(
+      http.post("/api/v1/users/me/exports/", ({ response }) =>
+        response(202).json(exportState("running", 10)),
+      ),
+      http.get("/api/v1/users/me/exports/{export_id}/", () => {
+        polls += 1;
+        return problem(404, "not_found", { detail: "Not found." });
+      }),
+    );
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    renderWithIntl(<DataExport />);
+
+    await user.click(screen.getByRole("button", { name: "Export my data" }));
+    await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS));
+
+    expect(await screen.findByRole("alert")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS * 3));
+    expect(polls).toBe(1);
+  });
 });
 
 describe("ConnectedAccounts", () => {
   const github = { id: 3, provider: "github", uid: "42", createdAt: "2026-01-05T00:00:00Z" };
 
   test("lists linked providers and unlinks one after confirmation", async () => {
-    api.listSocialAccounts.mockResolvedValue([github]);
-    api.unlinkSocialAccount.mockResolvedValue(undefined);
+    const unlinked: string[] = [];
+    server.use(
+      http.get("/api/v1/users/me/social-accounts/", ({ response }) => response(200).json([github])),
+      http.delete("/api/v1/users/me/social-accounts/{account_id}/", ({ params, response }) => {
+        unlinked.push(params.account_id);
+        return response(204).empty();
+      }),
+    );
     jest.spyOn(window, "confirm").mockReturnValue(true);
     renderWithIntl(<ConnectedAccounts hasPassword />);
 
@@ -294,13 +290,15 @@ describe("ConnectedAccounts", () => {
     await userEvent.setup().click(screen.getByRole("button", { name: "Unlink" }));
 
     expect(await screen.findByText("No accounts are connected.")).toBeInTheDocument();
-    expect(api.unlinkSocialAccount).toHaveBeenCalledWith(3);
+    expect(unlinked).toEqual(["3"]);
   });
 
   test("explains why the last way to log in cannot be unlinked", async () => {
-    api.listSocialAccounts.mockResolvedValue([github]);
-    api.unlinkSocialAccount.mockRejectedValue(
-      new ApiError({ status: 409, code: "last_login_method", detail: "Set a password first." }),
+    server.use(
+      http.get("/api/v1/users/me/social-accounts/", ({ response }) => response(200).json([github])),
+      http.delete("/api/v1/users/me/social-accounts/{account_id}/", () =>
+        problem(409, "last_login_method", { detail: "Set a password first." }),
+      ),
     );
     jest.spyOn(window, "confirm").mockReturnValue(true);
     renderWithIntl(<ConnectedAccounts hasPassword />);
@@ -315,7 +313,9 @@ describe("ConnectedAccounts", () => {
     [true, "Accounts you can log in with besides your password."],
     [false, "You have no password, so you can unlink the last one only after setting a password."],
   ])("with hasPassword %s, the intro says how they log in", async (hasPassword, intro) => {
-    api.listSocialAccounts.mockResolvedValue([github]);
+    server.use(
+      http.get("/api/v1/users/me/social-accounts/", ({ response }) => response(200).json([github])),
+    );
     renderWithIntl(<ConnectedAccounts hasPassword={hasPassword} />);
 
     expect(await screen.findByText("github")).toBeInTheDocument();

@@ -1,111 +1,51 @@
-import {
-  AxiosError,
-  type AxiosAdapter,
-  type AxiosResponse,
-  type InternalAxiosRequestConfig,
-} from "axios";
+import { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from "axios";
+import { HttpResponse, delay } from "msw";
 
 import { ApiError } from "@/lib/api/errors";
 
+import { http, problem, server } from "./server";
+import { ada } from "./users";
+
 type Tab = typeof import("@/lib/api/client");
-type Reply = { status: number; data?: unknown } | "network";
 
 /**
- * The backend's refresh rotation, as in backend/apps/accounts/services.py session_refresh: each
- * use blacklists the cookie and sets a new one; a blacklisted cookie presented again revokes
- * every session. The cookie jar is shared by every tab, like a browser's.
+ * The backend's side as the browser sees it: each refresh answers a new access token, which
+ * /users/me/ then accepts. Whether a reused cookie is refused is the backend's business (and
+ * its tests'); here it matters that no two refreshes are ever in flight at once, since two
+ * refreshes sharing a cookie is exactly that reuse.
  */
-class FakeBackend {
-  jar: string | null = "r0";
-  rotations: string[] = [];
-  reuses = 0;
-  seen: { url?: string; authorization: unknown }[] = [];
-  /** Per-URL answer delay in ms (default 5), so tests can order responses. */
-  delays: Record<string, number> = {};
-  /** Replaces the refresh endpoint's answer while set. */
-  refreshReply: Reply | null = null;
-  private live = new Set(["r0"]);
-  private rotated = new Set<string>();
-  private access = new Set<string>();
-  private issued = 0;
-
-  adapter: AxiosAdapter = async (config) => {
-    const url = config.url ?? "";
-    const authorization = config.headers.get("Authorization");
-    this.seen.push({ url, authorization });
-    // The browser attaches the cookie when the request is sent...
-    const cookie = this.jar;
-    await new Promise((resolve) => setTimeout(resolve, this.delays[url] ?? 5));
-    // ...and stores a Set-Cookie when the response arrives.
-    const reply =
-      url === "/v1/auth/refresh/"
-        ? (this.refreshReply ?? this.refresh(cookie))
-        : this.api(authorization);
-    if (reply === "network") {
-      throw new AxiosError("Network Error", AxiosError.ERR_NETWORK, config);
-    }
-    const response: AxiosResponse = {
-      data: reply.data,
-      status: reply.status,
-      statusText: String(reply.status),
-      headers: {},
-      config,
-    };
-    if (reply.status < 300) return response;
-    throw new AxiosError(
-      `status ${reply.status}`,
-      AxiosError.ERR_BAD_REQUEST,
-      config,
-      null,
-      response,
-    );
-  };
-
-  calls(url: string) {
-    return this.seen.filter((entry) => entry.url === url);
-  }
-
-  private refresh(cookie: string | null): Reply {
-    if (!cookie || !this.live.has(cookie)) {
-      if (cookie && this.rotated.has(cookie)) {
-        this.reuses += 1;
-        this.live.clear();
-        this.access.clear();
-      }
-      this.jar = null; // a refused refresh clears the cookie
-      return problem(401, "token_not_valid");
-    }
-    this.live.delete(cookie);
-    this.rotated.add(cookie);
-    this.issued += 1;
-    const next = `r${this.issued}`;
-    this.live.add(next);
-    this.jar = next;
-    this.rotations.push(`${cookie}->${next}`);
-    const access = `a${this.issued}`;
-    this.access.add(access);
-    return { status: 200, data: { access } };
-  }
-
-  private api(authorization: unknown): Reply {
-    const token = typeof authorization === "string" ? authorization.replace("Bearer ", "") : "";
-    return this.access.has(token)
-      ? { status: 200, data: { ok: true } }
-      : problem(401, "not_authenticated");
-  }
+function refreshingBackend() {
+  const refreshes: { start: number; end: number }[] = [];
+  const issued = new Set<string>();
+  let clock = 0;
+  server.use(
+    http.post("/api/v1/auth/refresh/", async ({ response }) => {
+      const entry = { start: (clock += 1), end: 0 };
+      refreshes.push(entry);
+      await delay(10);
+      entry.end = clock += 1;
+      const access = `a${refreshes.length}`;
+      issued.add(access);
+      return response(200).json({ access });
+    }),
+    http.get("/api/v1/users/me/", ({ request, response }) =>
+      issued.has(request.headers.get("Authorization")?.replace("Bearer ", "") ?? "")
+        ? response(200).json(ada)
+        : problem(401, "token_not_valid"),
+    ),
+  );
+  return refreshes;
 }
 
-const problem = (status: number, code: string) => ({
-  status,
-  data: { type: "about:blank", title: code, status, code, detail: `${code} detail` },
-});
+/** No refresh overlapped another: each started after the previous one had its answer. */
+const oneAfterAnother = (refreshes: { start: number; end: number }[]) =>
+  refreshes.every((entry, i) => i === 0 || entry.start > refreshes[i - 1]!.end);
 
 /** A minimal navigator.locks: exclusive locks granted one after another, in request order. */
-function fakeLocks() {
+function installLocks() {
   const tails = new Map<string, Promise<unknown>>();
   const requested: string[] = [];
-  return {
-    requested,
+  const locks = {
     request(name: string, callback: (lock: { name: string; mode: string }) => unknown) {
       requested.push(name);
       const granted = (tails.get(name) ?? Promise.resolve()).then(() =>
@@ -118,9 +58,9 @@ function fakeLocks() {
       return granted;
     },
   };
+  Object.defineProperty(navigator, "locks", { value: locks, configurable: true });
+  return requested;
 }
-
-let backend: FakeBackend;
 
 /** A fresh copy of the client module: its own token and refresh state, like another tab. */
 async function openTab(): Promise<Tab> {
@@ -128,19 +68,8 @@ async function openTab(): Promise<Tab> {
   await jest.isolateModulesAsync(async () => {
     tab = await import("@/lib/api/client");
   });
-  tab!.api.defaults.adapter = backend.adapter;
   return tab!;
 }
-
-function installLocks() {
-  const locks = fakeLocks();
-  Object.defineProperty(navigator, "locks", { value: locks, configurable: true });
-  return locks;
-}
-
-beforeEach(() => {
-  backend = new FakeBackend();
-});
 
 afterEach(() => {
   Reflect.deleteProperty(navigator, "locks");
@@ -148,24 +77,25 @@ afterEach(() => {
 });
 
 describe("two tabs sharing the refresh cookie", () => {
-  test("refreshing on load together rotate the cookie one after the other, with no reuse", async () => {
-    const locks = installLocks();
+  test("refreshing on load together refresh one after the other, under the lock", async () => {
+    const requested = installLocks();
+    const refreshes = refreshingBackend();
     const [first, second] = [await openTab(), await openTab()];
 
     const tokens = await Promise.all([first.refreshAccessToken(), second.refreshAccessToken()]);
 
     expect(tokens).toEqual(["a1", "a2"]);
-    expect(backend.rotations).toEqual(["r0->r1", "r1->r2"]);
-    expect(backend.reuses).toBe(0);
-    expect(backend.jar).toBe("r2");
-    expect(locks.requested).toEqual(["auth-refresh", "auth-refresh"]);
-    // Both sessions are still alive afterwards.
-    await expect(first.api.get("/v1/users/me/")).resolves.toMatchObject({ status: 200 });
-    await expect(second.api.get("/v1/users/me/")).resolves.toMatchObject({ status: 200 });
+    expect(refreshes).toHaveLength(2);
+    expect(oneAfterAnother(refreshes)).toBe(true);
+    expect(requested).toEqual(["auth-refresh", "auth-refresh"]);
+    // Both tabs are signed in afterwards.
+    await expect(first.apiClient.GET("/api/v1/users/me/")).resolves.toEqual(ada);
+    await expect(second.apiClient.GET("/api/v1/users/me/")).resolves.toEqual(ada);
   });
 
   test("access tokens expiring together: one refresh per tab, in sequence, every request replayed", async () => {
     installLocks();
+    const refreshes = refreshingBackend();
     const [first, second] = [await openTab(), await openTab()];
     const expired = jest.fn();
     for (const tab of [first, second]) {
@@ -174,25 +104,25 @@ describe("two tabs sharing the refresh cookie", () => {
     }
 
     const results = await Promise.all([
-      first.api.get("/v1/users/me/"),
-      first.api.get("/v1/tags/"),
-      second.api.get("/v1/users/me/"),
-      second.api.get("/v1/tags/"),
+      first.apiClient.GET("/api/v1/users/me/"),
+      first.apiClient.GET("/api/v1/users/me/"),
+      second.apiClient.GET("/api/v1/users/me/"),
+      second.apiClient.GET("/api/v1/users/me/"),
     ]);
 
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    // Still one refresh per tab for its concurrent 401s, and the second used the new cookie.
-    expect(backend.calls("/v1/auth/refresh/")).toHaveLength(2);
-    expect(backend.rotations).toEqual(["r0->r1", "r1->r2"]);
-    expect(backend.reuses).toBe(0);
+    expect(results).toEqual([ada, ada, ada, ada]);
+    // Still one refresh per tab for its concurrent 401s, never two at once.
+    expect(refreshes).toHaveLength(2);
+    expect(oneAfterAnother(refreshes)).toBe(true);
     expect(expired).not.toHaveBeenCalled();
   });
 
   test("without navigator.locks a tab still refreshes (no cross-tab coordination)", async () => {
+    const refreshes = refreshingBackend();
     const tab = await openTab();
 
     await expect(tab.refreshAccessToken()).resolves.toBe("a1");
-    expect(backend.rotations).toEqual(["r0->r1"]);
+    expect(refreshes).toHaveLength(1);
   });
 });
 
@@ -202,14 +132,28 @@ describe("signing out", () => {
     const expired = jest.fn();
     tab.setSessionExpiredHandler(expired);
     tab.setAccessToken("expired");
-    backend.jar = null; // the refresh will be refused
-    backend.delays["/v1/slow/"] = 60;
+    let refreshCalls = 0;
+    server.use(
+      http.post("/api/v1/auth/refresh/", () => {
+        refreshCalls += 1;
+        return problem(401, "token_not_valid");
+      }),
+      http.get("/api/v1/users/me/", () => problem(401, "not_authenticated")),
+      http.get("/api/v1/tags/", async () => {
+        // Answers long after the refresh was refused.
+        await delay(60);
+        return problem(401, "not_authenticated");
+      }),
+    );
 
-    const outcomes = await Promise.allSettled([tab.api.get("/v1/fast/"), tab.api.get("/v1/slow/")]);
+    const outcomes = await Promise.allSettled([
+      tab.apiClient.GET("/api/v1/users/me/"),
+      tab.apiClient.GET("/api/v1/tags/"),
+    ]);
 
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
     expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ status: 401 });
-    expect(backend.calls("/v1/auth/refresh/")).toHaveLength(1);
+    expect(refreshCalls).toBe(1);
     expect(expired).toHaveBeenCalledTimes(1);
   });
 
@@ -217,61 +161,67 @@ describe("signing out", () => {
     const tab = await openTab();
     const expired = jest.fn();
     tab.setSessionExpiredHandler(expired);
-    backend.jar = null;
+    server.use(
+      http.post("/api/v1/auth/refresh/", () => problem(401, "token_not_valid")),
+      http.get("/api/v1/users/me/", () => problem(401, "not_authenticated")),
+    );
 
     tab.setAccessToken("expired");
-    await expect(tab.api.get("/v1/users/me/")).rejects.toMatchObject({ status: 401 });
+    await expect(tab.apiClient.GET("/api/v1/users/me/")).rejects.toMatchObject({ status: 401 });
     tab.setAccessToken("expired-too"); // logged in again, and that session ends as well
-    await expect(tab.api.get("/v1/users/me/")).rejects.toMatchObject({ status: 401 });
+    await expect(tab.apiClient.GET("/api/v1/users/me/")).rejects.toMatchObject({ status: 401 });
 
     expect(expired).toHaveBeenCalledTimes(2);
   });
 
-  test.each<[string, Reply, object]>([
-    ["503", problem(503, "service_unavailable"), { status: 503, code: "service_unavailable" }],
-    ["429", problem(429, "throttled"), { status: 429, code: "throttled" }],
-    ["a network error", "network", { status: 0, code: "network_error" }],
+  test.each<[string, () => Response, object]>([
+    [
+      "503",
+      () => problem(503, "service_unavailable"),
+      { status: 503, code: "service_unavailable" },
+    ],
+    ["429", () => problem(429, "throttled"), { status: 429, code: "throttled" }],
+    ["a network error", () => HttpResponse.error(), { status: 0, code: "network_error" }],
   ])(
     "a refresh failing with %s rejects the request but keeps the session",
-    async (_, reply, error) => {
+    async (_, refusal, error) => {
       const tab = await openTab();
       const expired = jest.fn();
       tab.setSessionExpiredHandler(expired);
       tab.setAccessToken("expired");
-      backend.refreshReply = reply;
+      refreshingBackend();
+      server.use(http.post("/api/v1/auth/refresh/", refusal, { once: true }));
 
-      const failure = await tab.api.get("/v1/users/me/").catch((e: unknown) => e);
+      const failure = await tab.apiClient.GET("/api/v1/users/me/").catch((e: unknown) => e);
 
       expect(failure).toBeInstanceOf(ApiError);
       expect(failure).toMatchObject(error);
       expect(expired).not.toHaveBeenCalled();
-      // The cookie is untouched, and the next 401 tries again and succeeds.
-      backend.refreshReply = null;
-      await expect(tab.api.get("/v1/users/me/")).resolves.toMatchObject({ status: 200 });
-      expect(backend.calls("/v1/auth/refresh/")).toHaveLength(2);
-      expect(backend.calls("/v1/users/me/")[1]?.authorization).toBe("Bearer expired");
-      expect(backend.reuses).toBe(0);
+      // The session is kept: the next 401 tries again, and that refresh succeeds.
+      await expect(tab.apiClient.GET("/api/v1/users/me/")).resolves.toEqual(ada);
     },
   );
 });
 
 describe("timeouts", () => {
-  /** Answers never; fails the way axios' XHR adapter does once config.timeout has passed. */
+  /**
+   * MSW's XMLHttpRequest interception does not implement `timeout` for requests it answers, so
+   * this one test replaces the network with an adapter that never answers and fails the way
+   * Axios' XHR adapter does once `config.timeout` has passed.
+   */
   const hanging: AxiosAdapter = (config: InternalAxiosRequestConfig) =>
     new Promise((_, reject) => {
-      if (config.timeout) {
-        setTimeout(
-          () =>
-            reject(
-              new AxiosError(
-                `timeout of ${config.timeout}ms exceeded`,
-                AxiosError.ECONNABORTED,
-                config,
-              ),
+      setTimeout(
+        () =>
+          reject(
+            new AxiosError(
+              `timeout of ${config.timeout}ms exceeded`,
+              AxiosError.ECONNABORTED,
+              config,
             ),
-          config.timeout,
-        );
-      }
+          ),
+        config.timeout,
+      );
     });
 
   test("a hung backend fails the request with network_error after 15 s", async () => {
@@ -281,7 +231,7 @@ describe("timeouts", () => {
     tab.setSessionExpiredHandler(expired);
     tab.api.defaults.adapter = hanging;
     let outcome: unknown = "pending";
-    void tab.api.get("/v1/tags/").catch((e: unknown) => {
+    void tab.apiClient.GET("/api/v1/tags/").catch((e: unknown) => {
       outcome = e;
     });
 
@@ -296,15 +246,24 @@ describe("timeouts", () => {
 
   test("file uploads through the client get a longer timeout", async () => {
     const tab = await openTab();
-    const sent: InternalAxiosRequestConfig[] = [];
-    tab.api.defaults.adapter = async (config) => {
-      sent.push(config);
-      return { data: null, status: 204, statusText: "No Content", headers: {}, config };
-    };
+    const sent: (number | undefined)[] = [];
+    // The config a response carries is the one the request went out with.
+    tab.api.interceptors.response.use((response) => {
+      sent.push(response.config.timeout);
+      return response;
+    });
+    server.use(
+      http.post("/api/v1/uploads/{upload_id}/content/", ({ response }) => response(204).empty()),
+      http.post("/api/v1/uploads/", ({ response }) =>
+        response(201).json({ id: "u1", upload: { url: "/x", fields: {} } }),
+      ),
+    );
 
-    await tab.api.post("/v1/uploads/u1/content/", new FormData());
-    await tab.api.post("/v1/uploads/", { purpose: "avatar" });
+    await tab.api.post("/api/v1/uploads/u1/content/", new FormData());
+    await tab.apiClient.POST("/api/v1/uploads/", {
+      body: { purpose: "avatar", filename: "a.png", contentType: "image/png", size: 1 },
+    });
 
-    expect(sent.map((config) => config.timeout)).toEqual([300_000, 15_000]);
+    expect(sent).toEqual([300_000, 15_000]);
   });
 });

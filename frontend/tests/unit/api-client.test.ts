@@ -1,7 +1,8 @@
-import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import { HttpResponse, delay } from "msw";
 
 import {
   api,
+  apiClient,
   refreshAccessToken,
   setAccessToken,
   setRequestLocale,
@@ -9,172 +10,184 @@ import {
 } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/errors";
 
-type Handler = (config: InternalAxiosRequestConfig) => { status: number; data?: unknown };
+import { http, problem, server } from "./server";
+import { ada } from "./users";
 
-type Seen = { url?: string; authorization: unknown; config: InternalAxiosRequestConfig };
+type Seen = { path: string; authorization: string | null; headers: Headers };
 
-// A replay reuses the same config object, so record what each attempt actually sent.
+// What each attempt actually sent, in order (a replay is a second request to the same path).
 const seen: Seen[] = [];
-
-/** Replaces the network with `handler`; rejects non-2xx the way axios' real adapters do. */
-function respondWith(handler: Handler) {
-  const adapter: AxiosAdapter = async (config) => {
-    seen.push({ url: config.url, authorization: config.headers.get("Authorization"), config });
-    // Let concurrent requests all reach the adapter before any answers.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const { status, data } = handler(config);
-    const response: AxiosResponse = {
-      data,
-      status,
-      statusText: String(status),
-      headers: { "x-request-id": "req-from-server" },
-      config,
-    };
-    if (status >= 200 && status < 300) return response;
-    const error = Object.assign(new Error(`Request failed with status code ${status}`), {
-      isAxiosError: true,
-      config,
-      response,
-    });
-    throw error;
-  };
-  api.defaults.adapter = adapter;
-}
-
-const bearer = (config: InternalAxiosRequestConfig) => config.headers.get("Authorization");
-const calls = (url: string) => seen.filter((entry) => entry.url === url);
-const problem = (status: number, code: string, extra: object = {}) => ({
-  status,
-  data: {
-    type: "about:blank",
-    title: code,
-    status,
-    code,
-    detail: `${code} detail`,
-    requestId: "r-1",
-    ...extra,
-  },
-});
+const calls = (path: string) => seen.filter((entry) => entry.path === path);
 
 beforeEach(() => {
   seen.length = 0;
+  server.events.on("request:start", ({ request }) => {
+    seen.push({
+      path: new URL(request.url).pathname,
+      authorization: request.headers.get("Authorization"),
+      headers: request.headers,
+    });
+  });
   setAccessToken(null);
   setRequestLocale("en");
   setSessionExpiredHandler(() => undefined);
 });
 
+afterEach(() => server.events.removeAllListeners());
+
+/** The refresh endpoint hands out `fresh`; /users/me/ and /tags/ accept only that token. */
+function backendWithFreshToken() {
+  server.use(
+    http.post("/api/v1/auth/refresh/", async ({ response }) => {
+      // Let every concurrent request reach the backend before the refresh answers.
+      await delay(5);
+      return response(200).json({ access: "fresh" });
+    }),
+    http.get("/api/v1/users/me/", ({ request, response }) =>
+      request.headers.get("Authorization") === "Bearer fresh"
+        ? response(200).json(ada)
+        : problem(401, "token_not_valid"),
+    ),
+    http.get("/api/v1/users/me/social-accounts/", ({ request, response }) =>
+      request.headers.get("Authorization") === "Bearer fresh"
+        ? response(200).json([])
+        : problem(401, "token_not_valid"),
+    ),
+    http.get("/api/v1/tags/", ({ response }) => response(200).json([])),
+  );
+}
+
 test("every request carries a request id, the locale and the in-memory token", async () => {
-  respondWith(() => ({ status: 200, data: {} }));
+  server.use(http.get("/api/v1/tags/", ({ response }) => response(200).json([])));
   setAccessToken("token-1");
   setRequestLocale("de");
 
-  await api.get("/v1/users/me/");
-  await api.get("/v1/users/me/");
+  await apiClient.GET("/api/v1/tags/");
+  await apiClient.GET("/api/v1/tags/");
 
-  const [first, second] = seen.map((entry) => entry.config);
-  expect(first?.headers.get("X-Request-ID")).toMatch(/^[0-9a-f-]{36}$/);
-  expect(second?.headers.get("X-Request-ID")).not.toEqual(first?.headers.get("X-Request-ID"));
-  expect(first?.headers.get("Accept-Language")).toBe("de");
-  expect(first?.headers.get("Authorization")).toBe("Bearer token-1");
-  expect(first?.withCredentials).toBe(true);
+  const [first, second] = seen.map((entry) => entry.headers);
+  expect(first?.get("X-Request-ID")).toMatch(/^[0-9a-f-]{36}$/);
+  expect(second?.get("X-Request-ID")).not.toEqual(first?.get("X-Request-ID"));
+  expect(first?.get("Accept-Language")).toBe("de");
+  expect(first?.get("Authorization")).toBe("Bearer token-1");
+  // The refresh cookie goes along only with credentialed requests.
+  expect(api.defaults.withCredentials).toBe(true);
+});
+
+test("path parameters are filled in and encoded, query parameters sent", async () => {
+  const received: string[] = [];
+  server.use(
+    http.get("/api/v1/articles/{slug}/comments/", ({ params, query, response }) => {
+      received.push(`${params.slug} page=${query.get("page")}`);
+      return response(200).json({ count: 0, next: null, previous: null, results: [] });
+    }),
+  );
+
+  await apiClient.GET("/api/v1/articles/{slug}/comments/", {
+    params: { path: { slug: "a b/c" }, query: { page: 3 } },
+  });
+
+  expect(seen[0]?.path).toBe("/api/v1/articles/a%20b%2Fc/comments/");
+  expect(received).toEqual(["a b/c page=3"]);
 });
 
 test("concurrent 401s share one refresh and are all replayed with the new token", async () => {
   setAccessToken("expired");
-  respondWith((config) => {
-    if (config.url === "/v1/auth/refresh/") return { status: 200, data: { access: "fresh" } };
-    return bearer(config) === "Bearer fresh"
-      ? { status: 200, data: { url: config.url } }
-      : problem(401, "token_not_valid");
-  });
+  backendWithFreshToken();
 
-  const results = await Promise.all([
-    api.get("/v1/users/me/"),
-    api.get("/v1/users/me/exports/1/"),
-    api.get("/v1/users/me/social-accounts/"),
+  const [me, accounts] = await Promise.all([
+    apiClient.GET("/api/v1/users/me/"),
+    apiClient.GET("/api/v1/users/me/social-accounts/"),
+    apiClient.GET("/api/v1/users/me/"),
   ]);
 
-  expect(results.map((r) => r.data.url)).toEqual([
-    "/v1/users/me/",
-    "/v1/users/me/exports/1/",
-    "/v1/users/me/social-accounts/",
-  ]);
-  expect(calls("/v1/auth/refresh/")).toHaveLength(1);
-  expect(calls("/v1/users/me/").map((entry) => entry.authorization)).toEqual([
+  expect(me).toEqual(ada);
+  expect(accounts).toEqual([]);
+  expect(calls("/api/v1/auth/refresh/")).toHaveLength(1);
+  expect(calls("/api/v1/users/me/").map((entry) => entry.authorization)).toEqual([
     "Bearer expired",
+    "Bearer expired",
+    "Bearer fresh",
     "Bearer fresh",
   ]);
   // Later requests go out with the new token straight away.
-  await api.get("/v1/tags/");
-  expect(calls("/v1/tags/")[0]?.authorization).toBe("Bearer fresh");
+  await apiClient.GET("/api/v1/tags/");
+  expect(calls("/api/v1/tags/")[0]?.authorization).toBe("Bearer fresh");
 });
 
 test("a failed refresh clears the token, ends the session once and rejects every request", async () => {
   setAccessToken("expired");
   const expired = jest.fn();
   setSessionExpiredHandler(expired);
-  respondWith((config) =>
-    config.url === "/v1/auth/refresh/"
-      ? problem(401, "token_not_valid")
-      : problem(401, "not_authenticated"),
+  server.use(
+    http.post("/api/v1/auth/refresh/", () => problem(401, "token_not_valid")),
+    http.get("/api/v1/users/me/", () => problem(401, "not_authenticated")),
+    http.get("/api/v1/tags/", () => problem(401, "not_authenticated")),
   );
 
-  const outcomes = await Promise.allSettled([api.get("/v1/users/me/"), api.get("/v1/tags/")]);
+  const outcomes = await Promise.allSettled([
+    apiClient.GET("/api/v1/users/me/"),
+    apiClient.GET("/api/v1/tags/"),
+  ]);
 
   expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
   const reason = (outcomes[0] as PromiseRejectedResult).reason;
   expect(reason).toBeInstanceOf(ApiError);
   expect(reason).toMatchObject({ status: 401, code: "not_authenticated" });
-  expect(calls("/v1/auth/refresh/")).toHaveLength(1);
+  expect(calls("/api/v1/auth/refresh/")).toHaveLength(1);
   expect(expired).toHaveBeenCalledTimes(1);
   // The dead token is gone: the next request goes out without one.
-  await api.get("/v1/tags/").catch(() => undefined);
-  expect(calls("/v1/tags/").at(-1)?.authorization).toBeUndefined();
+  await apiClient.GET("/api/v1/tags/").catch(() => undefined);
+  expect(calls("/api/v1/tags/").at(-1)?.authorization).toBeNull();
 });
 
 test("a replayed request that fails with 401 again does not refresh a second time", async () => {
   setAccessToken("expired");
-  respondWith((config) =>
-    config.url === "/v1/auth/refresh/"
-      ? { status: 200, data: { access: "fresh" } }
-      : problem(401, "permission_denied"),
+  server.use(
+    http.post("/api/v1/auth/refresh/", ({ response }) => response(200).json({ access: "fresh" })),
+    http.get("/api/v1/users/me/", () => problem(401, "permission_denied")),
   );
 
-  await expect(api.get("/v1/users/me/")).rejects.toMatchObject({ status: 401 });
-  expect(calls("/v1/auth/refresh/")).toHaveLength(1);
-  expect(calls("/v1/users/me/")).toHaveLength(2);
+  await expect(apiClient.GET("/api/v1/users/me/")).rejects.toMatchObject({ status: 401 });
+  expect(calls("/api/v1/auth/refresh/")).toHaveLength(1);
+  expect(calls("/api/v1/users/me/")).toHaveLength(2);
 });
 
 test("requests marked skipAuthRefresh (login) surface their 401 without refreshing", async () => {
-  respondWith(() => problem(401, "invalid_credentials"));
+  server.use(http.post("/api/v1/auth/login/", () => problem(401, "invalid_credentials")));
 
-  await expect(api.post("/v1/auth/login/", {}, { skipAuthRefresh: true })).rejects.toMatchObject({
-    status: 401,
-    code: "invalid_credentials",
-  });
-  expect(calls("/v1/auth/refresh/")).toHaveLength(0);
+  await expect(
+    apiClient.POST("/api/v1/auth/login/", {
+      body: { email: "ada@example.com", password: "x" },
+      skipAuthRefresh: true,
+    }),
+  ).rejects.toMatchObject({ status: 401, code: "invalid_credentials" });
+  expect(calls("/api/v1/auth/refresh/")).toHaveLength(0);
 });
 
 test("refreshAccessToken() shares one call between simultaneous callers", async () => {
-  respondWith(() => ({ status: 200, data: { access: "fresh" } }));
+  backendWithFreshToken();
 
   const tokens = await Promise.all([refreshAccessToken(), refreshAccessToken()]);
 
   expect(tokens).toEqual(["fresh", "fresh"]);
-  expect(calls("/v1/auth/refresh/")).toHaveLength(1);
+  expect(calls("/api/v1/auth/refresh/")).toHaveLength(1);
 });
 
 test("problem+json bodies become ApiError with field errors and the request id", async () => {
-  respondWith(() =>
-    problem(400, "validation_error", {
-      errors: [
-        { field: "email", code: "invalid", message: "Enter a valid email address." },
-        { field: null, code: "invalid", message: "Something about the whole form." },
-      ],
-    }),
+  const errors = [
+    { field: "email", code: "invalid", message: "Enter a valid email address." },
+    { field: null, code: "invalid", message: "Something about the whole form." },
+  ];
+  server.use(
+    http.post("/api/v1/auth/register/", () => problem(400, "validation_error", { errors })),
   );
 
-  const error = await api.post("/v1/auth/register/", {}).catch((e: unknown) => e);
+  const error = await apiClient
+    .POST("/api/v1/auth/register/", {
+      body: { email: "x", password: "y", firstName: "", lastName: "" },
+    })
+    .catch((e: unknown) => e);
 
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject({
@@ -182,17 +195,23 @@ test("problem+json bodies become ApiError with field errors and the request id",
     code: "validation_error",
     detail: "validation_error detail",
     requestId: "r-1",
-    fieldErrors: [
-      { field: "email", code: "invalid", message: "Enter a valid email address." },
-      { field: null, code: "invalid", message: "Something about the whole form." },
-    ],
+    fieldErrors: errors,
   });
 });
 
 test("a non-JSON error keeps its status and the request id header", async () => {
-  respondWith(() => ({ status: 502, data: "<html>Bad gateway</html>" }));
+  server.use(
+    http.get("/api/v1/tags/", ({ response }) =>
+      response.untyped(
+        new HttpResponse("<html>Bad gateway</html>", {
+          status: 502,
+          headers: { "Content-Type": "text/html", "X-Request-ID": "req-from-server" },
+        }),
+      ),
+    ),
+  );
 
-  await expect(api.get("/v1/tags/")).rejects.toMatchObject({
+  await expect(apiClient.GET("/api/v1/tags/")).rejects.toMatchObject({
     status: 502,
     code: "server_error",
     requestId: "req-from-server",

@@ -4,9 +4,11 @@ import userEvent from "@testing-library/user-event";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { RegisterForm } from "@/features/auth/components/register-form";
 import { ApiError } from "@/lib/api/errors";
+import type { RegisterInput } from "@/lib/api/types";
 
 import { router } from "./navigation-mock";
 import { renderWithIntl } from "./render";
+import { http, problem, server } from "./server";
 
 // jest.mock factories run before imports, so the shared mock is loaded from inside the factory.
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
@@ -16,11 +18,6 @@ jest.mock("next/navigation", () => ({
 
 const login = jest.fn();
 jest.mock("@/features/auth/session", () => ({ useSession: () => ({ login }) }));
-
-const registerAccount = jest.fn();
-jest.mock("@/features/auth/api", () => ({
-  register: (...args: unknown[]) => registerAccount(...args),
-}));
 
 describe("LoginForm", () => {
   test("client validation marks the fields invalid, describes why and focuses the first", async () => {
@@ -103,20 +100,20 @@ describe("RegisterForm", () => {
   }
 
   test("backend field errors appear next to their fields and the first takes focus", async () => {
-    registerAccount.mockRejectedValue(
-      new ApiError({
-        status: 400,
-        code: "validation_error",
-        detail: "Invalid input.",
-        fieldErrors: [
-          {
-            field: "password",
-            code: "password_too_common",
-            message: "This password is too common.",
-          },
-          { field: "email", code: "unique", message: "A user with that email already exists." },
-        ],
-      }),
+    server.use(
+      http.post("/api/v1/auth/register/", () =>
+        problem(400, "validation_error", {
+          detail: "Invalid input.",
+          errors: [
+            {
+              field: "password",
+              code: "password_too_common",
+              message: "This password is too common.",
+            },
+            { field: "email", code: "unique", message: "A user with that email already exists." },
+          ],
+        }),
+      ),
     );
 
     await fillAndSubmit();
@@ -133,21 +130,31 @@ describe("RegisterForm", () => {
 
   test("disables the form while the request runs, then asks the user to check their email", async () => {
     let finish: () => void = () => undefined;
-    registerAccount.mockReturnValue(new Promise<void>((resolve) => (finish = resolve)));
+    const registered: RegisterInput[] = [];
+    server.use(
+      http.post("/api/v1/auth/register/", async ({ request, response }) => {
+        registered.push(await request.json());
+        await new Promise<void>((resolve) => (finish = resolve));
+        return response(201).json({ detail: "Check your email." });
+      }),
+    );
 
     await fillAndSubmit();
 
     expect(screen.getByRole("button", { name: "Creating account…" })).toBeDisabled();
     expect(screen.getByLabelText("Email")).toBeDisabled();
+    await waitFor(() => expect(registered).toHaveLength(1));
     finish();
     await waitFor(() =>
       expect(router.push).toHaveBeenCalledWith("/check-email?email=ada%40example.com"),
     );
-    expect(registerAccount).toHaveBeenCalledWith({
-      firstName: "Ada",
-      lastName: "Lovelace",
-      email: "ada@example.com",
-      password: "password123",
-    });
+    expect(registered).toEqual([
+      {
+        firstName: "Ada",
+        lastName: "Lovelace",
+        email: "ada@example.com",
+        password: "password123",
+      },
+    ]);
   });
 });

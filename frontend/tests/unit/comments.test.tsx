@@ -1,29 +1,17 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import type { Comment } from "@/features/articles/api";
 import { Comments } from "@/features/articles/components/comments";
+import type { Comment } from "@/lib/api/types";
 
 import { renderWithIntl } from "./render";
+import { http, problem, server } from "./server";
 
 // jest.mock factories run before imports, so the shared mock is loaded from inside the factory.
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
 
 const session = jest.fn();
 jest.mock("@/features/auth/session", () => ({ useSession: () => session() }));
-
-const api = {
-  createComment: jest.fn(),
-  deleteComment: jest.fn(),
-  listComments: jest.fn(),
-  updateComment: jest.fn(),
-};
-jest.mock("@/features/articles/api", () => ({
-  createComment: (...a: unknown[]) => api.createComment(...a),
-  deleteComment: (...a: unknown[]) => api.deleteComment(...a),
-  listComments: (...a: unknown[]) => api.listComments(...a),
-  updateComment: (...a: unknown[]) => api.updateComment(...a),
-}));
 
 const comment = (id: number, authorId: number, body: string): Comment => ({
   id,
@@ -58,20 +46,40 @@ test("only the author's own comment offers edit and delete", async () => {
   expect(within(theirs!).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
 });
 
-test("visitors get a login link instead of the form", () => {
+test("the server's first page shows before the interactive version has loaded", async () => {
   session.mockReturnValue({ status: "anonymous", user: null });
 
   renderWithIntl(<Comments slug="a" initial={initial} />);
 
-  expect(screen.getByRole("link", { name: "Log in to join the discussion" })).toHaveAttribute(
-    "href",
-    "/login?next=%2Fcurrent",
-  );
+  expect(screen.getByRole("heading", { name: "2 comments" })).toBeInTheDocument();
+  expect(screen.getAllByTestId("comment").map((c) => c.textContent)).toEqual([
+    expect.stringContaining("Mine"),
+    expect.stringContaining("Someone else's"),
+  ]);
+  // ...which then takes over with the same list.
+  await screen.findByRole("link", { name: "Log in to join the discussion" });
+  expect(screen.getAllByTestId("comment")).toHaveLength(2);
+});
+
+test("visitors get a login link instead of the form", async () => {
+  session.mockReturnValue({ status: "anonymous", user: null });
+
+  renderWithIntl(<Comments slug="a" initial={initial} />);
+
+  expect(
+    await screen.findByRole("link", { name: "Log in to join the discussion" }),
+  ).toHaveAttribute("href", "/login?next=%2Fcurrent");
   expect(screen.queryByLabelText("Your comment")).not.toBeInTheDocument();
 });
 
 test("a posted comment appears at the top and the count goes up", async () => {
-  api.createComment.mockResolvedValue(comment(3, 7, "Fresh thought"));
+  const posted: string[] = [];
+  server.use(
+    http.post("/api/v1/articles/{slug}/comments/", async ({ params, request, response }) => {
+      posted.push(`${params.slug}: ${(await request.json()).body}`);
+      return response(201).json(comment(3, 7, "Fresh thought"));
+    }),
+  );
   const user = userEvent.setup();
   const form = await renderAsMe("an-article");
 
@@ -81,20 +89,27 @@ test("a posted comment appears at the top and the count goes up", async () => {
   await waitFor(() =>
     expect(screen.getAllByTestId("comment")[0]).toHaveTextContent("Fresh thought"),
   );
-  expect(api.createComment).toHaveBeenCalledWith("an-article", "Fresh thought");
+  expect(posted).toEqual(["an-article: Fresh thought"]);
   expect(screen.getByRole("heading", { name: "3 comments" })).toBeInTheDocument();
 });
 
 test("editing replaces the body with the server's version", async () => {
   session.mockReturnValue({ status: "authenticated", user: me });
-  api.updateComment.mockResolvedValue({
-    ...comment(1, 7, "Mine, edited"),
-    editedAt: "2026-01-03T10:00:00Z",
-  });
+  const edits: string[] = [];
+  server.use(
+    http.patch("/api/v1/comments/{comment_id}/", async ({ params, request, response }) => {
+      // PATCH bodies are optional in the schema, and so is their `body`.
+      edits.push(`${params.comment_id}: ${(await request.json())?.body ?? ""}`);
+      return response(200).json({
+        ...comment(1, 7, "Mine, edited"),
+        editedAt: "2026-01-03T10:00:00Z",
+      });
+    }),
+  );
   const user = userEvent.setup();
   renderWithIntl(<Comments slug="a" initial={initial} />);
 
-  await user.click(screen.getByRole("button", { name: "Edit" }));
+  await user.click(await screen.findByRole("button", { name: "Edit" }));
   const mine = screen.getAllByTestId("comment")[0]!;
   const editor = await within(mine).findByLabelText("Your comment");
   await user.clear(editor);
@@ -103,11 +118,17 @@ test("editing replaces the body with the server's version", async () => {
 
   await waitFor(() => expect(mine).toHaveTextContent("Mine, edited"));
   expect(mine).toHaveTextContent("edited");
-  expect(api.updateComment).toHaveBeenCalledWith(1, "Mine, edited");
+  expect(edits).toEqual(["1: Mine, edited"]);
 });
 
 test("deleting after confirmation removes the comment", async () => {
-  api.deleteComment.mockResolvedValue(undefined);
+  const deleted: string[] = [];
+  server.use(
+    http.delete("/api/v1/comments/{comment_id}/", ({ params, response }) => {
+      deleted.push(params.comment_id);
+      return response(204).empty();
+    }),
+  );
   jest.spyOn(window, "confirm").mockReturnValue(true);
   const user = userEvent.setup();
   await renderAsMe();
@@ -115,6 +136,54 @@ test("deleting after confirmation removes the comment", async () => {
   await user.click(screen.getByRole("button", { name: "Delete" }));
 
   await waitFor(() => expect(screen.getAllByTestId("comment")).toHaveLength(1));
-  expect(api.deleteComment).toHaveBeenCalledWith(1);
+  expect(deleted).toEqual(["1"]);
   expect(screen.getByRole("heading", { name: "1 comment" })).toBeInTheDocument();
+});
+
+test("a comment the backend refuses keeps the text and says why in the form", async () => {
+  server.use(
+    http.post("/api/v1/articles/{slug}/comments/", () =>
+      problem(403, "email_not_verified", { detail: "Verify your email first." }),
+    ),
+  );
+  const user = userEvent.setup();
+  const form = await renderAsMe();
+
+  await user.type(form, "Too early");
+  await user.click(screen.getByRole("button", { name: "Post comment" }));
+
+  expect(await screen.findByRole("alert")).toHaveTextContent(
+    "Please confirm your email address first.",
+  );
+  expect(screen.getByLabelText("Your comment")).toHaveValue("Too early");
+  expect(screen.getAllByTestId("comment")).toHaveLength(2);
+  expect(screen.getByRole("heading", { name: "2 comments" })).toBeInTheDocument();
+});
+
+test("loading more appends the next page and skips comments already shown", async () => {
+  session.mockReturnValue({ status: "anonymous", user: null });
+  const pages: string[] = [];
+  server.use(
+    http.get("/api/v1/articles/{slug}/comments/", ({ query, response }) => {
+      pages.push(query.get("page") ?? "");
+      return response(200).json({
+        count: 3,
+        next: null,
+        previous: "/api/v1/articles/a/comments/?page=1",
+        // Comment 2 moved to page 2 because one was posted meanwhile.
+        results: [comment(2, 8, "Someone else's"), comment(4, 9, "Older")],
+      });
+    }),
+  );
+  const user = userEvent.setup();
+  renderWithIntl(<Comments slug="a" initial={{ ...initial, count: 3, next: "?page=2" }} />);
+  // The login link comes with the interactive version.
+  await screen.findByRole("link", { name: "Log in to join the discussion" });
+
+  await user.click(screen.getByRole("button", { name: "Load more comments" }));
+
+  await waitFor(() => expect(screen.getAllByTestId("comment")).toHaveLength(3));
+  expect(screen.getAllByTestId("comment")[2]).toHaveTextContent("Older");
+  expect(pages).toEqual(["2"]);
+  expect(screen.queryByRole("button", { name: "Load more comments" })).not.toBeInTheDocument();
 });

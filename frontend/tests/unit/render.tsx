@@ -1,15 +1,27 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactElement, ReactNode } from "react";
 
+import { makeQueryClient } from "@/lib/query-provider";
+
 import messages from "../../messages/en.json";
 
-/** Renders with the real English messages, so tests see the strings users see. */
+/**
+ * Renders with the real English messages, so tests see the strings users see, and a fresh
+ * query client per test with the app's settings, except that a failed query is not retried:
+ * a test states each answer it wants (the retry policy has its own test).
+ */
 export function renderWithIntl(ui: ReactElement, options?: RenderOptions) {
+  const queryClient = makeQueryClient();
+  queryClient.setDefaultOptions({
+    ...queryClient.getDefaultOptions(),
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false },
+  });
   function Wrapper({ children }: { children: ReactNode }) {
     return (
       <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
-        {children}
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </NextIntlClientProvider>
     );
   }

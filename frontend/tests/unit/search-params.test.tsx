@@ -14,17 +14,12 @@ import { VerifyEmail } from "@/features/auth/components/verify-email";
 import { safeNextPath } from "@/lib/safe-next";
 import { firstParam } from "@/lib/search-params";
 
+import { http, server } from "./server";
+
 // Pages are called as async functions; their server-only dependencies are stubbed.
 jest.mock("@/i18n/page-locale", () => ({ resolveLocale: async () => "en" }));
 jest.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
-
-const listArticles = jest.fn();
-jest.mock("@/features/articles/api", () => ({
-  ARTICLES_PAGE_SIZE: 10,
-  listArticles: (...args: unknown[]) => listArticles(...args),
-  listTags: async () => [],
-}));
 
 const params = Promise.resolve({ locale: "en" });
 
@@ -75,14 +70,21 @@ describe("safeNextPath with a repeated parameter", () => {
 
 describe("pages given a repeated query parameter", () => {
   test("the home page searches for the first ?search= value", async () => {
-    listArticles.mockResolvedValue({ count: 0, results: [] });
+    const queries: string[] = [];
+    server.use(
+      http.get("/api/v1/articles/", ({ request, response }) => {
+        queries.push(`${new URL(request.url).search} ${request.headers.get("Accept-Language")}`);
+        return response(200).json({ count: 0, next: null, previous: null, results: [] });
+      }),
+      http.get("/api/v1/tags/", ({ response }) => response(200).json([])),
+    );
 
     await HomePage({
       params,
       searchParams: Promise.resolve({ search: [" a ", "b"], tag: ["x", "y"], page: ["2", "3"] }),
     });
 
-    expect(listArticles).toHaveBeenCalledWith({ page: 2, tag: "x", search: "a" }, "en");
+    expect(queries).toEqual(["?pageSize=10&page=2&tag=x&search=a en"]);
   });
 
   test("the login page passes the first safe ?next= value on", async () => {

@@ -1,22 +1,23 @@
 import { screen, waitFor } from "@testing-library/react";
 
 import { SocialLoginButtons } from "@/features/auth/components/social-login-buttons";
-import { ApiError } from "@/lib/api/errors";
 
 import { renderWithIntl } from "./render";
-
-const listSocialProviders = jest.fn();
-jest.mock("@/features/auth/api", () => ({ listSocialProviders: () => listSocialProviders() }));
+import { http, problem, server } from "./server";
 
 test("renders one link per provider, pointing back to the page to return to", async () => {
-  listSocialProviders.mockResolvedValue([
-    { id: "github", name: "GitHub", loginUrl: "/api/v1/auth/social/github/login/?next=/" },
-    {
-      id: "google-oauth2",
-      name: "Google",
-      loginUrl: "/api/v1/auth/social/google-oauth2/login/?next=/",
-    },
-  ]);
+  server.use(
+    http.get("/api/v1/auth/social/providers/", ({ response }) =>
+      response(200).json([
+        { id: "github", name: "GitHub", loginUrl: "/api/v1/auth/social/github/login/?next=/" },
+        {
+          id: "google-oauth2",
+          name: "Google",
+          loginUrl: "/api/v1/auth/social/google-oauth2/login/?next=/",
+        },
+      ]),
+    ),
+  );
 
   renderWithIntl(<SocialLoginButtons next="/account" />);
 
@@ -28,19 +29,19 @@ test("renders one link per provider, pointing back to the page to return to", as
 });
 
 test.each([
-  ["the provider list is empty", () => listSocialProviders.mockResolvedValue([])],
-  [
-    "the call fails",
-    () =>
-      listSocialProviders.mockRejectedValue(
-        new ApiError({ status: 500, code: "server_error", detail: "x" }),
-      ),
-  ],
-])("renders nothing when %s", async (_, arrange) => {
-  arrange();
+  ["the provider list is empty", () => Response.json([])],
+  ["the call fails", () => problem(500, "server_error")],
+])("renders nothing when %s", async (_, answer) => {
+  let asked = 0;
+  server.use(
+    http.get("/api/v1/auth/social/providers/", () => {
+      asked += 1;
+      return answer();
+    }),
+  );
 
   const { container } = renderWithIntl(<SocialLoginButtons next="/" />);
 
-  await waitFor(() => expect(listSocialProviders).toHaveBeenCalled());
+  await waitFor(() => expect(asked).toBe(1));
   expect(container).toBeEmptyDOMElement();
 });

@@ -1,59 +1,82 @@
-import axios, { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from "axios";
+import { HttpResponse } from "msw";
 
 import { s3ErrorCode, uploadToStorage } from "@/features/account/api";
-import { api, setAccessToken } from "@/lib/api/client";
+import { setAccessToken } from "@/lib/api/client";
 
-const sent: InternalAxiosRequestConfig[] = [];
-const ok: AxiosAdapter = async (config) => {
-  sent.push(config);
-  config.onUploadProgress?.({ loaded: 5, total: 10, bytes: 5, lengthComputable: true });
-  return { data: null, status: 204, statusText: "No Content", headers: {}, config };
+import { http, server } from "./server";
+
+const S3 = "https://bucket.s3.example.com/";
+const LOCAL = "/api/v1/uploads/u1/content/";
+
+type Received = {
+  url: string;
+  fields: string[];
+  authorization: string | null;
+  credentials: string;
 };
 
-const file = new File(["0123456789"], "me.png", { type: "image/png" });
-const fieldsOf = (config: InternalAxiosRequestConfig) => [...(config.data as FormData).keys()];
+/** Storage that accepts every upload and keeps what it was sent. */
+function storage(answer: () => Response = () => new HttpResponse(null, { status: 204 })) {
+  const received: Received[] = [];
+  const keep = async ({ request }: { request: Request }) => {
+    received.push({
+      url: request.url,
+      fields: [...(await request.formData()).keys()],
+      authorization: request.headers.get("Authorization"),
+      credentials: request.credentials,
+    });
+    return answer();
+  };
+  server.use(http.untyped.post(S3, keep), http.untyped.post(LOCAL, keep));
+  return received;
+}
 
-beforeEach(() => {
-  sent.length = 0;
-  api.defaults.adapter = ok;
-  axios.defaults.adapter = ok;
-  setAccessToken("secret-access-token");
-});
+const file = new File(["0123456789"], "me.png", { type: "image/png" });
+
+beforeEach(() => setAccessToken("secret-access-token"));
 
 test("a presigned S3 form gets its fields first, the file last, and never the Bearer token", async () => {
+  const received = storage();
   const progress = jest.fn();
 
   await uploadToStorage(
     {
       id: "u1",
-      upload: {
-        url: "https://bucket.s3.example.com/",
-        fields: { key: "uploads/u1.png", policy: "p", "x-amz-signature": "s" },
-      },
+      upload: { url: S3, fields: { key: "uploads/u1.png", policy: "p", "x-amz-signature": "s" } },
     },
     file,
     progress,
   );
 
-  const [request] = sent;
-  expect(request?.url).toBe("https://bucket.s3.example.com/");
-  expect(fieldsOf(request!)).toEqual(["key", "policy", "x-amz-signature", "file"]);
-  expect(request?.headers.get("Authorization")).toBeUndefined();
-  expect(request?.withCredentials).toBe(false);
-  expect(progress).toHaveBeenCalledWith(50);
+  expect(received).toEqual([
+    {
+      url: S3,
+      fields: ["key", "policy", "x-amz-signature", "file"],
+      authorization: null,
+      // No cookies go to another origin.
+      credentials: "same-origin",
+    },
+  ]);
+  expect(progress).toHaveBeenLastCalledWith(100);
 });
 
 test("the backend's local upload URL goes through the API client on this origin", async () => {
+  const received = storage();
+
   await uploadToStorage(
-    { id: "u1", upload: { url: "/api/v1/uploads/u1/content/", fields: { signature: "sig" } } },
+    { id: "u1", upload: { url: LOCAL, fields: { signature: "sig" } } },
     file,
     jest.fn(),
   );
 
-  const [request] = sent;
-  expect(request?.baseURL).toBe("/api");
-  expect(request?.url).toBe("/v1/uploads/u1/content/");
-  expect(fieldsOf(request!)).toEqual(["signature", "file"]);
+  expect(received).toEqual([
+    {
+      url: `http://localhost${LOCAL}`,
+      fields: ["signature", "file"],
+      authorization: "Bearer secret-access-token",
+      credentials: "include",
+    },
+  ]);
 });
 
 const s3Error = (code: string, message: string) =>
@@ -80,39 +103,34 @@ test.each([
 });
 
 test("a refused S3 POST rejects with the mapped code, not a generic 'error'", async () => {
-  axios.defaults.adapter = async (config) => {
-    const response = {
-      data: s3Error("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"),
-      status: 400,
-      statusText: "Bad Request",
-      headers: { "content-type": "application/xml" },
-      config,
-    };
-    throw new AxiosError(
-      "Request failed with status code 400",
-      "ERR_BAD_REQUEST",
-      config,
-      null,
-      response,
-    );
-  };
+  storage(
+    () =>
+      new HttpResponse(
+        s3Error("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"),
+        { status: 400, headers: { "Content-Type": "application/xml" } },
+      ),
+  );
 
   await expect(
-    uploadToStorage(
-      { id: "u1", upload: { url: "https://bucket.s3.example.com/", fields: { key: "k" } } },
-      file,
-      jest.fn(),
-    ),
+    uploadToStorage({ id: "u1", upload: { url: S3, fields: { key: "k" } } }, file, jest.fn()),
   ).rejects.toMatchObject({ status: 400, code: "payload_too_large" });
 });
 
-test("the abort signal reaches the storage request, on S3 and on the local URL", async () => {
-  const signal = new AbortController().signal;
-  const tickets = [
-    { id: "u1", upload: { url: "https://bucket.s3.example.com/", fields: {} } },
-    { id: "u1", upload: { url: "/api/v1/uploads/u1/content/", fields: {} } },
-  ];
-  for (const ticket of tickets) await uploadToStorage(ticket, file, jest.fn(), signal);
+test.each([S3, LOCAL])(
+  "an aborted signal stops the upload to %s before it is sent",
+  async (url) => {
+    const received = storage();
+    const controller = new AbortController();
+    controller.abort();
 
-  expect(sent.map((config) => config.signal)).toEqual([signal, signal]);
-});
+    await expect(
+      uploadToStorage(
+        { id: "u1", upload: { url, fields: {} } },
+        file,
+        jest.fn(),
+        controller.signal,
+      ),
+    ).rejects.toThrow();
+    expect(received).toEqual([]);
+  },
+);

@@ -1,57 +1,42 @@
-import { api } from "@/lib/api/client";
-import type { User } from "@/lib/api/types";
-
-export type RegisterInput = {
-  email: string;
-  password: string;
-  firstName: string;
-  lastName: string;
-};
-export type LoginResult = { access: string; user: User };
-export type SocialProvider = { id: string; name: string; loginUrl: string };
+import { apiClient } from "@/lib/api/client";
+import type { PasswordResetConfirmInput, RegisterInput } from "@/lib/api/types";
 
 export async function register(input: RegisterInput): Promise<void> {
-  await api.post("/v1/auth/register/", input);
+  await apiClient.POST("/api/v1/auth/register/", { body: input });
 }
 
 export async function verifyEmail(token: string): Promise<void> {
-  await api.post("/v1/auth/verify-email/", { token });
+  await apiClient.POST("/api/v1/auth/verify-email/", { body: { token } });
 }
 
 export async function resendVerificationEmail(email: string): Promise<void> {
-  await api.post("/v1/auth/verify-email/resend/", { email });
+  await apiClient.POST("/api/v1/auth/verify-email/resend/", { body: { email } });
 }
 
-export async function login(email: string, password: string): Promise<LoginResult> {
+export function login(email: string, password: string) {
   // A 401 here means wrong credentials, not an expired token: never refresh.
-  const response = await api.post<LoginResult>(
-    "/v1/auth/login/",
-    { email, password },
-    { skipAuthRefresh: true },
-  );
-  return response.data;
+  return apiClient.POST("/api/v1/auth/login/", {
+    body: { email, password },
+    skipAuthRefresh: true,
+  });
 }
 
 export async function logout(): Promise<void> {
-  await api.post("/v1/auth/logout/", null, { skipAuthRefresh: true });
+  await apiClient.POST("/api/v1/auth/logout/", { skipAuthRefresh: true });
 }
 
 export async function requestPasswordReset(email: string): Promise<void> {
-  await api.post("/v1/auth/password/reset/", { email });
+  await apiClient.POST("/api/v1/auth/password/reset/", { body: { email } });
 }
 
-export async function confirmPasswordReset(input: {
-  uid: string;
-  token: string;
-  newPassword: string;
-}): Promise<void> {
-  await api.post("/v1/auth/password/reset/confirm/", input);
+export async function confirmPasswordReset(body: PasswordResetConfirmInput): Promise<void> {
+  await apiClient.POST("/api/v1/auth/password/reset/confirm/", { body });
 }
 
-export async function getMe(): Promise<User> {
-  return (await api.get<User>("/v1/users/me/")).data;
+export function getMe() {
+  return apiClient.GET("/api/v1/users/me/");
 }
 
-export async function listSocialProviders(): Promise<SocialProvider[]> {
-  return (await api.get<SocialProvider[]>("/v1/auth/social/providers/")).data;
+export function listSocialProviders() {
+  return apiClient.GET("/api/v1/auth/social/providers/");
 }

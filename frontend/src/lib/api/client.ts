@@ -3,6 +3,7 @@ import axios, { type AxiosError, type InternalAxiosRequestConfig } from "axios";
 import { env } from "@/env";
 
 import { toApiError } from "./errors";
+import type { Data, InitArg, Method, Operation, PathWith } from "./operations";
 
 declare module "axios" {
   interface AxiosRequestConfig {
@@ -30,11 +31,12 @@ export const UPLOAD_TIMEOUT_MS = 5 * 60_000;
 
 /**
  * The one Axios instance. In the browser it calls the same origin (/api is proxied to Django
- * by Next.js rewrites or nginx), so the httpOnly refresh cookie is first-party. Server
- * Components call the backend directly and only read public data.
+ * by src/proxy.ts or nginx), so the httpOnly refresh cookie is first-party. Server Components
+ * call the backend directly and only read public data. URLs are the schema's paths as they
+ * are ("/api/v1/..."); features call them through `apiClient` below.
  */
 export const api = axios.create({
-  baseURL: isBrowser ? "/api" : `${env.backendUrl}/api`,
+  baseURL: isBrowser ? undefined : env.backendUrl,
   withCredentials: true,
   timeout: API_TIMEOUT_MS,
   headers: { Accept: "application/json" },
@@ -75,9 +77,9 @@ export function setSessionExpiredHandler(handler: () => void): void {
 export const REFRESH_LOCK = "auth-refresh";
 
 function postRefresh(): Promise<string> {
-  return api
-    .post<{ access: string }>("/v1/auth/refresh/", null, { skipAuthRefresh: true })
-    .then((response) => response.data.access);
+  return apiClient
+    .POST("/api/v1/auth/refresh/", { skipAuthRefresh: true })
+    .then((data) => data.access);
 }
 
 /**
@@ -169,3 +171,39 @@ api.interceptors.response.use(undefined, async (error: AxiosError) => {
   config.headers.set("Authorization", `Bearer ${token}`);
   return api.request(config);
 });
+
+function call(method: Method, path: string, init: Record<string, unknown> = {}) {
+  const { params, body, ...options } = init as {
+    params?: { path?: Record<string, string | number>; query?: object };
+    body?: unknown;
+  };
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params?.path?.[name];
+    if (value === undefined) throw new Error(`${path}: pass params.path.${name}.`);
+    return encodeURIComponent(String(value));
+  });
+  return api
+    .request({ method, url, params: params?.query, data: body, ...options })
+    .then((response) => response.data);
+}
+
+function typed<M extends Method>(method: M) {
+  return <P extends PathWith<M>>(
+    path: P,
+    ...[init]: InitArg<Operation<P, M>>
+  ): Promise<Data<Operation<P, M>>> => call(method, path, init);
+}
+
+/**
+ * The one Axios instance, typed by backend/openapi.yaml (the call shape is openapi-fetch's):
+ * `apiClient.GET("/api/v1/articles/{slug}/", { params: { path: { slug } } })` accepts only the
+ * schema's paths, parameters and bodies, and resolves to the schema's 2xx body. Failures
+ * reject with ApiError, as every call of `api` does.
+ */
+export const apiClient = {
+  GET: typed("get"),
+  POST: typed("post"),
+  PUT: typed("put"),
+  PATCH: typed("patch"),
+  DELETE: typed("delete"),
+};

@@ -1,8 +1,9 @@
-import type { components } from "./schema.gen";
+import type { components, operations } from "./schema.gen";
 
 /**
- * Names for the generated OpenAPI schemas the features share. Generated from
- * backend/openapi.yaml (`npm run gen:api`); never write these shapes by hand.
+ * Names for the generated OpenAPI schemas that components and tests pass around. Generated
+ * from backend/openapi.yaml (`npm run gen:api`); never write these shapes by hand. Calls need
+ * none of them: `apiClient` infers bodies and responses from the path.
  */
 type Schemas = components["schemas"];
 
@@ -11,6 +12,9 @@ export type Problem = Schemas["Problem"];
 export type ProblemFieldError = Schemas["ProblemFieldError"];
 export type LoginResult = Schemas["Login"];
 export type RegisterInput = Schemas["RegisterInputRequest"];
+export type PasswordResetConfirmInput = Schemas["PasswordResetConfirmInputRequest"];
+export type PasswordChangeInput = Schemas["PasswordChangeInputRequest"];
+export type ProfileInput = Schemas["PatchedUserUpdateInputRequest"];
 export type SocialProvider = Schemas["SocialProviderOutput"];
 export type SocialAccount = Schemas["SocialAccountOutput"];
 
@@ -18,6 +22,7 @@ export type Tag = Schemas["Tag"];
 export type ArticleSummary = Schemas["ArticleListItem"];
 export type Article = Schemas["ArticleDetail"];
 export type ArticlePage = Schemas["PaginatedArticleListItemList"];
+export type ArticleListQuery = NonNullable<operations["articles_list"]["parameters"]["query"]>;
 export type Comment = Schemas["Comment"];
 export type CommentPage = Schemas["PaginatedCommentList"];
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,53 +9,26 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { toApiError } from "@/lib/api/errors";
 import { useTranslateError } from "@/lib/use-translate-error";
 
-import { getExport, startExport, type DataExport as Export } from "../api";
-
-/** How often a running export is polled; the backend updates progress as it writes. */
-export const EXPORT_POLL_MS = 1500;
-
-const finished = (item: Export) => item.status === "succeeded" || item.status === "failed";
+import { exportFinished, useExport, useStartExport } from "../hooks";
 
 export function DataExport() {
   const t = useTranslations("account");
   const locale = useLocale();
   const translate = useTranslateError();
-  const [current, setCurrent] = useState<Export | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
+  const [exportId, setExportId] = useState<string | null>(null);
+  const start = useStartExport((started) => setExportId(started.id));
+  const polled = useExport(exportId);
 
-  useEffect(() => {
-    if (!current || finished(current)) return;
-    const timer = window.setTimeout(() => {
-      getExport(current.id)
-        .then(setCurrent)
-        .catch((caught: unknown) => {
-          const apiError = toApiError(caught);
-          setError(translate(apiError.code, apiError.detail));
-          setCurrent(null);
-        });
-    }, EXPORT_POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [current, translate]);
+  const failure = start.error ?? polled.error;
+  const error = failure ? toApiError(failure) : null;
+  // A failed poll leaves the last progress behind; it says nothing about the export any more.
+  const current = polled.isError ? null : polled.data;
+  const running = current !== undefined && current !== null && !exportFinished(current);
 
-  const onStart = async () => {
-    setError(null);
-    setStarting(true);
-    try {
-      setCurrent(await startExport());
-    } catch (caught) {
-      const apiError = toApiError(caught);
-      setError(translate(apiError.code, apiError.detail));
-    } finally {
-      setStarting(false);
-    }
-  };
-
-  const running = current !== null && !finished(current);
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("exportIntro")}</p>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? <Alert tone="error">{translate(error.code, error.detail)}</Alert> : null}
       {running ? (
         <div className="space-y-1">
           <ProgressBar value={current.progress} label={t("exportProgress")} />
@@ -80,7 +53,11 @@ export function DataExport() {
             : null}
         </Alert>
       ) : null}
-      <Button variant="secondary" onClick={onStart} disabled={starting || running}>
+      <Button
+        variant="secondary"
+        onClick={() => start.mutate()}
+        disabled={start.isPending || running}
+      >
         {t("exportStart")}
       </Button>
     </div>

@@ -1,8 +1,8 @@
 import { useTranslations } from "next-intl";
 
 import { Link } from "@/i18n/navigation";
+import type { ArticleSummary } from "@/lib/api/types";
 
-import type { ArticleSummary } from "../api";
 import { ArticleByline } from "./article-byline";
 
 /** `priority`: the first card's image is the largest paint on phones, so it loads eagerly. */

@@ -2,8 +2,7 @@ import { useTranslations } from "next-intl";
 
 import { buttonClass } from "@/components/ui/button";
 import { Link } from "@/i18n/navigation";
-
-import type { Tag } from "../api";
+import type { Tag } from "@/lib/api/types";
 
 /**
  * Search is a plain GET form and tags are links, so filtering works before (and without)

@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 
 import { buttonClass } from "@/components/ui/button";
 
-import { listSocialProviders, type SocialProvider } from "../api";
+import { listSocialProviders } from "../api";
 
 /** Points the provider's login URL back to `next` after the backend's /auth/callback redirect. */
 function withNext(loginUrl: string, next: string): string {
@@ -17,18 +17,13 @@ function withNext(loginUrl: string, next: string): string {
 /** One link per configured provider; renders nothing when none is configured or the call fails. */
 export function SocialLoginButtons({ next }: { next: string }) {
   const t = useTranslations("auth");
-  const [providers, setProviders] = useState<SocialProvider[]>([]);
-
-  useEffect(() => {
-    let active = true;
-    listSocialProviders()
-      .then((list) => active && setProviders(Array.isArray(list) ? list : []))
-      // Social login is optional; password login still works without it.
-      .catch(() => undefined);
-    return () => {
-      active = false;
-    };
-  }, []);
+  // Social login is optional: on failure there are no buttons and password login still works.
+  const { data: providers = [] } = useQuery({
+    queryKey: ["auth", "social-providers"],
+    queryFn: listSocialProviders,
+    // Configured at deploy time: fetched once per tab.
+    staleTime: Infinity,
+  });
 
   if (providers.length === 0) return null;
   return (

@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import type { DataExport, SocialAccount } from "@/lib/api/types";
+
+import { getExport, listSocialAccounts, startExport, unlinkSocialAccount } from "./api";
+
+const keys = {
+  socialAccounts: ["me", "social-accounts"] as const,
+  export: (id: string) => ["me", "exports", id] as const,
+};
+
+export function useSocialAccounts() {
+  return useQuery({ queryKey: keys.socialAccounts, queryFn: listSocialAccounts });
+}
+
+/** The API refuses to unlink the last way to log in (409 last_login_method). */
+export function useUnlinkSocialAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (account: SocialAccount) => unlinkSocialAccount(account.id),
+    onSuccess: (_, account) =>
+      queryClient.setQueryData<SocialAccount[]>(keys.socialAccounts, (accounts) =>
+        accounts?.filter((a) => a.id !== account.id),
+      ),
+  });
+}
+
+/** How often a running export is polled; the backend updates progress as it writes. */
+export const EXPORT_POLL_MS = 1500;
+
+export const exportFinished = (item: DataExport) =>
+  item.status === "succeeded" || item.status === "failed";
+
+/** Starts an export and seeds its query, so polling starts from the answer of the POST. */
+export function useStartExport(onStarted: (started: DataExport) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: startExport,
+    onSuccess: (started) => {
+      queryClient.setQueryData(keys.export(started.id), started);
+      onStarted(started);
+    },
+  });
+}
+
+/** Polls the export every EXPORT_POLL_MS until it has succeeded or failed, or polling failed. */
+export function useExport(id: string | null) {
+  return useQuery({
+    queryKey: keys.export(id ?? ""),
+    queryFn: () => getExport(id!),
+    enabled: id !== null,
+    refetchInterval: (query) => {
+      const { data, status } = query.state;
+      return status === "error" || (data && exportFinished(data)) ? false : EXPORT_POLL_MS;
+    },
+  });
+}
