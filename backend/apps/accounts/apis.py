@@ -146,7 +146,7 @@ class RefreshApi(CookieAuthApi):
 
 
 class LogoutApi(CookieAuthApi):
-    """Ends the session: blacklists the refresh token and clears the cookie."""
+    """Ends the session: deletes the refresh token and clears the cookie."""
 
     @extend_schema(request=None, responses={204: OpenApiResponse(description="Logged out"), **problem_responses(403)})
     def post(self, request: Request) -> Response:
