@@ -123,6 +123,7 @@ class LoginApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.LoginInput(data=request.data)
         serializer.is_valid(raise_exception=True)
+        # The client's address as DRF's throttles see it (behind NUM_PROXIES proxies).
         user, tokens = user_login(**serializer.validated_data, ip=BaseThrottle().get_ident(request))
         response = Response({"access": tokens.access, "user": UserSerializer(user).data})
         refresh_cookie_set(response, token=tokens.refresh)
