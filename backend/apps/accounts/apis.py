@@ -10,11 +10,14 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
-from apps.accounts import services
 from apps.accounts.cookies import refresh_cookie_clear, refresh_cookie_read, refresh_cookie_set
 from apps.accounts.models import email_validate_domain
 from apps.accounts.security import request_origin_allowed
 from apps.accounts.serializers import UserSerializer
+from apps.accounts.services.passwords import password_change, password_reset_confirm, password_reset_request
+from apps.accounts.services.profile import user_delete, user_update
+from apps.accounts.services.registration import user_register, user_verification_resend, user_verify_email
+from apps.accounts.services.sessions import session_end, session_refresh, user_login
 from apps.common.auth import signed_in_user
 from apps.common.exceptions import ApplicationError
 from apps.common.openapi import problem_responses
@@ -61,7 +64,7 @@ class RegisterApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.RegisterInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_register(**serializer.validated_data, language=get_language_from_request(request))
+        user_register(**serializer.validated_data, language=get_language_from_request(request))
         return Response(
             {"detail": "Check your inbox: we sent a link to confirm your email address."},
             status=status.HTTP_201_CREATED,
@@ -78,7 +81,7 @@ class VerifyEmailApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.VerifyEmailInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_verify_email(token=serializer.validated_data["token"])
+        user_verify_email(token=serializer.validated_data["token"])
         return Response({"detail": "Your email address is confirmed. You can log in now."})
 
 
@@ -94,7 +97,7 @@ class VerifyEmailResendApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.VerifyEmailResendInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_verification_resend(email=serializer.validated_data["email"])
+        user_verification_resend(email=serializer.validated_data["email"])
         return Response(
             {"detail": "If that address has an unconfirmed account, a new link is on its way."},
             status=status.HTTP_202_ACCEPTED,
@@ -120,7 +123,8 @@ class LoginApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.LoginInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user, tokens = services.user_login(**serializer.validated_data, ip=AnonRateThrottle().get_ident(request))
+        # The client's address as DRF's throttles see it (behind NUM_PROXIES proxies).
+        user, tokens = user_login(**serializer.validated_data, ip=BaseThrottle().get_ident(request))
         response = Response({"access": tokens.access, "user": UserSerializer(user).data})
         refresh_cookie_set(response, token=tokens.refresh)
         return response
@@ -132,7 +136,7 @@ class RefreshApi(CookieAuthApi):
     @extend_schema(request=None, responses={200: AccessSerializer, **problem_responses(401, 403, 429)})
     def post(self, request: Request) -> Response:
         try:
-            tokens = services.session_refresh(raw_refresh=refresh_cookie_read(request))
+            tokens = session_refresh(raw_refresh=refresh_cookie_read(request))
         except ApplicationError as error:
             failure = self.handle_exception(error)  # the problem document, plus a cleared cookie
             refresh_cookie_clear(failure)
@@ -143,11 +147,11 @@ class RefreshApi(CookieAuthApi):
 
 
 class LogoutApi(CookieAuthApi):
-    """Ends the session: blacklists the refresh token and clears the cookie."""
+    """Ends the session: deletes the refresh token and clears the cookie."""
 
     @extend_schema(request=None, responses={204: OpenApiResponse(description="Logged out"), **problem_responses(403)})
     def post(self, request: Request) -> Response:
-        services.session_end(raw_refresh=refresh_cookie_read(request))
+        session_end(raw_refresh=refresh_cookie_read(request))
         response = Response(status=status.HTTP_204_NO_CONTENT)
         refresh_cookie_clear(response)
         return response
@@ -165,7 +169,7 @@ class PasswordResetApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.PasswordResetInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.password_reset_request(email=serializer.validated_data["email"])
+        password_reset_request(email=serializer.validated_data["email"])
         return Response(
             {"detail": "If that address has an account, a reset link is on its way."},
             status=status.HTTP_202_ACCEPTED,
@@ -190,7 +194,7 @@ class PasswordResetConfirmApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.PasswordResetConfirmInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.password_reset_confirm(**serializer.validated_data)
+        password_reset_confirm(**serializer.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -210,7 +214,7 @@ class PasswordChangeApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.PasswordChangeInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        tokens = services.password_change(user=signed_in_user(request), **serializer.validated_data)
+        tokens = password_change(user=signed_in_user(request), **serializer.validated_data)
         response = Response(status=status.HTTP_204_NO_CONTENT)
         refresh_cookie_set(response, token=tokens.refresh)
         return response
@@ -236,7 +240,7 @@ class UserMeApi(APIView):
     def patch(self, request: Request) -> Response:
         serializer = self.UserUpdateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.user_update(user=signed_in_user(request), **serializer.validated_data)
+        user = user_update(user=signed_in_user(request), **serializer.validated_data)
         return Response(UserSerializer(user).data)
 
     @extend_schema(
@@ -246,7 +250,7 @@ class UserMeApi(APIView):
     def delete(self, request: Request) -> Response:
         serializer = self.UserDeleteInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_delete(user=signed_in_user(request), password=serializer.validated_data.get("password"))
+        user_delete(user=signed_in_user(request), password=serializer.validated_data.get("password"))
         response = Response(status=status.HTTP_204_NO_CONTENT)
         refresh_cookie_clear(response)
         return response

@@ -6,7 +6,8 @@ from social_django.models import UserSocialAuth
 from apps.accounts.models import User, email_normalize
 
 
-def user_get_by_email(*, email: str) -> User | None:
+def user_find_by_email(*, email: str) -> User | None:
+    """The account with this address (any spelling of it), or None: most callers must not reveal which."""
     return User.objects.filter(email=email_normalize(email)).first()
 
 

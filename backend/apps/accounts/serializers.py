@@ -4,10 +4,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.accounts.models import User
-from apps.accounts.user_cache import user_has_usable_password
-
-# DRF's own formatting (ISO 8601 in the active time zone), outside any serializer's fields.
-_DATETIME = serializers.DateTimeField()
 
 
 class AvatarSerializer(serializers.Serializer):
@@ -16,37 +12,22 @@ class AvatarSerializer(serializers.Serializer):
 
 
 class UserSerializer(serializers.Serializer):
-    # Declared rather than a ModelSerializer: building fields from the model on every request
-    # was a sixth of a /users/me/ request's time.
+    # Declared rather than a ModelSerializer: these fields are the API contract (openapi.yaml),
+    # so a column added to the model does not appear in every response that shows a user.
     id = serializers.IntegerField(read_only=True)
     email = serializers.EmailField(read_only=True, label="Email address")
     first_name = serializers.CharField(read_only=True)
     last_name = serializers.CharField(read_only=True)
     is_email_verified = serializers.BooleanField(read_only=True, label="Email verified")
     date_joined = serializers.DateTimeField(read_only=True)
-    has_password = serializers.SerializerMethodField(
+    has_password = serializers.BooleanField(
+        source="has_usable_password",
+        read_only=True,
         help_text="False when the account has no usable password (it signs in only through a connected "
         "GitHub or Google account): there is no password to confirm deletion with or to change, and "
         "one can be set through the emailed password reset.",
     )
     avatar = serializers.SerializerMethodField()
-
-    def to_representation(self, user: User) -> dict:
-        # Written out instead of DRF's walk over the fields, which deep-copies every declared
-        # field per serializer: a seventh of a /users/me/ request. A test holds it to the fields.
-        return {
-            "id": user.pk,
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "is_email_verified": user.is_email_verified,
-            "date_joined": _DATETIME.to_representation(user.date_joined),
-            "has_password": self.get_has_password(user),
-            "avatar": self.get_avatar(user),
-        }
-
-    def get_has_password(self, user: User) -> bool:
-        return user_has_usable_password(user)
 
     @extend_schema_field(AvatarSerializer(allow_null=True))
     def get_avatar(self, user: User) -> dict | None:

@@ -24,8 +24,8 @@ from social_core.exceptions import (
 from social_core.pipeline.social_auth import associate_user
 
 from apps.accounts.models import User, email_normalize
-from apps.accounts.selectors import user_get_by_email
-from apps.accounts.services import user_sessions_revoke
+from apps.accounts.selectors import user_find_by_email
+from apps.accounts.services.sessions import user_sessions_revoke
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def associate_by_verified_email(verified_email: str | None = None, user: User | 
     """
     if user is not None or verified_email is None:
         return {}
-    existing = user_get_by_email(email=verified_email)
+    existing = user_find_by_email(email=verified_email)
     if existing is None:
         return {}
     if existing.is_email_verified:

@@ -25,10 +25,11 @@ from social_core.exceptions import SocialAuthBaseException
 from social_django.models import UserSocialAuth
 from social_django.utils import load_backend, load_strategy
 
-from apps.accounts import services
 from apps.accounts.cookies import refresh_cookie_set
 from apps.accounts.models import User
 from apps.accounts.selectors import user_social_accounts_list
+from apps.accounts.services.sessions import session_start
+from apps.accounts.services.social_accounts import social_account_disconnect
 from apps.accounts.social import error_code_of, social_providers_enabled
 from apps.common.auth import signed_in_user
 from apps.common.decorators import require_GET
@@ -100,7 +101,7 @@ def social_complete(request: HttpRequest, provider: str) -> HttpResponse:
         request.session.flush()
     if not isinstance(user, User) or not user.is_active:
         return _callback_redirect(error="account_inactive")
-    tokens = services.session_start(user=user)
+    tokens = session_start(user=user)
     response = _callback_redirect(next=next_path)
     refresh_cookie_set(response, token=tokens.refresh)
     return response
@@ -154,5 +155,5 @@ class SocialAccountDetailApi(APIView):
         responses={204: OpenApiResponse(description="Unlinked"), **problem_responses(401, 404, 409)},
     )
     def delete(self, request: Request, account_id: int) -> Response:
-        services.social_account_disconnect(user=signed_in_user(request), account_id=account_id)
+        social_account_disconnect(user=signed_in_user(request), account_id=account_id)
         return Response(status=status.HTTP_204_NO_CONTENT)

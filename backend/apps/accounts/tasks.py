@@ -5,8 +5,9 @@ Retries of transient failures, with backoff, then dead-lettering: apps.jobs.base
 
 from celery import shared_task
 
-from apps.accounts import emails, services
+from apps.accounts import emails
 from apps.accounts.models import User
+from apps.accounts.services.housekeeping import tokens_expired_purge, users_unverified_delete
 from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
 
 EMAIL_TASK_OPTIONS = {"base": ReliableTask, "transient_errors": TRANSIENT_EMAIL_ERRORS}
@@ -47,10 +48,10 @@ def send_registration_attempt_email(user_id: int) -> None:
 @shared_task(base=ReliableTask)
 def purge_expired_tokens() -> int:
     """Beat, daily."""
-    return services.tokens_expired_purge()
+    return tokens_expired_purge()
 
 
 @shared_task(base=ReliableTask)
 def delete_unverified_accounts() -> int:
     """Beat, daily."""
-    return services.users_unverified_delete()
+    return users_unverified_delete()

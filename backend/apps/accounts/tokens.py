@@ -36,7 +36,7 @@ def password_reset_token_make(*, user: User) -> str:
     return default_token_generator.make_token(user)
 
 
-def password_reset_user_get(*, uid: str, token: str) -> User | None:
+def password_reset_user_find(*, uid: str, token: str) -> User | None:
     try:
         pk = int(force_str(urlsafe_base64_decode(uid)))
     except (TypeError, ValueError, OverflowError):

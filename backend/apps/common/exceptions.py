@@ -33,11 +33,25 @@ PROBLEM_CONTENT_TYPE = "application/problem+json"
 class ApplicationError(Exception):
     """A domain rule said no. Services raise it; the handler renders it."""
 
-    def __init__(self, *, code: str, detail: str, status_code: int = status.HTTP_400_BAD_REQUEST) -> None:
+    def __init__(self, *, code: str, detail: str, status_code: int = HTTPStatus.BAD_REQUEST) -> None:
         super().__init__(detail)
         self.code = code
         self.detail = detail
-        self.status_code = status_code
+        self.status_code = int(status_code)
+
+
+class RateLimited(ApplicationError):
+    """Too many attempts of something a service counts itself (failed logins): 429 with ``Retry-After``.
+
+    The request limits per endpoint are DRF's throttles; this is for limits that depend on
+    what the service found out (a wrong password), which no throttle sees.
+    """
+
+    def __init__(self, *, detail: str, retry_after: int) -> None:
+        # DRF's Throttled says the same, so every 429 reads alike whichever counter refused it.
+        detail = f"{detail} Expected available in {retry_after} second{'' if retry_after == 1 else 's'}."
+        super().__init__(code="throttled", detail=detail, status_code=HTTPStatus.TOO_MANY_REQUESTS)
+        self.retry_after = retry_after
 
 
 class PayloadTooLarge(exceptions.APIException):
@@ -117,6 +131,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     headers: dict[str, str] = {}
 
     if isinstance(exc, ApplicationError):
+        if isinstance(exc, RateLimited):
+            headers["Retry-After"] = str(exc.retry_after)
         data = problem(status_code=exc.status_code, code=exc.code, detail=exc.detail)
     elif isinstance(exc, exceptions.ValidationError):
         errors = _flatten_validation_errors(exc.detail)

@@ -5,7 +5,9 @@ from config.settings.environment import DJANGO_ENV, env
 
 # https://www.django-rest-framework.org/api-guide/settings/
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["apps.accounts.authentication.CachedUserJWTAuthentication"],
+    # simplejwt's own class: it reads the token's user from the database on every request, so a
+    # deactivated, deleted or changed user is seen at once (docs/decisions/0013-bearer-user-from-the-database.md).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"]
     + (["djangorestframework_camel_case.render.CamelCaseBrowsableAPIRenderer"] if DEBUG else []),
@@ -16,21 +18,25 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "apps.common.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "apps.common.exceptions.problem_exception_handler",
+    # https://www.django-rest-framework.org/api-guide/throttling/ : DRF's throttles for every limit,
+    # counted in the default cache (Redis when REDIS_URL is set). The global ones apply to every view;
+    # views with a throttle_scope add ScopedRateThrottle. An empty rate from the environment
+    # switches that limit off (docs/decisions/0014-drf-throttles-for-every-limit.md).
     "DEFAULT_THROTTLE_CLASSES": [
-        "apps.common.throttling.AnonRateThrottle",
-        "apps.common.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("THROTTLE_ANON_RATE", default="300/min"),
-        "user": env.str("THROTTLE_USER_RATE", default="600/min"),
+        "anon": env.str("THROTTLE_ANON_RATE", default="300/min") or None,
+        "user": env.str("THROTTLE_USER_RATE", default="600/min") or None,
         "auth_login": "20/min",
         "auth_register": "10/hour",
         "auth_password_reset": "5/hour",
         "auth_password_reset_confirm": "5/hour",
         "auth_verification_resend": "5/hour",
-        "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour"),
-        "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min"),
-        "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour"),
+        "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour") or None,
+        "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min") or None,
+        "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour") or None,
     },
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0 if DJANGO_ENV == "development" else 1),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

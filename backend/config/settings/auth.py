@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from config.settings.base import SECRET_KEY
-from config.settings.cache import REDIS_URL
 from config.settings.environment import DJANGO_ENV, IS_PRODUCTION, IS_TEST, env
 
 AUTH_USER_MODEL = "accounts.User"
@@ -48,10 +47,6 @@ SIMPLE_JWT = {
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
 }
-# How long API requests may take a bearer token's user from the cache (apps/accounts/user_cache.py)
-# instead of the database; every change to the user ends it at once. 0 reads the database always,
-# the default without Redis: a per-process cache would miss changes made by other processes.
-AUTH_USER_CACHE_SECONDS = env.int("AUTH_USER_CACHE_SECONDS", default=5 * 60 if REDIS_URL else 0)
 # A refresh token presented again within this many seconds of its rotation gets a new pair
 # instead of the reuse alarm (which ends every session of the user): a reload that aborts a
 # refresh in flight, or two tabs without Web Locks, re-present the just-rotated cookie. A copy

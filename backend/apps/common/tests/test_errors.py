@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.test import override_settings
+from rest_framework.exceptions import Throttled
 
 from apps.common.tests.problems import problem_of
 
@@ -20,6 +21,16 @@ def test_domain_error_keeps_its_code_and_status(client):
     body = problem_of(client.get("/api/v1/test/domain-error/"), 409, "export_in_progress")
 
     assert body["type"] == settings.API_ERROR_TYPE_BASE_URL + "export-in-progress"
+
+
+@pytest.mark.parametrize("wait", [1, 90])
+def test_a_rate_limited_domain_error_is_a_429_like_drfs_throttles(client, wait):
+    response = client.get(f"/api/v1/test/rate-limited/?wait={wait}")
+
+    body = problem_of(response, 429, "throttled")
+    assert response["Retry-After"] == str(wait)
+    # Worded as DRF's Throttled words the request limits' 429s.
+    assert body["detail"] == str(Throttled(wait=wait, detail="Too many tries.").detail)
 
 
 @pytest.mark.parametrize("debug", [True, False])

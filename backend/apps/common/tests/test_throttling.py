@@ -1,82 +1,83 @@
-import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache as default_cache
-from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
-from django_redis.cache import RedisCache
-from rest_framework.test import APIRequestFactory
+"""The request limits are DRF's throttles, counted in the default cache; every 429 is a problem document."""
 
-from apps.common.throttling import AnonRateThrottle, UserRateThrottle
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from apps.common.tests.problems import problem_of
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(params=["configured", "local-memory"])
-def throttle_cache(request):
-    """Redis when REDIS_URL is set (always in CI), and the development fallback."""
-    if request.param == "configured":
-        return default_cache
-    return LocMemCache("throttle-test", {})
+BACKEND_DIR = Path(__file__).resolve().parents[3]
+TAGS = "/api/v1/tags/"
+ME = "/api/v1/users/me/"
 
 
-def _throttle(cache, rate: str, now: list[float]) -> AnonRateThrottle:
-    throttle = AnonRateThrottle()
-    throttle.cache = cache
-    throttle.rate = rate
-    throttle.num_requests, throttle.duration = throttle.parse_rate(rate)
-    throttle.timer = lambda: now[0]
-    return throttle
-
-
-def _request(ip: str = "203.0.113.7"):
-    request = APIRequestFactory().get("/api/v1/tags/", REMOTE_ADDR=ip)
-    request.user = AnonymousUser()
-    return request
-
-
-def test_the_limit_holds_within_a_window_and_resets_with_the_next(throttle_cache):
-    now = [1_000_040.0]  # 20 s into a minute (1_000_020 is a multiple of 60)
-    throttle = _throttle(throttle_cache, "3/min", now)
-
-    assert [throttle.allow_request(_request(), None) for _ in range(4)] == [True, True, True, False]
-    assert throttle.wait() == pytest.approx(40.0)
-    assert _throttle(throttle_cache, "3/min", now).allow_request(_request("198.51.100.1"), None)
-
-    now[0] += 40.0
-    assert throttle.allow_request(_request(), None)
-
-
-def test_the_counter_expires_with_its_window_in_redis():
-    if not isinstance(caches["default"], RedisCache):
-        pytest.skip("needs REDIS_URL (set in CI)")
-    throttle = _throttle(default_cache, "5/min", [1_000_020.0])
-    throttle.allow_request(_request(), None)
-
-    ttl = default_cache.ttl(f"{throttle.key}:1000020")
-    assert 0 < ttl <= 61
-
-
-def test_the_user_limit_counts_per_user_and_ignores_anonymous_requests(user, throttle_cache):
-    throttle = UserRateThrottle()
-    throttle.cache = throttle_cache
-    throttle.rate = "1/min"
-    throttle.num_requests, throttle.duration = 1, 60
-    signed_in = _request()
-    signed_in.user = user
-
-    assert throttle.allow_request(signed_in, None)
-    assert not throttle.allow_request(signed_in, None)
-    assert all(throttle.allow_request(_request(), None) for _ in range(3))
-
-
-def test_going_over_the_global_limit_is_a_429_in_the_problem_shape(api_client, monkeypatch, settings):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {**AnonRateThrottle.THROTTLE_RATES, "anon": "2/min"})
+def test_going_over_the_anonymous_limit_is_a_429_in_the_problem_shape(api_client, monkeypatch, settings):
+    monkeypatch.setitem(AnonRateThrottle.THROTTLE_RATES, "anon", "2/min")
     settings.CONTENT_CACHE_SECONDS = 0  # cache hits skip the throttle
 
-    statuses = [api_client.get("/api/v1/tags/").status_code for _ in range(3)]
+    statuses = [api_client.get(TAGS).status_code for _ in range(3)]
 
     assert statuses == [200, 200, 429]
-    response = api_client.get("/api/v1/tags/")
-    assert response["Content-Type"].startswith("application/problem+json")
-    assert response.json()["code"] == "throttled"
+    response = api_client.get(TAGS)
+    problem_of(response, 429, "throttled")
     assert 0 < int(response["Retry-After"]) <= 60
+
+
+def test_the_user_limit_counts_per_user(user, monkeypatch):
+    monkeypatch.setitem(UserRateThrottle.THROTTLE_RATES, "user", "2/min")
+    client = APIClient()
+    client.force_authenticate(user=user)
+
+    statuses = [client.get(ME).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+    assert 0 < int(client.get(ME)["Retry-After"]) <= 60
+    other = APIClient()
+    other.force_authenticate(user=type(user).objects.create_user(email="other@example.com"))
+    assert other.get(ME).status_code == 200
+
+
+def test_the_counts_live_in_the_shared_cache(user):
+    client = APIClient()
+    client.force_authenticate(user=user)
+
+    client.get(ME)
+
+    # DRF's key for the user scope; with REDIS_URL set every web process sees the same count.
+    assert len(cache.get(f"throttle_user_{user.pk}")) == 1
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", "None"), ("7/min", "7/min")])
+def test_an_empty_rate_in_the_environment_switches_the_limit_off(value, expected):
+    environment = {**os.environ, "THROTTLE_USER_RATE": value}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']['user'])",
+        ],
+        cwd=BACKEND_DIR,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.stdout.strip() == expected, result.stderr
+
+
+def test_a_switched_off_limit_lets_every_request_through(user, monkeypatch):
+    monkeypatch.setitem(UserRateThrottle.THROTTLE_RATES, "user", None)
+    client = APIClient()
+    client.force_authenticate(user=user)
+
+    assert all(client.get(ME).status_code == 200 for _ in range(5))
+    assert cache.get(f"throttle_user_{user.pk}") is None

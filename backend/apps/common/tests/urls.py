@@ -5,7 +5,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.common.exceptions import ApplicationError
+from apps.common.exceptions import ApplicationError, RateLimited
 from config.urls import urlpatterns as project_urlpatterns
 
 
@@ -23,6 +23,13 @@ class DomainErrorApi(APIView):
         raise ApplicationError(code="export_in_progress", detail="An export is already running.", status_code=409)
 
 
+class RateLimitedApi(APIView):
+    permission_classes = (AllowAny,)
+
+    def get(self, request):
+        raise RateLimited(detail="Too many tries.", retry_after=int(request.GET["wait"]))
+
+
 class EchoApi(APIView):
     permission_classes = (AllowAny,)
 
@@ -33,6 +40,7 @@ class EchoApi(APIView):
 urlpatterns = [
     path("api/v1/test/explode/", ExplodingApi.as_view()),
     path("api/v1/test/domain-error/", DomainErrorApi.as_view()),
+    path("api/v1/test/rate-limited/", RateLimitedApi.as_view()),
     path("api/v1/test/echo/", EchoApi.as_view()),
     *project_urlpatterns,
 ]

@@ -82,7 +82,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Ends the session: blacklists the refresh token and clears the cookie. */
+    /** @description Ends the session: deletes the refresh token and clears the cookie. */
     post: operations["auth_logout_create"];
     delete?: never;
     options?: never;

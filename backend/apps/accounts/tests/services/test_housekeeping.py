@@ -5,8 +5,9 @@ from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from apps.accounts import services, tasks
+from apps.accounts import tasks
 from apps.accounts.models import User
+from apps.accounts.services import housekeeping
 from apps.accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,5 +38,5 @@ def test_accounts_never_verified_are_deleted_after_the_retention(settings):
 
 
 def test_nothing_to_purge_is_fine():
-    assert services.tokens_expired_purge() == 0
-    assert services.users_unverified_delete() == 0
+    assert housekeeping.tokens_expired_purge() == 0
+    assert housekeeping.users_unverified_delete() == 0

@@ -9,11 +9,13 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from rest_framework.test import APIClient
 
-from apps.accounts import selectors, services
+from apps.accounts import selectors
 from apps.accounts.models import User
+from apps.accounts.services import registration
 from apps.accounts.tests.apis.test_auth import REGISTER, STRONG_PASSWORD
 from apps.accounts.tests.factories import UserFactory
 
@@ -32,13 +34,13 @@ def test_the_other_registration_commits_between_lookup_and_insert(django_capture
     owner: list[User] = []
 
     def lookup_then_lose_the_race(*, email):
-        found = selectors.user_get_by_email(email=email)
+        found = selectors.user_find_by_email(email=email)
         if not owner:
             owner.append(UserFactory(email=ADDRESS))
         return found
 
     with (
-        mock.patch.object(services, "user_get_by_email", side_effect=lookup_then_lose_the_race),
+        mock.patch.object(registration, "user_find_by_email", side_effect=lookup_then_lose_the_race),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = register()
@@ -90,9 +92,9 @@ def test_the_other_registration_commits_between_validation_and_insert(django_cap
 
 @pytest.mark.django_db
 def test_other_validation_errors_still_surface():
-    refused = services.ValidationError({"first_name": "bad"})
-    with mock.patch.object(User, "full_clean", side_effect=refused), pytest.raises(services.ValidationError):
-        services.user_register(email=ADDRESS, password=STRONG_PASSWORD, first_name="", last_name="")
+    refused = ValidationError({"first_name": "bad"})
+    with mock.patch.object(User, "full_clean", side_effect=refused), pytest.raises(ValidationError):
+        registration.user_register(email=ADDRESS, password=STRONG_PASSWORD, first_name="", last_name="")
 
 
 @concurrent_writers

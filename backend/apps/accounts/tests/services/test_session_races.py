@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from apps.accounts import services
+from apps.accounts.services import sessions
 from apps.accounts.tests.factories import UserFactory
 from apps.common.exceptions import ApplicationError
 from apps.common.tests.concurrency import wait_until_blocked_or_done
@@ -18,10 +18,10 @@ def test_a_revocation_during_a_refresh_also_ends_the_token_that_refresh_issues()
     if connection.vendor != "postgresql":
         pytest.skip("needs row locks (PostgreSQL)")
     user = UserFactory()
-    old = services.session_start(user=user)
-    issued: list[services.SessionTokens] = []
+    old = sessions.session_start(user=user)
+    issued: list[sessions.SessionTokens] = []
     rotating, may_finish = threading.Event(), threading.Event()
-    session_start = services.session_start
+    session_start = sessions.session_start
 
     def issue_when_allowed(*, user):
         rotating.set()
@@ -30,17 +30,17 @@ def test_a_revocation_during_a_refresh_also_ends_the_token_that_refresh_issues()
 
     def refresh():
         try:
-            issued.append(services.session_refresh(raw_refresh=old.refresh))
+            issued.append(sessions.session_refresh(raw_refresh=old.refresh))
         finally:
             connection.close()
 
     def revoke():
         try:
-            services.user_sessions_revoke(user_id=user.pk)
+            sessions.user_sessions_revoke(user_id=user.pk)
         finally:
             connection.close()
 
-    with mock.patch.object(services, "session_start", issue_when_allowed):
+    with mock.patch.object(sessions, "session_start", issue_when_allowed):
         refresher = threading.Thread(target=refresh)
         refresher.start()
         assert rotating.wait(10)
@@ -55,4 +55,4 @@ def test_a_revocation_during_a_refresh_also_ends_the_token_that_refresh_issues()
     assert issued, "the refresh that started first completes"
     assert not OutstandingToken.objects.filter(user=user).exists()
     with pytest.raises(ApplicationError):
-        services.session_refresh(raw_refresh=issued[0].refresh)
+        sessions.session_refresh(raw_refresh=issued[0].refresh)

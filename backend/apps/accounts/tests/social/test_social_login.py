@@ -12,9 +12,10 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from social_core.exceptions import AuthAssociationError
 from social_django.models import UserSocialAuth
 
-from apps.accounts import services, social
+from apps.accounts import social
 from apps.accounts.cookies import SESSION_HINT_COOKIE
 from apps.accounts.models import User
+from apps.accounts.services.sessions import session_start
 from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
 from apps.accounts.tokens import password_reset_token_make, password_reset_uid_make
 
@@ -126,7 +127,7 @@ def test_existing_user_with_the_same_verified_email_is_linked_not_duplicated(cli
 
 def test_a_verified_account_keeps_its_password_and_sessions_after_linking(client, api_client, provider_http):
     existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=True)
-    earlier = services.session_start(user=existing)
+    earlier = session_start(user=existing)
     github_answers(provider_http)
     state = start(client)["state"][0]
 
@@ -157,7 +158,7 @@ def test_a_pre_registered_unverified_account_cannot_be_taken_over(client, api_cl
     assert registered.status_code == 201
     assert password_login("ada@example.com", ATTACKER_PASSWORD)[:2] == (403, "email_not_verified")
     pre_registered = User.objects.get(email="ada@example.com")
-    outstanding = services.session_start(user=pre_registered)  # however she might have come by one
+    outstanding = session_start(user=pre_registered)  # however she might have come by one
     # Ada signs in with GitHub, which has verified the address.
     github_answers(provider_http)
     state = start(client)["state"][0]
@@ -208,7 +209,7 @@ def test_the_claimed_account_can_set_a_password_by_email(
 
 def test_a_failed_link_leaves_the_unverified_account_untouched(client, provider_http, monkeypatch):
     existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=False)
-    outstanding = services.session_start(user=existing)
+    outstanding = session_start(user=existing)
 
     def refuse(backend, *args, **kwargs):
         raise AuthAssociationError(backend, code="identity_in_use", stage="pipeline")

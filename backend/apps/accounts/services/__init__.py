@@ -1,0 +1,9 @@
+"""Writes for accounts, one module per sub-domain. Callers import from the modules themselves:
+
+- ``registration``: sign-up and email verification
+- ``sessions``: password login, JWT sessions (start, refresh rotation, logout, revocation)
+- ``passwords``: reset by email and change
+- ``profile``: profile changes and account deletion
+- ``social_accounts``: unlinking a social login
+- ``housekeeping``: periodic clean-up (beat)
+"""

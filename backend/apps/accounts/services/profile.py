@@ -1,0 +1,36 @@
+"""The signed-in user's profile, and deleting the account."""
+
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from apps.accounts.models import User
+from apps.accounts.services.sessions import user_sessions_revoke
+
+
+def user_update(*, user: User, first_name: str | None = None, last_name: str | None = None) -> User:
+    fields = []
+    if first_name is not None:
+        user.first_name = first_name
+        fields.append("first_name")
+    if last_name is not None:
+        user.last_name = last_name
+        fields.append("last_name")
+    if fields:
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=fields)
+    return user
+
+
+def user_delete(*, user: User, password: str | None) -> None:
+    """Deletes the account and its personal data after a password check."""
+    if user.has_usable_password() and not user.check_password(password or ""):
+        raise ValidationError({"password": ValidationError("The password is wrong.", code="invalid")})
+    files = [(field.storage, field.name) for field in (user.avatar, user.avatar_thumbnail) if field.name]
+    with transaction.atomic():
+        user_sessions_revoke(user_id=user.pk)
+        user.delete()
+        # Files go only once the rows are gone for good.
+        for storage, name in files:
+            transaction.on_commit(partial(storage.delete, name))

@@ -1,0 +1,198 @@
+"""Password login and JWT sessions: start, refresh rotation with reuse detection, logout, revocation."""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from http import HTTPStatus
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from rest_framework_simplejwt.exceptions import TokenBackendError
+from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.state import token_backend
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from apps.accounts.models import User, email_normalize
+from apps.common.exceptions import ApplicationError, RateLimited
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SessionTokens:
+    access: str
+    refresh: str
+
+
+# --- Password login -------------------------------------------------------------------
+
+
+def _login_failure_key(*, ip: str, email: str) -> tuple[str, int]:
+    window = int(settings.ACCOUNTS_LOGIN_FAILURE_WINDOW.total_seconds())
+    bucket = int(time.time() // window)
+    digest = hashlib.sha256(f"{ip}|{email}".encode()).hexdigest()[:32]
+    retry_after = (bucket + 1) * window - int(time.time())
+    return f"login-failures:{bucket}:{digest}", retry_after
+
+
+def _login_guard(*, ip: str, email: str) -> None:
+    # Counted here, not by a throttle: only the service knows that an attempt failed.
+    key, retry_after = _login_failure_key(ip=ip, email=email)
+    if (cache.get(key) or 0) >= settings.ACCOUNTS_LOGIN_FAILURE_LIMIT:
+        raise RateLimited(detail="Too many failed logins. Try again later.", retry_after=retry_after)
+
+
+def _login_failure_record(*, ip: str, email: str) -> None:
+    key, retry_after = _login_failure_key(ip=ip, email=email)
+    cache.add(key, 0, timeout=retry_after + 1)
+    try:
+        cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=retry_after + 1)
+
+
+def user_login(*, email: str, password: str, ip: str) -> tuple[User, SessionTokens]:
+    # Addresses are stored normalised; the failure counter counts every spelling as one address.
+    email = email_normalize(email)
+    _login_guard(ip=ip, email=email)
+    user = authenticate(email=email, password=password)
+    if user is None:
+        _login_failure_record(ip=ip, email=email)
+        raise ApplicationError(
+            code="invalid_credentials",
+            detail="The email or password is wrong.",
+            status_code=HTTPStatus.UNAUTHORIZED,
+        )
+    if settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION and not user.is_email_verified:
+        raise ApplicationError(
+            code="email_not_verified",
+            detail="Verify your email address first: follow the link we sent you, or ask for a new one.",
+            status_code=HTTPStatus.FORBIDDEN,
+        )
+    return user, session_start(user=user)
+
+
+# --- Sessions -------------------------------------------------------------------------
+
+
+def session_start(*, user: User) -> SessionTokens:
+    refresh = RefreshToken.for_user(user)
+    User.objects.filter(pk=user.pk).update(last_login=refresh.current_time)
+    return SessionTokens(access=str(refresh.access_token), refresh=str(refresh))
+
+
+def _invalid_session() -> ApplicationError:
+    return ApplicationError(
+        code="token_not_valid",
+        detail="Your session has ended. Log in again.",
+        status_code=HTTPStatus.UNAUTHORIZED,
+    )
+
+
+def _reuse_grace() -> timedelta:
+    return timedelta(seconds=settings.AUTH_REFRESH_REUSE_GRACE_SECONDS)
+
+
+def session_refresh(*, raw_refresh: str | None) -> SessionTokens:
+    """Rotates the refresh token: the old one is blacklisted, a new pair is issued.
+
+    Presenting a refresh token that was already rotated means it was copied: every
+    session of that user is revoked (refresh-token reuse detection). Except within
+    ``AUTH_REFRESH_REUSE_GRACE_SECONDS`` of its rotation: a reload that aborted a refresh
+    in flight, or two tabs refreshing at once, present the same token again, so it gets
+    a new pair (and stays blacklisted) instead of the alarm. Only rotation blacklists a
+    token; logout and revocation delete its row instead (see ``user_sessions_revoke``),
+    so a token that merely ended is refused without ending anything else, grace or not.
+    """
+    if not raw_refresh:
+        raise _invalid_session()
+    try:
+        # Verifies signature, algorithm and expiry before any lookup. (The stub's parameter type is wrong.)
+        payload = token_backend.decode(raw_refresh, verify=True)  # type: ignore[arg-type]
+    except TokenBackendError:
+        raise _invalid_session() from None
+    if payload.get("token_type") != "refresh":
+        raise _invalid_session()
+
+    user_id = str(payload.get(api_settings.USER_ID_CLAIM, ""))  # simplejwt writes the id as a string
+    if not user_id.isdigit():
+        raise _invalid_session()
+    tokens = None
+    with transaction.atomic():
+        # The user's row lock orders this rotation against user_sessions_revoke (password change,
+        # reset, deletion): either the revocation runs after and ends the new token too, or it ran
+        # before and this token is gone. The token's row lock serialises two concurrent refreshes
+        # with one token: the second sees the first one's blacklist entry (grace or alarm below).
+        user = User.objects.select_for_update().filter(pk=user_id).first()
+        outstanding = (
+            OutstandingToken.objects.select_for_update().filter(jti=payload.get("jti"), user_id=user_id).first()
+        )
+        if user is None or outstanding is None:
+            raise _invalid_session()
+        # The blacklist holds rotated tokens only: one seen again is a copy, unless it was
+        # rotated moments ago (the client lost the answer, or another tab refreshed first).
+        rotated_at = BlacklistedToken.objects.filter(token=outstanding).values_list("blacklisted_at", flat=True).first()
+        if rotated_at is not None and rotated_at <= timezone.now() - _reuse_grace():
+            logger.warning("Refresh token reuse detected; revoking every session of user %s", user.pk)
+            user_sessions_revoke(user_id=user.pk)
+        else:
+            if rotated_at is None:
+                BlacklistedToken.objects.create(token=outstanding)
+            else:
+                logger.info("Rotated refresh token presented again within the grace; new pair for user %s", user.pk)
+            if user.is_active:
+                tokens = session_start(user=user)
+    # Raised outside the block so the revocation above is committed.
+    if tokens is None:
+        raise _invalid_session()
+    return tokens
+
+
+def session_end(*, raw_refresh: str | None) -> None:
+    """Logs out: deletes the refresh token's row if it is still live, so it is refused from now on. Idempotent.
+
+    Deleted rather than blacklisted: the blacklist means "rotated", and presenting a
+    rotated token revokes every session (see ``session_refresh``). A token that was
+    already rotated is left alone, so it can still give a copy away, except within its grace.
+    """
+    if not raw_refresh:
+        return
+    try:
+        payload = token_backend.decode(raw_refresh, verify=True)  # type: ignore[arg-type]
+    except TokenBackendError:
+        return
+    if payload.get("token_type") != "refresh":
+        return
+    with transaction.atomic():
+        token = OutstandingToken.objects.filter(jti=payload.get("jti"), blacklistedtoken__isnull=True).first()
+        if token is None:
+            return
+        token.delete()
+        if token.user_id is not None:
+            # The token this one replaced may still be within its grace (session_refresh) and would
+            # start a session after the logout. It can't be told apart from the user's other tokens
+            # rotated in the same seconds, so those go too: they lose their grace, nothing more.
+            recent = timezone.now() - _reuse_grace()
+            OutstandingToken.objects.filter(
+                user_id=token.user_id, blacklistedtoken__blacklisted_at__gte=recent
+            ).delete()
+
+
+@transaction.atomic
+def user_sessions_revoke(*, user_id: int) -> int:
+    """Ends every session of a user; returns how many refresh tokens were still live.
+
+    Deletes every refresh-token row of the user, rotated ones included: a deleted token
+    is refused, but is no sign of theft. So an old token replayed after a password
+    change, a reset or a reuse alarm cannot end the sessions started since.
+    """
+    # The same lock as session_refresh takes first: a rotation in flight ends before this runs.
+    User.objects.select_for_update().filter(pk=user_id).exists()
+    _, per_model = OutstandingToken.objects.filter(user_id=user_id).delete()
+    return per_model.get(OutstandingToken._meta.label, 0) - per_model.get(BlacklistedToken._meta.label, 0)
