@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from apps.accounts.models import User
-from apps.accounts.tests.apis.test_auth import LOGIN, REGISTER, STRONG_PASSWORD, assert_problem
+from apps.accounts.tests.apis.auth import LOGIN, REGISTER, STRONG_PASSWORD, assert_problem
 from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=False)

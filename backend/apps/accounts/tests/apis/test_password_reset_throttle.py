@@ -2,7 +2,7 @@
 
 import pytest
 
-from apps.accounts.tests.apis.test_auth import RESET, RESET_CONFIRM, STRONG_PASSWORD, assert_problem
+from apps.accounts.tests.apis.auth import RESET, RESET_CONFIRM, STRONG_PASSWORD, assert_problem
 from apps.accounts.tokens import password_reset_token_make, password_reset_uid_make
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -31,3 +31,13 @@ def test_guessing_reset_tokens_is_rate_limited_and_leaves_link_requests_alone(ap
     assert_problem(blocked, 429, "throttled")
     assert int(blocked["Retry-After"]) > 0
     assert api_client.post(RESET, {"email": user.email}).status_code == 202
+
+
+def test_password_reset_is_rate_limited(api_client):
+    for _ in range(5):
+        api_client.post(RESET, {"email": "someone@example.com"})
+
+    response = api_client.post(RESET, {"email": "someone@example.com"})
+
+    assert_problem(response, 429, "throttled")
+    assert int(response["Retry-After"]) > 0

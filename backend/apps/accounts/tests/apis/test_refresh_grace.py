@@ -11,7 +11,7 @@ from freezegun import freeze_time
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 
-from apps.accounts.tests.apis.test_auth import (
+from apps.accounts.tests.apis.auth import (
     CHANGE,
     COOKIE,
     LOGOUT,

@@ -11,7 +11,7 @@ from django.conf import settings
 from freezegun import freeze_time
 from rest_framework.test import APIClient
 
-from apps.accounts.tests.apis.test_auth import (
+from apps.accounts.tests.apis.auth import (
     CHANGE,
     COOKIE,
     LOGOUT,

@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from apps.accounts import selectors
 from apps.accounts.models import User
 from apps.accounts.services import registration
-from apps.accounts.tests.apis.test_auth import REGISTER, STRONG_PASSWORD
+from apps.accounts.tests.apis.auth import REGISTER, STRONG_PASSWORD
 from apps.accounts.tests.factories import UserFactory
 
 ADDRESS = "race@example.com"
