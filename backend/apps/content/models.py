@@ -66,12 +66,6 @@ class Article(BaseModel):
     publish_at = models.DateTimeField(
         _("publish at"), null=True, blank=True, help_text=_("When a scheduled article goes live.")
     )
-    # Kept by services.article_comment_count_refresh on every comment change: counting in the
-    # list query cost more than the rest of that query.
-    comment_count = models.PositiveIntegerField(_("visible comments"), default=0, editable=False)
-    # The tags as readers see them, [{slug, name}] by name: kept by services.article_tag_list_refresh
-    # on every change of an article's tags or of a tag, so the list page needs no tag subquery.
-    tag_list = models.JSONField(_("tags as listed"), default=list, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

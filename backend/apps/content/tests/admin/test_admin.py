@@ -320,18 +320,3 @@ def test_comment_search_matches_the_authors_name_not_their_email(editor_client, 
 
     assert found("Reader") == 1
     assert found("rita.reader@example.com") == 0
-
-
-def test_tags_an_editor_sets_or_renames_in_the_admin_show_in_the_api(editor_client, editor):
-    python, django = TagFactory(name="Python", slug="python"), TagFactory(name="Django", slug="django")
-    article = ArticleFactory(author=editor, tags=[python])
-
-    data = {**_article_post_data(article, editor.pk), "tags": [python.pk, django.pk]}
-    response = editor_client.post(f"/admin/content/article/{article.pk}/change/", data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    response = editor_client.post(f"/admin/content/tag/{python.pk}/change/", {"name": "Python 3", "slug": "python-3"})
-    assert response.status_code == 302, response.context["adminform"].form.errors
-
-    listed = Client().get("/api/v1/articles/").json()["results"][0]["tags"]
-    shown = Client().get(f"/api/v1/articles/{article.slug}/").json()["tags"]
-    assert listed == shown == [{"slug": "django", "name": "Django"}, {"slug": "python-3", "name": "Python 3"}]
