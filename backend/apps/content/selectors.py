@@ -9,8 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -26,31 +25,17 @@ _LIST_FIELDS = (
     "cover_image",
     "cover_thumbnail",
     "publish_at",
+    "comment_count",
     "author__first_name",
     "author__last_name",
 )
 
 
-def _visible_comment_count() -> Coalesce:
-    """An article's visible comments, counted by a correlated subquery: evaluated per listed
-    row from the (article, state, created_at) index, and left out of the paginator's COUNT."""
-    visible = (
-        Comment.objects.filter(article=OuterRef("pk"), state=Comment.State.VISIBLE)
-        .order_by()
-        .values("article")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
-
-
 def _for_reading(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    """What the list and detail serializers show: author by join, tags by one prefetch query
-    (by name, Tag's ordering), the comment count as an annotation."""
-    return (
-        queryset.select_related("author")
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("slug", "name")))
-        .annotate(comment_count=_visible_comment_count())
+    """What the list and detail serializers show: the author by join, the tags by one prefetch
+    query (by name, Tag's ordering); the comment count is a column (models.py)."""
+    return queryset.select_related("author").prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.only("slug", "name"))
     )
 
 

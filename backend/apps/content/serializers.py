@@ -32,7 +32,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
     author = ArticleAuthorSerializer(allow_null=True, help_text="null once the author's account is deleted")
     tags = TagSerializer(many=True)
     cover_image = serializers.SerializerMethodField()
-    comment_count = serializers.IntegerField(help_text="Visible comments")  # selectors annotate it
+    comment_count = serializers.IntegerField(help_text="Visible comments")
     published_at = serializers.DateTimeField(source="publish_at", allow_null=True)
 
     class Meta:

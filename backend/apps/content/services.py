@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from rest_framework import status
 
@@ -146,11 +148,37 @@ def _own_comment(*, comment: Comment, user: User) -> None:
         )
 
 
+def _articles_lock(*, article_ids: Iterable[int]) -> None:
+    """Locks these article rows, in id order (so two callers cannot deadlock), until commit.
+
+    Taken before a comment changes: another transaction changing comments of the same article
+    waits here until this one has committed, so each recount sees the other's comment.
+    """
+    list(Article.objects.select_for_update().filter(pk__in=article_ids).order_by("pk").values_list("pk", flat=True))
+
+
+def _comment_counts_update(*, article_ids: Iterable[int]) -> None:
+    """Recounts the visible comments of these (locked) articles into ``Article.comment_count``."""
+    visible = (
+        Comment.objects.filter(article=OuterRef("pk"), state=Comment.State.VISIBLE)
+        .order_by()
+        .values("article")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    Article.objects.filter(pk__in=article_ids).update(
+        comment_count=Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
+    )
+
+
+@transaction.atomic
 def comment_create(*, article: Article, author: User, body: str) -> Comment:
     _verified_author(author)
     comment = Comment(article=article, author=author, body=body)
     comment.full_clean()
+    _articles_lock(article_ids=[article.pk])
     comment.save()
+    _comment_counts_update(article_ids=[article.pk])
     content_changed()
     return comment
 
@@ -167,18 +195,35 @@ def comment_update(*, comment: Comment, user: User, body: str) -> Comment:
 
 def comment_delete(*, comment: Comment, user: User) -> None:
     _own_comment(comment=comment, user=user)
-    comment.delete()
-    content_changed()
+    comment_remove(comment=comment)
 
 
+@transaction.atomic
 def comment_remove(*, comment: Comment) -> None:
-    """An editor deletes a comment (moderation; ``comment_delete`` is the author's own)."""
+    """Deletes a comment: an editor's moderation, or (through ``comment_delete``) its author."""
+    _articles_lock(article_ids=[comment.article_id])
     comment.delete()
+    _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
 
 
+@transaction.atomic
+def comments_delete_by_author(*, author: User) -> int:
+    """Deletes every comment of this user (account deletion: comments are personal data) and
+    recounts their articles. Returns how many were deleted."""
+    article_ids = set(Comment.objects.filter(author=author).values_list("article_id", flat=True))
+    _articles_lock(article_ids=article_ids)
+    deleted, _ = Comment.objects.filter(author=author).delete()
+    _comment_counts_update(article_ids=article_ids)
+    content_changed()
+    return deleted
+
+
+@transaction.atomic
 def comment_moderate(*, comment: Comment, state: Comment.State) -> Comment:
+    _articles_lock(article_ids=[comment.article_id])
     comment.state = state
     comment.save(update_fields=["state", "updated_at"])
+    _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
     return comment

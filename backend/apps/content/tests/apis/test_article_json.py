@@ -1,11 +1,14 @@
 """The article list and detail JSON, byte for byte as the API contract (openapi.yaml) gives it."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
 from apps.accounts.tests.factories import UserFactory
+from apps.content import services
 from apps.content.models import Article, Comment
-from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
+from apps.content.tests.factories import ArticleFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def articles() -> list[Article]:
     python, django = TagFactory(name="Python", slug="python"), TagFactory(name="Django", slug="django")
-    now = timezone.now().replace(microsecond=0)
+    now = timezone.now().replace(microsecond=0) - timedelta(minutes=1)
     rich = ArticleFactory(
         slug="rich",
         title="Rich",
@@ -25,8 +28,9 @@ def articles() -> list[Article]:
         cover_thumbnail="covers/thumbnails/a.webp",
         publish_at=now.replace(microsecond=123456),
     )
-    CommentFactory.create_batch(2, article=rich)
-    CommentFactory(article=rich, state=Comment.State.HIDDEN)
+    for body in ("One", "Two", "Spam"):
+        comment = services.comment_create(article=rich, author=UserFactory(), body=body)
+    services.comment_moderate(comment=comment, state=Comment.State.HIDDEN)
     nameless = ArticleFactory(
         slug="nameless", title="Nameless", summary="", author=UserFactory(first_name="", last_name=""),
         cover_image="covers/b.webp", publish_at=now.replace(year=now.year - 1),

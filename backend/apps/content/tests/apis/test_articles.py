@@ -28,7 +28,7 @@ def _bearer(user) -> APIClient:
 def test_list_items_have_the_contract_shape(api_client):
     tag = TagFactory(name="Python", slug="python")
     article = ArticleFactory(tags=[tag], author=UserFactory(first_name="Ada", last_name="Lovelace"))
-    CommentFactory(article=article)
+    services.comment_create(article=article, author=UserFactory(), body="Hello")
 
     response = api_client.get(LIST_URL)
 
