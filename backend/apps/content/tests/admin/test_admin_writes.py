@@ -4,28 +4,12 @@ content services, which invalidate the shared response cache as the API's writes
 from collections.abc import Callable
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from apps.accounts.tests.factories import UserFactory
 from apps.content.models import Article, Comment, Tag
 from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    user = UserFactory(is_staff=True, first_name="Eddie", last_name="Editor")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(editor) -> Client:
-    client = Client()
-    client.force_login(editor)
-    return client
 
 
 def _change_data(article: Article, tags: list[Tag], **fields: str) -> dict:
@@ -96,6 +80,15 @@ def _delete_tag(client: Client, article: Article) -> None:
     _posted(client.post(f"/admin/content/tag/{article.tags.get().pk}/delete/", {"post": "yes"}))
 
 
+def _delete_tags(client: Client, article: Article) -> None:
+    data = {"action": "delete_selected", "_selected_action": [article.tags.get().pk], "post": "yes"}
+    _posted(client.post("/admin/content/tag/", data))
+
+
+def _delete_comment(client: Client, article: Article) -> None:
+    _posted(client.post(f"/admin/content/comment/{article.comments.get().pk}/delete/", {"post": "yes"}))
+
+
 def _delete_article(client: Client, article: Article) -> None:
     data = {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"}
     _posted(client.post("/admin/content/article/", data))
@@ -109,8 +102,10 @@ def _delete_article(client: Client, article: Article) -> None:
         (_delete_comment_inline, lambda item: item["commentCount"] == 0),
         (_hide_comment, lambda item: item["commentCount"] == 0),
         (_delete_comments, lambda item: item["commentCount"] == 0),
+        (_delete_comment, lambda item: item["commentCount"] == 0),
         (_rename_tag, lambda item: item["tags"] == [{"slug": "python-3", "name": "Python 3"}]),
         (_delete_tag, lambda item: item["tags"] == []),
+        (_delete_tags, lambda item: item["tags"] == []),
         (_delete_article, lambda item: item is None),
     ],
 )
