@@ -18,6 +18,7 @@ import os
 import statistics
 import sys
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -68,6 +69,8 @@ def _configure_django() -> None:
     )
     os.environ.pop("REDIS_URL", None)  # throttle counters in local memory: no network in the loop
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # WhiteNoise warns when static files were not collected; no read here serves one.
+    warnings.filterwarnings("ignore", message="No directory at")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "backend"))
     import django
 
