@@ -206,4 +206,7 @@ for i in "${!scenarios[@]}"; do
         "$(median ${rps[$i]})" "$(median ${p50[$i]})" "$(median ${p99[$i]})" "$ratio" \
         "$(minimum ${ratios[$i]})" "$(maximum ${ratios[$i]})" "$verdict"
 done
+
+# Content reads at 100,000 articles, in-process and uncached (bench/scale.py; seeds once).
+SCALE_DATABASE_URL="$pg/bench_scale" "$python" "$root/bench/scale.py" || failed=1
 exit "$failed"

@@ -1,4 +1,8 @@
-"""The editors' tool: articles with covers and scheduling, tags, comment moderation."""
+"""The editors' tool: articles with covers and scheduling, tags, comment moderation.
+
+Every save, delete and action goes through the content services, as the API's writes do,
+so the admin changes nothing the services would not (the response cache included).
+"""
 
 from typing import Any, cast
 
@@ -6,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Field, Q, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -127,11 +132,30 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
         return {**super().get_changeform_initial_data(request), "author": request.user.pk}
 
     def save_model(self, request: HttpRequest, obj: Article, form: ArticleAdminForm, change: bool) -> None:
-        super().save_model(request, obj, form, change)
+        services.article_save(article=obj)
         if form.cleaned_data.get("new_cover"):
             services.article_cover_set(article=obj, image=form.cleaned_data["new_cover"])
         elif form.cleaned_data.get("remove_cover"):
             services.article_cover_set(article=obj, image=None)
+
+    def save_related(self, request: HttpRequest, form: ModelForm, formsets: list, change: bool) -> None:
+        services.article_tags_set(article=form.instance, tags=form.cleaned_data["tags"])
+        for formset in formsets:
+            self.save_formset(request, form, formset, change)
+
+    def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool) -> None:
+        # The one inline: moderation of the article's comments, as CommentAdmin does it.
+        for comment in formset.save(commit=False):
+            services.comment_moderate(comment=comment, state=Comment.State(comment.state))
+        for comment in formset.deleted_objects:
+            services.comment_remove(comment=comment)
+
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
+        services.article_delete(article=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        for article in queryset:
+            services.article_delete(article=article)
 
     @admin.action(description=_("Publish now"), permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
@@ -168,6 +192,16 @@ class TagAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
+    def save_model(self, request: HttpRequest, obj: Tag, form: ModelForm, change: bool) -> None:
+        services.tag_save(tag=obj)
+
+    def delete_model(self, request: HttpRequest, obj: Tag) -> None:
+        services.tag_delete(tag=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Tag]) -> None:
+        for tag in queryset:
+            services.tag_delete(tag=tag)
+
 
 @admin.register(Comment)
 class CommentAdmin(AuthorNameMixin, admin.ModelAdmin):
@@ -187,6 +221,16 @@ class CommentAdmin(AuthorNameMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # comments come from readers
+
+    def save_model(self, request: HttpRequest, obj: Comment, form: ModelForm, change: bool) -> None:
+        services.comment_moderate(comment=obj, state=Comment.State(obj.state))  # state is the one editable field
+
+    def delete_model(self, request: HttpRequest, obj: Comment) -> None:
+        services.comment_remove(comment=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        for comment in queryset:
+            services.comment_remove(comment=comment)
 
     @admin.action(description=_("Approve (make visible)"), permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:

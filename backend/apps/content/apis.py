@@ -1,12 +1,9 @@
 """Public content API. Reads are open; anonymous GETs come from the shared cache (caching.py)."""
 
-from typing import Any, cast
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
@@ -14,7 +11,7 @@ from rest_framework.views import APIView
 
 from apps.common.auth import signed_in_user
 from apps.common.openapi import problem_responses
-from apps.common.pagination import PageNumberPagination, SingleQueryPageNumberPagination
+from apps.common.pagination import PageNumberPagination
 from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
 from apps.content.serializers import (
@@ -22,8 +19,6 @@ from apps.content.serializers import (
     ArticleListSerializer,
     CommentSerializer,
     TagSerializer,
-    article_detail_item,
-    article_list_items,
 )
 
 # Plain APIViews get no pagination parameters from drf-spectacular; these document them.
@@ -46,8 +41,7 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
     """Published articles, newest first."""
 
     permission_classes = (AllowAny,)
-    pagination_class = SingleQueryPageNumberPagination
-    renderer_classes = (JSONRenderer,)  # article_list_items already writes camelCase
+    pagination_class = PageNumberPagination
 
     @extend_schema(
         operation_id="articles_list",
@@ -61,23 +55,21 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
         responses={200: ArticleListSerializer(many=True), **problem_responses(400, 404)},
     )
     def get(self, request: Request) -> Response:
-        articles = selectors.article_list_pages(filters=request.query_params)
+        articles = selectors.article_list(filters=request.query_params)
         paginator = self.pagination_class()
-        # DRF's signature says queryset; the paginator class takes the page source (common/queries.py).
-        rows = cast(list[dict[str, Any]], paginator.paginate_queryset(cast(Any, articles), request, view=self))
-        return paginator.get_paginated_response(article_list_items(rows))
+        page = paginator.paginate_queryset(articles, request, view=self)
+        return paginator.get_paginated_response(ArticleListSerializer(page, many=True).data)
 
 
 class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):
     """One published article with its rendered body. Drafts and future articles are 404 except for staff."""
 
     permission_classes = (AllowAny,)
-    renderer_classes = (JSONRenderer,)  # article_detail_item already writes camelCase
 
     @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(404)})
     def get(self, request: Request, slug: str) -> Response:
-        row = selectors.article_detail_for_reader(slug=slug, user=signed_in_user(request))
-        return Response(article_detail_item(row))
+        article = selectors.article_get_for_reader(slug=slug, user=signed_in_user(request))
+        return Response(ArticleDetailSerializer(article).data)
 
 
 class TagListApi(AnonymousResponseCacheMixin, APIView):

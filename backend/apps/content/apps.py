@@ -7,5 +7,5 @@ class ContentConfig(AppConfig):
     verbose_name = "Content"
 
     def ready(self) -> None:
-        # Connects the receivers that invalidate cached public responses.
+        # Connects the receivers that invalidate cached public responses on user profile changes.
         from apps.content import signals  # noqa: F401

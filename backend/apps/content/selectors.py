@@ -1,89 +1,59 @@
-"""Reads for content. Each list costs a fixed number of queries, whatever the page size."""
+"""Reads for content. Each read costs a fixed number of queries, whatever the page size.
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+Not found: a ``*_get*`` selector raises ``django.http.Http404`` (the exception handler answers
+a 404 problem document); list selectors return a queryset, empty when nothing matches.
+"""
+
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import router
-from django.db.models import DateTimeField, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.common.queries import CompiledPages, PageSource, QuerySetPages, Slot
 from apps.content.filters import ArticleFilter
 from apps.content.models import Article, Comment, Tag
 
-# What a list item needs, read as plain rows: the list is the hottest uncached read, and model
-# instances plus nested serializers cost several times the queries themselves.
-ARTICLE_LIST_COLUMNS = (
-    "id",
+# What ArticleListSerializer reads: the body and its HTML stay in the table.
+_LIST_FIELDS = (
     "slug",
     "title",
     "summary",
     "cover_image",
     "cover_thumbnail",
     "publish_at",
-    "author_id",
+    "comment_count",
     "author__first_name",
     "author__last_name",
-    "comment_count",
-    "tag_list",  # a copy kept on the article (models.py), not a subquery per row
-)
-
-# The unfiltered list, the busiest uncached read, compiled once per process (common/queries.py).
-_LIVE_ARTICLE_PAGES = CompiledPages(
-    lambda alias: Article.objects.using(alias).live(now=Slot("now", DateTimeField())).values(*ARTICLE_LIST_COLUMNS),
-    slots=("now",),
 )
 
 
-def article_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Article, dict[str, Any]]:
-    """Live articles as rows of ``ARTICLE_LIST_COLUMNS``, newest first, narrowed by ``tag``,
-    ``author``, ``search`` and ``ordering``."""
-    queryset = Article.objects.live()
-    if filters and any(name in filters for name in ArticleFilter.base_filters):
-        filterset = ArticleFilter(data=filters, queryset=queryset)
-        if not filterset.is_valid():
-            raise ValidationError(filterset.errors.as_data())
-        queryset = filterset.qs
-    return queryset.values(*ARTICLE_LIST_COLUMNS)
-
-
-def article_list_pages(*, filters: Mapping[str, Any] | None = None) -> PageSource:
-    """``article_list`` by the page. Building a FilterSet, and compiling a queryset, cost more
-    than the query itself, so the common unfiltered list runs SQL compiled once."""
-    if filters and any(name in filters for name in ArticleFilter.base_filters):
-        return QuerySetPages(article_list(filters=filters))
-    return _LIVE_ARTICLE_PAGES.bind(now=timezone.now(), using=router.db_for_read(Article))
-
-
-def article_tag_lists(*, article_ids: Iterable[int]) -> dict[int, list[dict[str, str]]]:
-    """Each article's tags as ``Article.tag_list`` keeps them: [{slug, name}] by name."""
-    tag_lists: dict[int, list[dict[str, str]]] = defaultdict(list)
-    links = (
-        Article.tags.through.objects.filter(article_id__in=article_ids)
-        .order_by("tag__name")
-        .values_list("article_id", "tag__slug", "tag__name")
+def _for_reading(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    """What the list and detail serializers show: the author by join, the tags by one prefetch
+    query (by name, Tag's ordering); the comment count is a column (models.py)."""
+    return queryset.select_related("author").prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.only("slug", "name"))
     )
-    for article_id, slug, name in links:
-        tag_lists[article_id].append({"slug": slug, "name": name})
-    return tag_lists
 
 
-ARTICLE_DETAIL_COLUMNS = (*ARTICLE_LIST_COLUMNS, "body_html", "updated_at")
+def article_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Article]:
+    """Live articles, newest first, narrowed by ``tag``, ``author``, ``search`` and ``ordering``."""
+    filterset = ArticleFilter(data=filters or {}, queryset=Article.objects.live())
+    if not filterset.is_valid():
+        raise ValidationError(filterset.errors.as_data())
+    return _for_reading(filterset.qs).only(*_LIST_FIELDS)
 
 
-def article_detail_for_reader(*, slug: str, user: User | Any) -> dict[str, Any]:
-    """A live article as a row of ``ARTICLE_DETAIL_COLUMNS``; staff may also read drafts and
-    scheduled ones (previews). 404 otherwise."""
+def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
+    """A live article; staff may also read drafts and scheduled ones (previews). 404 otherwise."""
     queryset = Article.objects.all() if user.is_staff else Article.objects.live()
-    row = queryset.filter(slug=slug).values(*ARTICLE_DETAIL_COLUMNS).first()
-    if row is None:
+    article = _for_reading(queryset).filter(slug=slug).first()
+    if article is None:
         raise Http404("No article with this slug.")
-    return row
+    return article
 
 
 def article_get_live(*, slug: str) -> Article:

@@ -1,4 +1,9 @@
-"""Writes for content: publishing, covers, tags, comments and their moderation."""
+"""Writes for content: articles, publishing, covers, tags, comments and their moderation.
+
+Every write here that changes what readers see ends with ``content_changed()``, which
+invalidates the shared response cache (caching.py). The API and the admin both write
+through these functions, so no change goes around them.
+"""
 
 from collections.abc import Iterable
 
@@ -11,12 +16,32 @@ from rest_framework import status
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
-from apps.content import selectors, tasks
-from apps.content.caching import content_cache_invalidate
-from apps.content.models import Article, Comment
+from apps.content import tasks
+from apps.content.caching import content_changed
+from apps.content.models import Article, Comment, Tag
 from apps.jobs.services import enqueue_on_commit
 from apps.uploads.images import image_reencode, image_thumbnail
 from apps.uploads.services import storage_delete_on_commit
+
+
+def article_save(*, article: Article) -> Article:
+    """Creates or updates an article from its fields (the admin's form); tags are set apart."""
+    article.full_clean(exclude=["tags"])
+    article.save()
+    content_changed()
+    return article
+
+
+def article_tags_set(*, article: Article, tags: Iterable[Tag]) -> Article:
+    article.tags.set(tags)
+    content_changed()
+    return article
+
+
+def article_delete(*, article: Article) -> None:
+    """Deletes the article with its comments and tag links."""
+    article.delete()
+    content_changed()
 
 
 def article_publish(*, article: Article) -> Article:
@@ -26,24 +51,25 @@ def article_publish(*, article: Article) -> Article:
         article.publish_at = now
     article.status = Article.Status.PUBLISHED
     article.save(update_fields=["status", "publish_at", "updated_at"])
+    content_changed()
     return article
 
 
 def article_unpublish(*, article: Article) -> Article:
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
+    content_changed()
     return article
 
 
 def articles_publish_due() -> int:
     """Flips scheduled articles whose time has come to published. Idempotent; returns how many."""
-    due = Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=timezone.now())
-    published = 0
-    for article in due:
-        # save(), not a bulk update: signals invalidate the public cache.
-        article.status = Article.Status.PUBLISHED
-        article.save(update_fields=["status", "updated_at"])
-        published += 1
+    now = timezone.now()
+    published = Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=now).update(
+        status=Article.Status.PUBLISHED, updated_at=now
+    )
+    if published:
+        content_changed()
     return published
 
 
@@ -66,6 +92,7 @@ def article_cover_set(*, article: Article, image: UploadedFile | None) -> Articl
         enqueue_on_commit(tasks.make_article_cover_thumbnail, article.pk, article.cover_image.name)
     for name in old_names:
         storage_delete_on_commit(name=name)
+    content_changed()
     return article
 
 
@@ -85,9 +112,22 @@ def article_cover_thumbnail_make(*, article_id: int, cover_name: str) -> bool:
     if not updated:
         storage.delete(thumbnail_name)
         return False
-    # update() sends no signal; the new thumbnail URL must reach cached responses.
-    content_cache_invalidate()
+    content_changed()
     return True
+
+
+def tag_save(*, tag: Tag) -> Tag:
+    """Creates a tag or renames one; every article listing it shows the new name at once."""
+    tag.full_clean()
+    tag.save()
+    content_changed()
+    return tag
+
+
+def tag_delete(*, tag: Tag) -> None:
+    """Deletes the tag and its links; the articles stay."""
+    tag.delete()
+    content_changed()
 
 
 def _verified_author(user: User) -> None:
@@ -108,55 +148,38 @@ def _own_comment(*, comment: Comment, user: User) -> None:
         )
 
 
-def article_comment_count_refresh(*, article_id: int) -> None:
-    """Recounts an article's visible comments (signals.py calls this on every comment change).
+def _articles_lock(*, article_ids: Iterable[int]) -> None:
+    """Locks these article rows, in id order (so two callers cannot deadlock), until commit.
 
-    The article row is locked first, so the count runs after any other transaction changing
-    this article's comments has committed: two readers commenting at once both get counted.
+    Taken before a comment changes: another transaction changing comments of the same article
+    waits here until this one has committed, so each recount sees the other's comment.
     """
+    list(Article.objects.select_for_update().filter(pk__in=article_ids).order_by("pk").values_list("pk", flat=True))
+
+
+def _comment_counts_update(*, article_ids: Iterable[int]) -> None:
+    """Recounts the visible comments of these (locked) articles into ``Article.comment_count``."""
     visible = (
         Comment.objects.filter(article=OuterRef("pk"), state=Comment.State.VISIBLE)
         .order_by()
         .values("article")
-        .annotate(count=Count("id"))
+        .annotate(count=Count("pk"))
         .values("count")
     )
-    with transaction.atomic():
-        if not Article.objects.select_for_update().filter(pk=article_id).exists():
-            return  # the article itself is being deleted
-        Article.objects.filter(pk=article_id).update(
-            comment_count=Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
-        )
+    Article.objects.filter(pk__in=article_ids).update(
+        comment_count=Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
+    )
 
 
-# Rows per statement: keeps IN lists and bulk updates within every database's parameter limit.
-_TAG_LIST_BATCH = 500
-
-
-def article_tag_list_refresh(*, article_ids: Iterable[int]) -> None:
-    """Rewrites these articles' ``tag_list`` from their tags (signals.py calls this on every change
-    of an article's tags and of a tag's name or slug, from either side of the relation).
-
-    The article rows are locked first, in id order, so the tags are read after any other
-    transaction changing them has committed: two editors tagging one article at once both
-    get their tag listed.
-    """
-    ids = sorted(set(article_ids))
-    with transaction.atomic():
-        for start in range(0, len(ids), _TAG_LIST_BATCH):
-            batch = ids[start : start + _TAG_LIST_BATCH]
-            locked = list(
-                Article.objects.select_for_update().filter(pk__in=batch).order_by("pk").values_list("pk", flat=True)
-            )
-            tag_lists = selectors.article_tag_lists(article_ids=locked)
-            Article.objects.bulk_update([Article(pk=pk, tag_list=tag_lists.get(pk, [])) for pk in locked], ["tag_list"])
-
-
+@transaction.atomic
 def comment_create(*, article: Article, author: User, body: str) -> Comment:
     _verified_author(author)
     comment = Comment(article=article, author=author, body=body)
     comment.full_clean()
+    _articles_lock(article_ids=[article.pk])
     comment.save()
+    _comment_counts_update(article_ids=[article.pk])
+    content_changed()
     return comment
 
 
@@ -166,15 +189,41 @@ def comment_update(*, comment: Comment, user: User, body: str) -> Comment:
     comment.edited_at = timezone.now()
     comment.full_clean()
     comment.save(update_fields=["body", "edited_at", "updated_at"])
+    content_changed()
     return comment
 
 
 def comment_delete(*, comment: Comment, user: User) -> None:
     _own_comment(comment=comment, user=user)
+    comment_remove(comment=comment)
+
+
+@transaction.atomic
+def comment_remove(*, comment: Comment) -> None:
+    """Deletes a comment: an editor's moderation, or (through ``comment_delete``) its author."""
+    _articles_lock(article_ids=[comment.article_id])
     comment.delete()
+    _comment_counts_update(article_ids=[comment.article_id])
+    content_changed()
 
 
+@transaction.atomic
+def comments_delete_by_author(*, author: User) -> int:
+    """Deletes every comment of this user (account deletion: comments are personal data) and
+    recounts their articles. Returns how many were deleted."""
+    article_ids = set(Comment.objects.filter(author=author).values_list("article_id", flat=True))
+    _articles_lock(article_ids=article_ids)
+    deleted, _ = Comment.objects.filter(author=author).delete()
+    _comment_counts_update(article_ids=article_ids)
+    content_changed()
+    return deleted
+
+
+@transaction.atomic
 def comment_moderate(*, comment: Comment, state: Comment.State) -> Comment:
+    _articles_lock(article_ids=[comment.article_id])
     comment.state = state
     comment.save(update_fields=["state", "updated_at"])
+    _comment_counts_update(article_ids=[comment.article_id])
+    content_changed()
     return comment

@@ -1,71 +1,42 @@
 import pytest
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
-from apps.common.pagination import SingleQueryPaginator
-from apps.common.queries import QuerySetPages
+from apps.common.pagination import PageNumberPagination
 from apps.content.models import Tag
 from apps.content.tests.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _paginator(per_page: int) -> SingleQueryPaginator:
-    return SingleQueryPaginator(QuerySetPages(Tag.objects.order_by("name").values("name")), per_page)
+def _page(**params: object) -> tuple[PageNumberPagination, list[Tag]]:
+    paginator = PageNumberPagination()
+    request = Request(APIRequestFactory().get("/", params))
+    return paginator, list(paginator.paginate_queryset(Tag.objects.order_by("name"), request) or [])
 
 
-def test_a_page_and_the_total_come_from_one_query(django_assert_num_queries):
+def test_page_and_page_size_come_from_the_query(settings):
     for name in "abcde":
         TagFactory(name=name, slug=name)
 
-    with django_assert_num_queries(1):
-        paginator = _paginator(2)
-        page = paginator.page(2)
-        assert paginator.count == 5
-        assert paginator.num_pages == 3
-        assert list(page) == [{"name": "c"}, {"name": "d"}]
-        assert page.has_next()
-        assert page.has_previous()
+    paginator, page = _page(page=2, pageSize=2)
+
+    assert [tag.name for tag in page] == ["c", "d"]
+    assert paginator.get_paginated_response([]).data["count"] == 5
 
 
-def test_the_total_alone_is_one_query(django_assert_num_queries):
-    """``?page=last`` asks for the number of pages before any page is read."""
+def test_the_page_size_is_bounded(settings):
     TagFactory.create_batch(3)
 
-    with django_assert_num_queries(1):
-        assert _paginator(2).num_pages == 2
+    paginator, _ = _page(pageSize=10**6)
+
+    assert paginator.get_page_size(paginator.request) == settings.MAX_PAGE_SIZE
 
 
-def test_an_empty_list_has_an_empty_first_page_and_no_second():
-    paginator = _paginator(2)
-
-    assert list(paginator.page(1)) == []
-    assert paginator.count == 0
-    with pytest.raises(EmptyPage):
-        _paginator(2).page(2)
-
-
-@pytest.mark.parametrize("number", ["x", None, "1.5"])
-def test_a_page_number_must_be_an_integer(number):
-    with pytest.raises(PageNotAnInteger):
-        _paginator(2).page(number)
-
-
-@pytest.mark.parametrize("number", [0, -1])
-def test_a_page_number_starts_at_one(number):
-    with pytest.raises(EmptyPage):
-        _paginator(2).page(number)
-
-
-def test_a_page_past_the_end_is_an_empty_page_error():
+@pytest.mark.parametrize("number", ["3", "x", "0", str(10**19)])
+def test_a_page_that_does_not_exist_is_not_found(number):
     TagFactory.create_batch(3)
 
-    with pytest.raises(EmptyPage):
-        _paginator(2).page(3)
-
-
-@pytest.mark.parametrize("number", [2**62, 10**19, 10**100])
-def test_a_page_beyond_any_database_offset_is_an_empty_page_error(number):
-    TagFactory()
-
-    with pytest.raises(EmptyPage):
-        _paginator(2).page(number)
+    with pytest.raises(NotFound):
+        _page(page=number, pageSize=2)

@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 
 from apps.accounts.models import User
 from apps.content import services as content_services
-from apps.content.models import Article, Comment, Tag
+from apps.content.models import Article, Tag
 
 EDITOR = {"email": "editor@example.com", "password": "editor-demo-password", "first_name": "Eda", "last_name": "Tor"}
 WRITER = {"email": "writer@example.com", "password": "writer-demo-password", "first_name": "Wren", "last_name": "Ito"}
@@ -139,7 +139,7 @@ class Command(BaseCommand):
             slug=slug,
             defaults={**fields, "summary": f"Demo article: {fields['title']}.", "body": _body(fields["title"], index)},
         )
-        article.tags.set(tags)
+        content_services.article_tags_set(article=article, tags=tags)
         if cover and not article.cover_image:
             content_services.article_cover_set(article=article, image=_cover(index))
         return article
@@ -148,4 +148,5 @@ class Command(BaseCommand):
         if article.comments.exists():
             return
         for number, author in enumerate(authors, start=1):
-            Comment.objects.create(article=article, author=author, body=f"Demo comment {number}: thanks for this!")
+            body = f"Demo comment {number}: thanks for this!"
+            content_services.comment_create(article=article, author=author, body=body)

@@ -10,8 +10,8 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
 from apps.accounts.tests.factories import UserFactory
-from apps.content import caching
-from apps.content.models import Article
+from apps.content import caching, services
+from apps.content.models import Article, Comment, Tag
 from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def _bearer(user) -> APIClient:
 def test_list_items_have_the_contract_shape(api_client):
     tag = TagFactory(name="Python", slug="python")
     article = ArticleFactory(tags=[tag], author=UserFactory(first_name="Ada", last_name="Lovelace"))
-    CommentFactory(article=article)
+    services.comment_create(article=article, author=UserFactory(), body="Hello")
 
     response = api_client.get(LIST_URL)
 
@@ -105,11 +105,12 @@ def test_detail_has_the_body_html_and_update_time(api_client):
     assert "updatedAt" in response.json()
 
 
-def test_a_detail_miss_is_one_query_with_the_tags_by_name(api_client, settings, django_assert_num_queries):
+def test_a_detail_miss_is_two_queries_with_the_tags_by_name(api_client, settings, django_assert_num_queries):
+    """The article with its author and comment count, then its tags."""
     settings.CONTENT_CACHE_SECONDS = 0
     article = ArticleFactory(tags=[TagFactory(name="Beta", slug="beta"), TagFactory(name="Alpha", slug="alpha")])
 
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         response = api_client.get(f"/api/v1/articles/{article.slug}/")
 
     assert response.json()["tags"] == [{"slug": "alpha", "name": "Alpha"}, {"slug": "beta", "name": "Beta"}]
@@ -176,7 +177,7 @@ def test_anonymous_responses_are_cached_until_content_changes(api_client, django
     assert "public" in cached["Cache-Control"]
 
     article.title = "Second title"
-    article.save()
+    services.article_save(article=article)
     assert api_client.get(url).json()["title"] == "Second title"
 
 
@@ -193,15 +194,25 @@ def test_a_zero_cache_lifetime_switches_the_response_cache_off(api_client, setti
     assert "ETag" not in response
 
 
+def _publish_due() -> None:
+    ArticleFactory(status=Article.Status.SCHEDULED, publish_at=timezone.now() - timedelta(seconds=1))
+    assert services.articles_publish_due() == 1
+
+
 @pytest.mark.parametrize(
     "change",
     [
-        lambda article: CommentFactory(article=article),
-        lambda article: article.tags.add(TagFactory()),
-        lambda article: TagFactory(),
-        lambda article: article.author.__class__.objects.get(pk=article.author.pk).save(),
+        lambda article: services.comment_create(article=article, author=UserFactory(), body="First!"),
+        lambda article: services.comment_moderate(comment=CommentFactory(article=article), state=Comment.State.HIDDEN),
+        lambda article: services.article_tags_set(article=article, tags=[TagFactory()]),
+        lambda article: services.tag_save(tag=Tag(name="New", slug="new")),
+        lambda article: services.tag_delete(tag=TagFactory()),
+        lambda article: _publish_due(),
+        lambda article: services.article_unpublish(article=article),
+        lambda article: UserFactory._meta.model.objects.get(pk=article.author.pk).save(),
+        lambda article: article.author.delete(),
     ],
-    ids=["comment", "tagging", "tag", "author"],
+    ids=["comment", "moderation", "tagging", "tag", "tag-deleted", "due", "unpublish", "author", "author-deleted"],
 )
 def test_the_list_cache_is_invalidated_by_related_changes(api_client, change):
     article = ArticleFactory()
@@ -229,10 +240,10 @@ def test_conditional_requests_get_304(api_client):
 def test_no_last_modified_until_the_second_of_the_last_change_is_over(api_client):
     """Else a change later in that second would carry the same date, and If-Modified-Since would miss it."""
     with freeze_time("2026-01-01 12:00:00.1") as clock:
-        ArticleFactory()
+        services.article_publish(article=ArticleFactory(draft=True))
         within = api_client.get(LIST_URL)
         clock.tick(0.5)
-        ArticleFactory()  # a second change in the same second
+        services.article_publish(article=ArticleFactory(draft=True))  # a second change in the same second
         clock.tick(1)
         after = api_client.get(LIST_URL)
 
