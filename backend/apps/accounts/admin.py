@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
+from apps.accounts.services.profile import user_remove
 
 
 @admin.register(User)
@@ -20,3 +23,12 @@ class UserAdmin(DjangoUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    # Deleting an account takes its personal data and recounts what it commented on: the same
+    # service as the user's own deletion, never a bare cascade.
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        user_remove(user=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            user_remove(user=user)

@@ -6,13 +6,13 @@ through these functions, so no change goes around them.
 """
 
 from collections.abc import Iterable
+from http import HTTPStatus
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from rest_framework import status
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
@@ -135,7 +135,7 @@ def _verified_author(user: User) -> None:
         raise ApplicationError(
             code="email_not_verified",
             detail="Verify your email address before you comment.",
-            status_code=status.HTTP_403_FORBIDDEN,
+            status_code=HTTPStatus.FORBIDDEN,
         )
 
 
@@ -144,7 +144,7 @@ def _own_comment(*, comment: Comment, user: User) -> None:
         raise ApplicationError(
             code="permission_denied",
             detail="Only the author can change this comment.",
-            status_code=status.HTTP_403_FORBIDDEN,
+            status_code=HTTPStatus.FORBIDDEN,
         )
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from apps.accounts.models import User
 from apps.accounts.services.sessions import user_sessions_revoke
+from apps.content.services import comments_delete_by_author
 
 
 def user_update(*, user: User, first_name: str | None = None, last_name: str | None = None) -> User:
@@ -24,12 +25,19 @@ def user_update(*, user: User, first_name: str | None = None, last_name: str | N
 
 
 def user_delete(*, user: User, password: str | None) -> None:
-    """Deletes the account and its personal data after a password check."""
+    """The user deletes their own account, after a password check (none without a password)."""
     if user.has_usable_password() and not user.check_password(password or ""):
         raise ValidationError({"password": ValidationError("The password is wrong.", code="invalid")})
+    user_remove(user=user)
+
+
+def user_remove(*, user: User) -> None:
+    """Deletes an account and its personal data: sessions, comments (recounting their articles)
+    and avatar files. The user's own deletion and the admin's both end here."""
     files = [(field.storage, field.name) for field in (user.avatar, user.avatar_thumbnail) if field.name]
     with transaction.atomic():
         user_sessions_revoke(user_id=user.pk)
+        comments_delete_by_author(author=user)
         user.delete()
         # Files go only once the rows are gone for good.
         for storage, name in files:
