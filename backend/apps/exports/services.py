@@ -3,12 +3,12 @@
 import logging
 import tempfile
 from datetime import datetime
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework import status
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
@@ -27,7 +27,7 @@ def _export_in_progress() -> ApplicationError:
     return ApplicationError(
         code="export_in_progress",
         detail="An export of your data is already being prepared. Wait for it to finish.",
-        status_code=status.HTTP_409_CONFLICT,
+        status_code=HTTPStatus.CONFLICT,
     )
 
 
