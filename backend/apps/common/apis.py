@@ -23,15 +23,13 @@ class HealthApi(APIView):
 
 
 class ReadinessApi(APIView):
-    """Readiness: database, cache and storage answer; 503 when one does not.
-
-    The broker is reported too, but its outage does not fail readiness: requests still succeed and
-    their tasks wait in the outbox until it is back.
-    """
+    """Readiness: database, cache and storage answer; 503 when one does not. The broker is only reported."""
 
     authentication_classes = ()
     permission_classes = (AllowAny,)
     throttle_classes = ()
+    # While the broker is down requests still succeed (their tasks wait in the outbox), so its
+    # outage must not take every pod out of the Service (docs/decisions/0018).
 
     class ComponentSerializer(serializers.Serializer):
         name = serializers.CharField()
