@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
-from apps.exports import emails, tasks
+from apps.exports import emails, selectors, tasks
 from apps.exports.models import Export
 from apps.exports.registry import ExportArchive, export_sections
 from apps.jobs.services import enqueue_on_commit
@@ -125,12 +125,10 @@ def exports_cleanup(*, now: datetime | None = None) -> tuple[int, int]:
     """
     now = now or timezone.now()
     failed = 0
-    for export_id in Export.objects.filter(
-        status__in=Export.ACTIVE_STATUSES, created_at__lte=now - settings.EXPORTS_STALE_AFTER
-    ).values_list("pk", flat=True):
-        failed += export_fail(export_id=str(export_id), reason="stale: the build task never finished")
+    for export_id in selectors.exports_stale_ids(now=now):
+        failed += export_fail(export_id=export_id, reason="stale: the build task never finished")
     deleted = 0
-    for export in Export.objects.filter(expires_at__lte=now).iterator():
+    for export in selectors.exports_expired(now=now):
         export.delete()
         deleted += 1
     return deleted, failed
