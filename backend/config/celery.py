@@ -23,13 +23,24 @@ app.autodiscover_tasks()
 
 WORK_QUEUES = ("emails", "default", "low")
 DEAD_LETTER_QUEUE = "dead_letter"
-# First match wins. Emails are user-facing and fast; bulk work and housekeeping go to ``low``.
-ROUTES = {
-    "apps.*.tasks.send_*": "emails",
+# The queue of every task, by its exact name: renaming a task without its line here fails
+# apps/jobs/tests/test_routing.py instead of silently moving it to another queue. Emails are
+# user-facing and fast; interactive work goes to ``default``; bulk work and housekeeping to ``low``.
+TASK_QUEUES = {
+    "apps.accounts.tasks.send_verification_email": "emails",
+    "apps.accounts.tasks.send_password_reset_email": "emails",
+    "apps.accounts.tasks.send_welcome_email": "emails",
+    "apps.accounts.tasks.send_registration_attempt_email": "emails",
+    "apps.exports.tasks.send_export_ready_email": "emails",
+    "apps.content.tasks.make_article_cover_thumbnail": "default",
+    "apps.uploads.tasks.make_avatar_thumbnail": "default",
+    "apps.content.tasks.publish_due_articles": "default",
+    "apps.jobs.tasks.relay_task_outbox": "default",
     "apps.exports.tasks.build_export": "low",
-    "apps.*.tasks.cleanup_*": "low",
-    "apps.*.tasks.purge_*": "low",
-    "apps.*.tasks.delete_*": "low",
+    "apps.exports.tasks.cleanup_expired_exports": "low",
+    "apps.uploads.tasks.cleanup_expired_uploads": "low",
+    "apps.accounts.tasks.purge_expired_tokens": "low",
+    "apps.accounts.tasks.delete_unverified_accounts": "low",
 }
 
 
@@ -111,6 +122,6 @@ def _topology_configure(sender: Celery, **_: Any) -> None:
     sender.conf.task_default_exchange = task_exchange.name
     sender.conf.task_default_exchange_type = task_exchange.type
     sender.conf.task_default_routing_key = prefix + "default"
-    sender.conf.task_routes = [
-        {pattern: {"queue": prefix + queue, "routing_key": prefix + queue} for pattern, queue in ROUTES.items()}
-    ]
+    sender.conf.task_routes = {name: {"queue": prefix + queue} for name, queue in TASK_QUEUES.items()}
+    # A route to a queue not declared above is an error, not a new classic queue without a dead letter.
+    sender.conf.task_create_missing_queues = False

@@ -1,6 +1,7 @@
 """Account tasks: load the user by id and send an email, or housekeeping for beat.
 
 Retries of transient failures, with backoff, then dead-lettering: apps.jobs.base.ReliableTask.
+Queues: config/celery.py.
 """
 
 from celery import shared_task
@@ -10,7 +11,7 @@ from apps.accounts.models import User
 from apps.accounts.services.housekeeping import tokens_expired_purge, users_unverified_delete
 from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
 
-EMAIL_TASK_OPTIONS = {"base": ReliableTask, "transient_errors": TRANSIENT_EMAIL_ERRORS}
+EMAIL_TASK_OPTIONS = {"base": ReliableTask, "autoretry_for": TRANSIENT_EMAIL_ERRORS}
 
 
 def _active_user(user_id: int) -> User | None:

@@ -1,5 +1,7 @@
+from http import HTTPStatus
+
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,11 +23,13 @@ class HealthApi(APIView):
 
 
 class ReadinessApi(APIView):
-    """Readiness: database, cache, broker and storage answer. 503 when one does not."""
+    """Readiness: database, cache and storage answer; 503 when one does not. The broker is only reported."""
 
     authentication_classes = ()
     permission_classes = (AllowAny,)
     throttle_classes = ()
+    # While the broker is down requests still succeed (their tasks wait in the outbox), so its
+    # outage must not take every pod out of the Service (docs/decisions/0018).
 
     class ComponentSerializer(serializers.Serializer):
         name = serializers.CharField()
@@ -48,5 +52,5 @@ class ReadinessApi(APIView):
         ready = all(component.healthy for component in components)
         return Response(
             {"status": "ok" if ready else "error", "components": self.ComponentSerializer(components, many=True).data},
-            status=status.HTTP_200_OK if ready else status.HTTP_503_SERVICE_UNAVAILABLE,
+            status=HTTPStatus.OK if ready else HTTPStatus.SERVICE_UNAVAILABLE,
         )

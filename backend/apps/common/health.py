@@ -1,21 +1,42 @@
-"""Readiness probes for the services the API depends on.
+"""Readiness probes: django-health-check's checks, reported in the API's documented shape.
 
-Each check returns its status and latency. A service that is not configured
-(embedded defaults) reports ``not_configured`` and does not fail readiness.
+django-health-check runs the checks (with timeouts, concurrently); its own view answers
+another shape and 500, so ``ReadinessApi`` keeps the contract (docs/decisions/0018).
+A service that is not configured (embedded defaults) reports ``not_configured``. Only
+what a web pod cannot serve without fails readiness: the broker is reported, but while
+it is down requests still succeed and their tasks wait in the outbox
+(docs/background-jobs.md), so it never takes every pod out of the Service.
 """
 
-import time
-import uuid
-from collections.abc import Callable
+import asyncio
+import dataclasses
+import datetime
 from dataclasses import dataclass
 
+from amqp.exceptions import AMQPError
 from django.conf import settings
-from django.core.cache import cache
-from django.core.files.storage import default_storage
-from django.db import connection
+from health_check.base import HealthCheck, HealthCheckResult
+from health_check.checks import Cache, Database, Storage
+from health_check.exceptions import ServiceUnavailable
 from kombu import Connection
+from kombu.exceptions import OperationalError as BrokerOperationalError
 
-BROKER_TIMEOUT_SECONDS = 2
+
+@dataclasses.dataclass
+class Broker(HealthCheck):
+    """Connects to the Celery broker with kombu, as the app publishes (django-health-check's own
+    RabbitMQ check would add aio-pika for the same answer)."""
+
+    url: str = dataclasses.field(repr=False)
+    timeout: datetime.timedelta = dataclasses.field(default=datetime.timedelta(seconds=2), repr=False)
+
+    def run(self) -> None:
+        seconds = self.timeout.total_seconds()
+        try:
+            with Connection(self.url, connect_timeout=seconds) as broker:
+                broker.ensure_connection(max_retries=1, timeout=seconds)
+        except (BrokerOperationalError, AMQPError, OSError) as error:
+            raise ServiceUnavailable(f"cannot connect to the broker ({type(error).__name__})") from error
 
 
 @dataclass(frozen=True)
@@ -24,56 +45,50 @@ class ComponentStatus:
     status: str  # "ok" | "error" | "not_configured"
     latency_ms: float | None = None
     error: str | None = None
+    required: bool = True
 
     @property
     def healthy(self) -> bool:
-        return self.status != "error"
+        return self.status != "error" or not self.required
 
 
-def _check_database() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+@dataclass(frozen=True)
+class Component:
+    name: str
+    check: HealthCheck | None  # None: not configured
+    required: bool = True
 
 
-def _check_cache() -> None:
-    key = f"readyz:{uuid.uuid4().hex}"
-    cache.set(key, "1", timeout=5)
-    if cache.get(key) != "1":
-        raise RuntimeError("cache did not return the value just written")
-    cache.delete(key)
+def _components() -> list[Component]:
+    return [
+        Component("database", Database()),
+        Component("cache", Cache() if settings.REDIS_URL else None),
+        Component("broker", Broker(url=settings.CELERY_BROKER_URL) if settings.CELERY_BROKER_URL else None, False),
+        Component("storage", Storage()),
+    ]
 
 
-def _check_broker() -> None:
-    with Connection(settings.CELERY_BROKER_URL, connect_timeout=BROKER_TIMEOUT_SECONDS) as broker:
-        broker.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_SECONDS)
+def _status(component: Component, result: HealthCheckResult | None) -> ComponentStatus:
+    if result is None:
+        return ComponentStatus(name=component.name, status="not_configured", required=component.required)
+    return ComponentStatus(
+        name=component.name,
+        status="error" if result.error else "ok",
+        latency_ms=round(result.time_taken * 1000, 1),
+        error=str(result.error) if result.error else None,
+        required=component.required,
+    )
 
 
-def _check_storage() -> None:
-    # exists() on a missing key is one HEAD request on S3 and one stat() locally.
-    default_storage.exists(f"readyz/{uuid.uuid4().hex}")
+async def _results(components: list[Component]) -> list[HealthCheckResult | None]:
+    async def result(check: HealthCheck | None) -> HealthCheckResult | None:
+        return None if check is None else await check.get_result()
 
-
-def _run(name: str, check: Callable[[], None], configured: bool) -> ComponentStatus:
-    if not configured:
-        return ComponentStatus(name=name, status="not_configured")
-    started = time.perf_counter()
-    try:
-        check()
-    except Exception as exc:  # noqa: BLE001 - any failure means "not ready"; the type is reported
-        return ComponentStatus(
-            name=name,
-            status="error",
-            latency_ms=round((time.perf_counter() - started) * 1000, 1),
-            error=type(exc).__name__,
-        )
-    return ComponentStatus(name=name, status="ok", latency_ms=round((time.perf_counter() - started) * 1000, 1))
+    return await asyncio.gather(*(result(component.check) for component in components))
 
 
 def readiness() -> list[ComponentStatus]:
-    return [
-        _run("database", _check_database, configured=True),
-        _run("cache", _check_cache, configured=bool(settings.REDIS_URL)),
-        _run("broker", _check_broker, configured=bool(settings.CELERY_BROKER_URL)),
-        _run("storage", _check_storage, configured=True),
-    ]
+    """Runs the checks concurrently (each within its own timeout) and reports every component."""
+    components = _components()
+    results = asyncio.run(_results(components))
+    return [_status(component, result) for component, result in zip(components, results, strict=True)]

@@ -4,14 +4,13 @@
 and dead-letters the rest; see docs/background-jobs.md.
 """
 
-from botocore.exceptions import BotoCoreError
 from celery import shared_task
 
 from apps.content import services
-from apps.jobs.base import TRANSIENT_ERRORS, ReliableTask
+from apps.jobs.base import TRANSIENT_STORAGE_ERRORS, ReliableTask
 
 
-@shared_task(base=ReliableTask, transient_errors=(*TRANSIENT_ERRORS, OSError, BotoCoreError))
+@shared_task(base=ReliableTask, autoretry_for=TRANSIENT_STORAGE_ERRORS)
 def make_article_cover_thumbnail(article_id: int, cover_name: str) -> bool:
     return services.article_cover_thumbnail_make(article_id=article_id, cover_name=cover_name)
 

@@ -1,6 +1,5 @@
 """Personal data export endpoints. Thin: call one service or selector, serialise."""
 
-from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
@@ -50,6 +49,4 @@ class ExportDetailApi(APIView):
     @extend_schema(responses={200: ExportSerializer, **problem_responses(401, 404)})
     def get(self, request: Request, export_id: str) -> Response:
         export = selectors.export_get_for_user(user=signed_in_user(request), export_id=export_id)
-        if export is None:
-            raise Http404
         return Response(ExportSerializer(export).data)

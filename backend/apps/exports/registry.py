@@ -1,8 +1,8 @@
-"""The sections of a personal data export. Each app that holds personal data adds its own.
+"""The sections of a personal data export, and the archive they write into.
 
-An app registers a writer in its ``AppConfig.ready()``::
-
-    from apps.exports.registry import export_section_register
+The sections are registered in one place, ``apps/exports/sections.py`` (imported by
+``ExportsConfig.ready()``): the account, the avatar and, when apps.content is
+installed, the comments. Personal data added elsewhere gets a writer there::
 
     export_section_register(name="comments", write=comments_write)
 

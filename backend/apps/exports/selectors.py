@@ -1,7 +1,32 @@
+"""Reads for exports. ``_get`` raises Http404 when nothing is visible; ``_find`` may return None."""
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+
 from apps.accounts.models import User
 from apps.exports.models import Export
 
 
-def export_get_for_user(*, user: User, export_id: str) -> Export | None:
-    """Someone else's export is as absent as an unknown one."""
-    return Export.objects.filter(pk=export_id, user=user).first()
+def export_get_for_user(*, user: User, export_id: str) -> Export:
+    """One of the user's exports. Someone else's export is as absent as an unknown one (404)."""
+    return get_object_or_404(Export, pk=export_id, user=user)
+
+
+def export_find(*, export_id: str) -> Export | None:
+    """The export with its owner, or None when it was deleted meanwhile (with its user)."""
+    return Export.objects.select_related("user").filter(pk=export_id).first()
+
+
+def exports_stale_ids(*, now: datetime) -> list[str]:
+    """Exports still pending or running ``EXPORTS_STALE_AFTER`` after they were asked for: their task is lost."""
+    stale = Export.objects.filter(
+        status__in=Export.ACTIVE_STATUSES, created_at__lte=now - settings.EXPORTS_STALE_AFTER
+    ).values_list("pk", flat=True)
+    return [str(export_id) for export_id in stale]
+
+
+def exports_expired(*, now: datetime) -> Iterator[Export]:
+    return Export.objects.filter(expires_at__lte=now).iterator()

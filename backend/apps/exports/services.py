@@ -3,16 +3,16 @@
 import logging
 import tempfile
 from datetime import datetime
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework import status
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
-from apps.exports import emails, tasks
+from apps.exports import emails, selectors, tasks
 from apps.exports.models import Export
 from apps.exports.registry import ExportArchive, export_sections
 from apps.jobs.services import enqueue_on_commit
@@ -27,7 +27,7 @@ def _export_in_progress() -> ApplicationError:
     return ApplicationError(
         code="export_in_progress",
         detail="An export of your data is already being prepared. Wait for it to finish.",
-        status_code=status.HTTP_409_CONFLICT,
+        status_code=HTTPStatus.CONFLICT,
     )
 
 
@@ -125,12 +125,10 @@ def exports_cleanup(*, now: datetime | None = None) -> tuple[int, int]:
     """
     now = now or timezone.now()
     failed = 0
-    for export_id in Export.objects.filter(
-        status__in=Export.ACTIVE_STATUSES, created_at__lte=now - settings.EXPORTS_STALE_AFTER
-    ).values_list("pk", flat=True):
-        failed += export_fail(export_id=str(export_id), reason="stale: the build task never finished")
+    for export_id in selectors.exports_stale_ids(now=now):
+        failed += export_fail(export_id=export_id, reason="stale: the build task never finished")
     deleted = 0
-    for export in Export.objects.filter(expires_at__lte=now).iterator():
+    for export in selectors.exports_expired(now=now):
         export.delete()
         deleted += 1
     return deleted, failed

@@ -2,19 +2,22 @@
 
 from typing import Any
 
+from billiard.einfo import ExceptionInfo
 from celery import shared_task
 from django.conf import settings
 
-from apps.exports import services
-from apps.exports.models import Export
+from apps.exports import selectors, services
 from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
 
 
 class BuildExportTask(ReliableTask):
-    def on_dead_letter(self, error: BaseException, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    def on_failure(
+        self, exc: Exception, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any], einfo: ExceptionInfo
+    ) -> None:
+        """Failed for good (retries exhausted or a permanent error): the user sees a failed export."""
         export_id = kwargs.get("export_id", args[0] if args else None)
         if export_id is not None:
-            services.export_fail(export_id=str(export_id), reason=f"{type(error).__name__}: {error}")
+            services.export_fail(export_id=str(export_id), reason=f"{type(exc).__name__}: {exc}")
 
 
 @shared_task(
@@ -23,16 +26,16 @@ class BuildExportTask(ReliableTask):
     time_limit=settings.EXPORTS_TASK_TIME_LIMIT,
 )
 def build_export(export_id: str) -> str | None:
-    export = Export.objects.select_related("user").filter(pk=export_id).first()
+    export = selectors.export_find(export_id=export_id)
     if export is None:  # deleted with its user meanwhile
         return None
     return services.export_build(export=export).status
 
 
-@shared_task(base=ReliableTask, transient_errors=TRANSIENT_EMAIL_ERRORS)
+@shared_task(base=ReliableTask, autoretry_for=TRANSIENT_EMAIL_ERRORS)
 def send_export_ready_email(export_id: str) -> None:
-    export = Export.objects.select_related("user").filter(pk=export_id, user__is_active=True).first()
-    if export is not None:
+    export = selectors.export_find(export_id=export_id)
+    if export is not None and export.user.is_active:
         services.export_ready_notify(export=export)
 
 

@@ -1,21 +1,23 @@
-"""The base class of every task we write: bounded retries with backoff, then a dead-letter path.
+"""The base class of every task we write: Celery's own retry options, plus a skip for a repeat.
 
-Delivery is at least once (late acks, redelivery when a worker dies), so a task
-can run more than once; ``ReliableTask`` makes a repeat of a task that already
-succeeded a no-op, and each task body is written to be idempotent as well.
-See docs/background-jobs.md.
+Retries are Celery's ``autoretry_for`` with exponential backoff and full jitter
+(``retry_backoff``, ``retry_backoff_max``, ``retry_jitter``) up to ``max_retries``;
+a task lists what is transient for it in ``autoretry_for``. A task that still fails,
+or fails with anything else, calls its ``on_failure`` handler and its message is
+rejected without requeue (``CELERY_TASK_ACKS_ON_FAILURE = False`` with late acks),
+so RabbitMQ moves it to the dead-letter queue. The whole path: docs/background-jobs.md.
+https://docs.celeryq.dev/en/stable/userguide/tasks.html#automatic-retry-for-known-exceptions
 """
 
 import logging
-import math
-import random
 import smtplib
 from typing import Any
 
+from botocore.exceptions import BotoCoreError
 from celery import Task
-from celery.exceptions import Reject, Retry
+from celery.backends.base import DisabledBackend
+from celery.exceptions import Ignore
 from django.conf import settings
-from django.core.cache import cache
 from django.db import InterfaceError
 from django.db import OperationalError as DatabaseOperationalError
 
@@ -29,105 +31,34 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     InterfaceError,
 )
 TRANSIENT_EMAIL_ERRORS = (*TRANSIENT_ERRORS, smtplib.SMTPException)
-
-_jitter = random.SystemRandom()
-
-
-def retry_countdown(*, retries: int, base: float, maximum: float) -> int:
-    """Exponential backoff with "equal jitter": half the delay is fixed, half random.
-
-    The fixed half keeps the delay growing with each attempt; the random half
-    spreads out tasks that failed together, so they don't all retry at once.
-    https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
-    Whole seconds, at least one: RabbitMQ's native delayed delivery counts in
-    seconds and refuses a countdown that rounds down to zero.
-    """
-    delay = min(maximum, base * 2**retries)
-    return max(1, math.ceil(delay / 2 + _jitter.uniform(0, delay / 2)))
+TRANSIENT_STORAGE_ERRORS = (*TRANSIENT_ERRORS, OSError, BotoCoreError)
 
 
 class ReliableTask(Task):
-    """Retries ``transient_errors`` up to ``max_retries`` times, then dead-letters the message.
+    """Retries ``autoretry_for`` with backoff, then fails for good (dead letter, ``on_failure``).
 
-    Any other exception is permanent and dead-letters at once. Dead-lettering logs
-    the error with its traceback (Sentry's logging integration turns it into an
-    event tagged with the request ID), calls ``on_dead_letter`` and rejects the
-    message without requeue, so RabbitMQ moves it to the dead-letter queue.
+    Delivery is at least once, so a task can be delivered again after it ran: the
+    outbox's fast path and its relay can both publish one message (docs/decisions/0016).
+    A delivery whose task id already has a stored success is skipped; task bodies
+    are idempotent as well.
     """
 
-    abstract = True
-    transient_errors: tuple[type[BaseException], ...] = TRANSIENT_ERRORS
+    autoretry_for = TRANSIENT_ERRORS
     max_retries = settings.CELERY_TASK_MAX_RETRIES
-    retry_backoff_base = settings.CELERY_TASK_RETRY_BACKOFF_BASE
+    retry_backoff = settings.CELERY_TASK_RETRY_BACKOFF_BASE
     retry_backoff_max = settings.CELERY_TASK_RETRY_BACKOFF_MAX
+    retry_jitter = True
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        done_key = f"celery:task-done:{self.request.id}" if self.request.id else None
-        if done_key and self._remembered(done_key):
-            logger.info("Task %s[%s] already succeeded; skipping the repeat delivery", self.name, self.request.id)
-            return None
+    def before_start(self, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        if self.request.is_eager or isinstance(self.backend, DisabledBackend):
+            return
         try:
-            result = super().__call__(*args, **kwargs)
-        except Retry:
-            raise
-        except self.transient_errors as error:
-            if self.request.retries < self.max_retries:
-                countdown = retry_countdown(
-                    retries=self.request.retries, base=self.retry_backoff_base, maximum=self.retry_backoff_max
-                )
-                logger.warning(
-                    "Task %s[%s] failed (attempt %d of %d), retrying in %ds: %r",
-                    self.name,
-                    self.request.id,
-                    self.request.retries + 1,
-                    self.max_retries + 1,
-                    countdown,
-                    error,
-                )
-                if self.request.is_eager:
-                    # With eager_propagates, apply() re-raises Retry instead of running the next
-                    # attempt; run it here, at once, and make its outcome this call's outcome.
-                    retry = self.retry(exc=error, countdown=countdown, throw=False)
-                    return retry.sig.apply(retries=self.request.retries + 1).result
-                raise self.retry(exc=error, countdown=countdown) from error
-            self._dead_letter(error, args, kwargs, reason="retries exhausted")
-        except Exception as error:  # noqa: BLE001 - every other error is permanent: dead-letter, never drop it
-            self._dead_letter(error, args, kwargs, reason="permanent error")
-        if done_key:
-            self._remember(done_key)
-        return result
-
-    # The done-task memory only saves work on duplicate deliveries (task bodies are idempotent
-    # anyway), so a cache outage must not fail the task: it is logged and ignored.
-    def _remembered(self, key: str) -> bool:
-        try:
-            return bool(cache.get(key))
-        except Exception as error:  # noqa: BLE001 - cache backends raise their own types
-            logger.warning("Task memory unavailable, running %s[%s] anyway: %r", self.name, self.request.id, error)
-            return False
-
-    def _remember(self, key: str) -> None:
-        try:
-            cache.set(key, 1, timeout=settings.CELERY_TASK_DONE_MEMORY_SECONDS)
-        except Exception as error:  # noqa: BLE001 - cache backends raise their own types
-            logger.warning("Task memory unavailable, %s[%s] not remembered: %r", self.name, self.request.id, error)
-
-    def on_dead_letter(self, error: BaseException, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-        """Override to record the failure in the domain (mark an export failed, ...)."""
-
-    def _dead_letter(self, error: BaseException, args: tuple[Any, ...], kwargs: dict[str, Any], reason: str) -> None:
-        logger.error(
-            "Task %s[%s] dead-lettered after %d attempt(s) (%s): %r",
-            self.name,
-            self.request.id,
-            self.request.retries + 1,
-            reason,
-            error,
-            exc_info=error,
-            extra={"task_name": self.name, "task_id": self.request.id, "dead_letter": True},
-        )
-        self.on_dead_letter(error, args, kwargs)
-        if self.request.is_eager:
-            # No broker, no dead-letter queue: the caller sees the error instead.
-            raise error
-        raise Reject(error, requeue=False) from error
+            succeeded = self.AsyncResult(task_id).successful()
+        except Exception as error:  # noqa: BLE001 - result backends raise their own types
+            # The check only saves a repeat (task bodies are idempotent): a result-store outage must not fail it.
+            logger.warning("Result backend unavailable, running %s[%s] anyway: %r", self.name, task_id, error)
+            return
+        if succeeded:
+            logger.info("Task %s[%s] already succeeded; skipping the repeat delivery", self.name, task_id)
+            # Ignore: acknowledged, and the stored success is left as it is.
+            raise Ignore

@@ -25,11 +25,6 @@ from apps.uploads.models import Upload
 _MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
-class UploadStatusSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    status = serializers.ChoiceField(choices=Upload.Status.choices)
-
-
 class UploadStartApi(APIView):
     """Starts an upload: returns the form (url and fields) the browser posts the file to."""
 
@@ -120,10 +115,14 @@ class UploadFinishApi(APIView):
 
     permission_classes = (IsAuthenticated,)
 
+    class UploadStatusSerializer(serializers.Serializer):
+        id = serializers.UUIDField()
+        status = serializers.ChoiceField(choices=Upload.Status.choices)
+
     @extend_schema(request=None, responses={200: UploadStatusSerializer, **problem_responses(400, 401, 404, 413, 415)})
     def post(self, request: Request, upload_id: uuid.UUID) -> Response:
         upload = services.upload_finish(upload_id=upload_id, user=signed_in_user(request))
-        return Response(UploadStatusSerializer(upload).data)
+        return Response(self.UploadStatusSerializer(upload).data)
 
 
 class AvatarApi(APIView):

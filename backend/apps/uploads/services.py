@@ -8,6 +8,7 @@ arrived before anything uses it. See docs/media.md.
 
 import uuid
 from datetime import timedelta
+from http import HTTPStatus
 from io import BytesIO
 from typing import IO, Any
 
@@ -16,15 +17,13 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework import status
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
 from apps.jobs.services import enqueue_on_commit
-from apps.uploads import tasks
+from apps.uploads import selectors, tasks
 from apps.uploads.images import (
     ACCEPTED_CONTENT_TYPES,
     image_reencode,
@@ -92,11 +91,9 @@ def upload_content_store(*, upload_id: uuid.UUID, signature: str, content_type: 
         raise ApplicationError(
             code="permission_denied",
             detail="The upload form is invalid or has expired. Start the upload again.",
-            status_code=status.HTTP_403_FORBIDDEN,
+            status_code=HTTPStatus.FORBIDDEN,
         )
-    upload = Upload.objects.filter(pk=upload_id, status=Upload.Status.PENDING).first()
-    if upload is None:
-        raise Http404("No pending upload with this id.")
+    upload = selectors.upload_get_pending(upload_id=upload_id)
     if content_type != upload.content_type:
         raise unsupported_type_error()
     file.seek(0, 2)
@@ -109,13 +106,6 @@ def upload_content_store(*, upload_id: uuid.UUID, signature: str, content_type: 
     # Posting again replaces the object, as on S3.
     default_storage.delete(upload.key)
     default_storage.save(upload.key, file)
-
-
-def _upload_get_own(*, upload_id: uuid.UUID, user: User) -> Upload:
-    upload = Upload.objects.filter(pk=upload_id, owner=user).first()
-    if upload is None:
-        raise Http404("No upload with this id.")
-    return upload
 
 
 def _upload_discard(upload: Upload) -> None:
@@ -149,7 +139,7 @@ def upload_finish(*, upload_id: uuid.UUID, user: User) -> Upload:
 
     A file that fails the checks is deleted with its upload: nothing half-stored stays behind.
     """
-    upload = _upload_get_own(upload_id=upload_id, user=user)
+    upload = selectors.upload_get_own(upload_id=upload_id, user=user)
     if upload.status == Upload.Status.READY:
         return upload
     try:
@@ -168,7 +158,7 @@ def upload_finish(*, upload_id: uuid.UUID, user: User) -> Upload:
 
 def uploads_cleanup_expired() -> int:
     """Deletes uploads never used before their expiry, with their stored bytes. Returns how many."""
-    expired = list(Upload.objects.filter(expires_at__lte=timezone.now()).only("pk", "key")[:1000])
+    expired = selectors.uploads_expired()
     for upload in expired:
         _upload_discard(upload)
     return len(expired)
@@ -179,7 +169,7 @@ def uploads_cleanup_expired() -> int:
 
 def avatar_set(*, user: User, upload_id: uuid.UUID) -> User:
     """Re-encodes a finished upload as the user's avatar; the raw upload is deleted, a task makes the thumbnail."""
-    upload = Upload.objects.filter(pk=upload_id, owner=user, purpose=Upload.Purpose.AVATAR).first()
+    upload = selectors.upload_find_own_avatar(upload_id=upload_id, user=user)
     if upload is None:
         raise ValidationError({"upload_id": ValidationError("No avatar upload with this id.", code="not_found")})
     if upload.status != Upload.Status.READY:
@@ -229,7 +219,7 @@ def avatar_delete(*, user: User) -> User:
 
 def avatar_thumbnail_make(*, user_id: int, avatar_name: str) -> bool:
     """Makes the thumbnail of this avatar, unless the avatar changed since or already has one."""
-    user = User.objects.filter(pk=user_id, avatar=avatar_name).first()
+    user = selectors.user_find_with_avatar(user_id=user_id, avatar_name=avatar_name)
     if user is None or user.avatar_thumbnail:
         return False
     with default_storage.open(avatar_name, "rb") as source:

@@ -4,19 +4,18 @@
 and dead-letters the rest; see docs/background-jobs.md.
 """
 
-from botocore.exceptions import BotoCoreError
 from celery import shared_task
 
-from apps.jobs.base import TRANSIENT_ERRORS, ReliableTask
+from apps.jobs.base import TRANSIENT_STORAGE_ERRORS, ReliableTask
 from apps.uploads import services
 
 
-@shared_task(base=ReliableTask, transient_errors=(*TRANSIENT_ERRORS, OSError, BotoCoreError))
+@shared_task(base=ReliableTask, autoretry_for=TRANSIENT_STORAGE_ERRORS)
 def make_avatar_thumbnail(user_id: int, avatar_name: str) -> bool:
     return services.avatar_thumbnail_make(user_id=user_id, avatar_name=avatar_name)
 
 
-@shared_task(base=ReliableTask, transient_errors=(*TRANSIENT_ERRORS, OSError, BotoCoreError))
+@shared_task(base=ReliableTask, autoretry_for=TRANSIENT_STORAGE_ERRORS)
 def cleanup_expired_uploads() -> int:
     """Periodic (hourly): uploads never finished or never used before they expired are deleted."""
     return services.uploads_cleanup_expired()

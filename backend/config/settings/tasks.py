@@ -9,10 +9,10 @@ from config.settings.cache import REDIS_URL
 from config.settings.environment import IS_TEST, env
 
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html
-# Queue topology and routes: config/celery.py.
+# Queue topology and the queue of every task: config/celery.py.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-# Results go to Redis (already there for cache and throttling, and fast at expiring keys);
-# nothing in the app reads them, they are kept a day for debugging and Flower.
+# Results go to Redis (already there for cache and throttling, and fast at expiring keys), kept a
+# day: for debugging and Flower, and to skip a repeat delivery of a task that succeeded (apps/jobs/base.py).
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL) or None
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 # Without a broker, tasks run inside the caller (make dev needs no RabbitMQ).
@@ -35,16 +35,20 @@ TASK_OUTBOX_RELAY_GRACE = timedelta(seconds=30)
 # Acknowledge after the task ran, and requeue when its worker died: a crash never loses a task.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# A task that failed for good (retries exhausted, or a permanent error) is rejected without requeue,
+# so RabbitMQ dead-letters it; one killed by its hard time limit is requeued, and after the queue's
+# delivery limit dead-lettered. https://docs.celeryq.dev/en/stable/userguide/configuration.html#task-acks-on-failure
+CELERY_TASK_ACKS_ON_FAILURE = False
+CELERY_TASK_ACKS_ON_TIMEOUT = False
 # One message at a time per worker process: long exports never hold short emails hostage.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_TIME_LIMIT = 90
-# Retries of transient errors (apps/jobs/base.py): 5s, 10s, 20s ... capped, with jitter.
+# Retries of transient errors (apps/jobs/base.py, Celery's retry_backoff): up to 5 s, 10 s, 20 s ...
+# capped at 600 s, each a random delay between zero and that bound ("full jitter").
 CELERY_TASK_MAX_RETRIES = 5
-CELERY_TASK_RETRY_BACKOFF_BASE = env.float("CELERY_TASK_RETRY_BACKOFF_BASE", default=5.0)
-CELERY_TASK_RETRY_BACKOFF_MAX = 600.0
-# How long a finished task id is remembered, to skip a duplicate delivery of it.
-CELERY_TASK_DONE_MEMORY_SECONDS = 60 * 60 * 24
+CELERY_TASK_RETRY_BACKOFF_BASE = env.int("CELERY_TASK_RETRY_BACKOFF_BASE", default=5)
+CELERY_TASK_RETRY_BACKOFF_MAX = 600
 CELERY_WORKER_SEND_TASK_EVENTS = True
 CELERY_TASK_SEND_SENT_EVENT = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False

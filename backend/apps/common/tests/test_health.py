@@ -1,4 +1,8 @@
+from unittest import mock
+
 import pytest
+from health_check.checks import Database, Storage
+from health_check.exceptions import ServiceUnavailable
 from kombu import Connection
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +26,38 @@ def test_readyz_on_embedded_defaults_reports_unconfigured_services_and_passes(cl
     assert statuses == {"database": "ok", "cache": "not_configured", "broker": "not_configured", "storage": "ok"}
 
 
-def test_readyz_is_503_when_a_configured_service_is_down(client, settings):
+def test_readyz_is_503_when_a_service_a_pod_needs_is_down(client):
+    with mock.patch.object(Storage, "check_save", side_effect=ServiceUnavailable("bucket gone")):
+        response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+    storage = next(c for c in response.json()["components"] if c["name"] == "storage")
+    assert storage["status"] == "error"
+    assert storage["error"] == "Unavailable: bucket gone"
+    assert storage["latencyMs"] is not None
+
+
+def test_a_broker_outage_is_reported_but_keeps_the_pod_ready(client, settings):
     settings.CELERY_BROKER_URL = "amqp://guest:guest@127.0.0.1:1//"  # nothing listens on port 1
 
     response = client.get("/readyz")
 
-    assert response.status_code == 503
+    # Requests still succeed while the broker is down: their tasks wait in the outbox.
+    assert (response.status_code, response.json()["status"]) == (200, "ok")
     broker = next(c for c in response.json()["components"] if c["name"] == "broker")
     assert broker["status"] == "error"
-    assert broker["error"]
+    assert "cannot connect to the broker" in broker["error"]
     assert broker["latencyMs"] is not None
+
+
+def test_the_database_check_is_django_health_checks(client):
+    with mock.patch.object(Database, "run", side_effect=ServiceUnavailable("down")):
+        response = client.get("/readyz")
+
+    assert response.status_code == 503
+    database = next(c for c in response.json()["components"] if c["name"] == "database")
+    assert (database["status"], database["error"]) == ("error", "Unavailable: down")
 
 
 @pytest.mark.skipif("not __import__('django.conf').conf.settings.REDIS_URL", reason="needs REDIS_URL (set in CI)")

@@ -23,7 +23,8 @@ def _append(path: Path, line: str) -> int:
     return len(path.read_text().splitlines())
 
 
-@shared_task(base=ReliableTask, retry_backoff_base=1.0)
+# Backoff without jitter, so the test can check the delays: 1 s, then 2 s.
+@shared_task(base=ReliableTask, retry_backoff=1, retry_jitter=False)
 def flaky(workdir: str, failures: int) -> str:
     """Fails transiently ``failures`` times, then succeeds."""
     attempts = _append(Path(workdir) / "flaky-attempts", str(time.monotonic()))
@@ -32,7 +33,12 @@ def flaky(workdir: str, failures: int) -> str:
     return "ok"
 
 
-@shared_task(base=ReliableTask, retry_backoff_base=1.0, max_retries=2)
+class RecordsFailure(ReliableTask):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):  # type: ignore[no-untyped-def]
+        _append(Path(args[0]) / "failures-handled", type(exc).__name__)
+
+
+@shared_task(base=RecordsFailure, retry_backoff=1, max_retries=2)
 def always_fails(workdir: str) -> None:
     _append(Path(workdir) / "always-fails-attempts", str(time.monotonic()))
     raise ConnectionError("the service never comes back")

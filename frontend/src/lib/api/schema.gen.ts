@@ -445,7 +445,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Readiness: database, cache, broker and storage answer. 503 when one does not. */
+    /** @description Readiness: database, cache and storage answer; 503 when one does not. The broker is only reported. */
     get: operations["readyz_retrieve"];
     put?: never;
     post?: never;

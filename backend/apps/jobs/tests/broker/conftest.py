@@ -123,7 +123,7 @@ def worker_env(django_db_setup: None, django_db_blocker: Any, broker_workdir: Pa
         DATABASE_URL=database_url,
         CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
         CELERY_QUEUE_PREFIX=settings.CELERY_QUEUE_PREFIX,
-        # Short backoff, so retry tests take seconds: 1 s, then 1-2 s.
+        # Short backoff, so retry tests take seconds: up to 1 s, then up to 2 s.
         CELERY_TASK_RETRY_BACKOFF_BASE="1",
         # django-environ drops the first slash after the scheme: four slashes make an absolute path.
         EMAIL_URL=f"filemail:///{broker_workdir / 'mail'}",

@@ -1,0 +1,40 @@
+"""Reads for uploads and avatars. ``_get`` raises Http404 when nothing is visible; ``_find`` may return None."""
+
+import uuid
+
+from django.http import Http404
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.uploads.models import Upload
+
+
+def upload_get_own(*, upload_id: uuid.UUID, user: User) -> Upload:
+    """One of the user's uploads; someone else's is as absent as an unknown one."""
+    upload = Upload.objects.filter(pk=upload_id, owner=user).first()
+    if upload is None:
+        raise Http404("No upload with this id.")
+    return upload
+
+
+def upload_get_pending(*, upload_id: uuid.UUID) -> Upload:
+    """An upload still waiting for its bytes (the local stand-in for S3 stores only those)."""
+    upload = Upload.objects.filter(pk=upload_id, status=Upload.Status.PENDING).first()
+    if upload is None:
+        raise Http404("No pending upload with this id.")
+    return upload
+
+
+def upload_find_own_avatar(*, upload_id: uuid.UUID, user: User) -> Upload | None:
+    """The user's avatar upload, or None: a wrong id in the avatar form is a field error, not a 404."""
+    return Upload.objects.filter(pk=upload_id, owner=user, purpose=Upload.Purpose.AVATAR).first()
+
+
+def uploads_expired(*, limit: int = 1000) -> list[Upload]:
+    """Uploads past their expiry, oldest batch first; enough of each to delete it and its bytes."""
+    return list(Upload.objects.filter(expires_at__lte=timezone.now()).only("pk", "key")[:limit])
+
+
+def user_find_with_avatar(*, user_id: int, avatar_name: str) -> User | None:
+    """The user if this is still their avatar: None once it was replaced or removed."""
+    return User.objects.filter(pk=user_id, avatar=avatar_name).first()
