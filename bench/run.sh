@@ -67,7 +67,7 @@ export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_S3_REGION_NAME=us-e
 # Rate limits would turn a load test into a test of 429s; empty switches them off. (Raised ones
 # would not do: DRF's throttle keeps every request time of the window, tens of thousands here.)
 # Their cost at the default rates is measured apart: docs/decisions/0014-drf-throttles-for-every-limit.md
-export THROTTLE_ANON_RATE= THROTTLE_USER_RATE=
+export THROTTLE_ANON_RATE='' THROTTLE_USER_RATE=''
 export JWT_ACCESS_TOKEN_LIFETIME_SECONDS=3600
 export LOG_LEVEL=WARNING
 unset SENTRY_DSN
