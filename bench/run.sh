@@ -94,7 +94,7 @@ print(AccessToken.for_user(User.objects.get(email='demo@example.com')))")"
 "$python" manage.py collectstatic --noinput -v0  # WhiteNoise warns about a missing STATIC_ROOT otherwise
 
 # Two identical servers but for the response cache: the second has it switched off, so the
-# "uncached" rows run the same anonymous request through selector, presenter and renderer.
+# "uncached" rows run the same anonymous request through selector, serializer and renderer.
 start_server() { # port, WSGI application, path that answers 200 when ready, then extra VAR=value settings
     local port="$1" app="$2" ready="$3"
     shift 3
