@@ -35,6 +35,8 @@ TARGET_P99_MS = 25.0
 # The reads the API must keep fast at this size; each path is asked REQUESTS times.
 READS = (
     ("list, page 1", "/api/v1/articles/"),
+    # The first request after any content change counts its list's total again (caching.content_cached).
+    ("list, page 1, after a change", "/api/v1/articles/"),
     ("list, page 2,500 of 5,000", "/api/v1/articles/?page=2500"),
     ("tag filter (3,000 articles)", "/api/v1/articles/?tag=tag-7"),
     ("author filter (100 articles)", "/api/v1/articles/?author={author_id}"),
@@ -153,7 +155,13 @@ def _seed() -> None:
 
 
 def _fill_denormalised_columns(cursor, fields: set[str]) -> None:
-    """Older schemas kept copies of the comment count and tags on the article; fill them if present."""
+    """The columns the services write beside the text (the comment count, the search document; older
+    schemas also a copy of the tags), filled as the services would, for the columns present."""
+    if "search_vector" in fields:
+        from apps.content.models import Article
+        from apps.content.services import ARTICLE_SEARCH_VECTOR
+
+        Article.objects.update(search_vector=ARTICLE_SEARCH_VECTOR)
     if "comment_count" in fields:
         cursor.execute(
             """
@@ -174,16 +182,22 @@ def _fill_denormalised_columns(cursor, fields: set[str]) -> None:
         )
 
 
-def _measure(client, path: str) -> tuple[float, float, int, int]:
+def _measure(client, path: str, *, after_change: bool) -> tuple[float, float, int, int]:
     from django.db import connection
 
+    from apps.content.caching import content_cache_invalidate
+
+    # A new content version before each request (outside the timing), as a write would leave it.
+    prepare = content_cache_invalidate if after_change else lambda: None
     for _ in range(10):  # warm: connection, URL resolver, PostgreSQL's buffers for this read
         client.get(path)
     queries = []
+    prepare()
     with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
         status = client.get(path).status_code
     timings = []
     for _ in range(REQUESTS):
+        prepare()
         started = time.perf_counter()
         client.get(path)
         timings.append((time.perf_counter() - started) * 1000)
@@ -218,6 +232,7 @@ def main() -> None:
     from django.test.utils import setup_test_environment
 
     from apps.accounts.models import User
+    from apps.content.caching import content_cache_invalidate
     from apps.content.models import Article
 
     if args.reseed:
@@ -234,13 +249,16 @@ def main() -> None:
     missed = 0
     for name, template in READS:
         path = template.format(author_id=author_id)
-        p50, p99, queries, status = _measure(client, path)
+        after_change = name.endswith("after a change")
+        p50, p99, queries, status = _measure(client, path, after_change=after_change)
         if status != 200:
             raise SystemExit(f"{path} answered {status}; reseed with --reseed")
         verdict = "ok" if p99 < TARGET_P99_MS else f"MISSED by {p99 - TARGET_P99_MS:.1f} ms"
         missed += p99 >= TARGET_P99_MS
         print(f"{name:32} {p50:7.1f} {p99:7.1f} {queries:7d}  {verdict}")
         if args.explain:
+            if after_change:
+                content_cache_invalidate()
             _explain(path, client)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"{REQUESTS} requests per read; {missed} of {len(READS)} reads over the p99 target; load average {load}")
