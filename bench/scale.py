@@ -39,6 +39,7 @@ READS = (
     ("list, page 1, after a change", "/api/v1/articles/"),
     ("list, page 2,500 of 5,000", "/api/v1/articles/?page=2500"),
     ("tag filter (3,000 articles)", "/api/v1/articles/?tag=tag-7"),
+    ("tag filter, after a change", "/api/v1/articles/?tag=tag-7"),
     ("author filter (100 articles)", "/api/v1/articles/?author={author_id}"),
     ("search (1,000 matches)", "/api/v1/articles/?search=harbour"),
     ("detail", "/api/v1/articles/article-50000/"),

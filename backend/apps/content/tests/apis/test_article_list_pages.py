@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from freezegun import freeze_time
 
-from apps.content import services
+from apps.content import pagination, services
 from apps.content.models import Article
 from apps.content.tests.factories import ArticleFactory, TagFactory
 
@@ -85,7 +85,9 @@ def test_a_scheduled_article_is_counted_from_its_publish_time_with_no_task_runni
 
 
 @pytest.mark.parametrize("filters", [{}, {"ordering": "publishedAt"}, {"search": "number"}, {"tag": "ops"}])
-def test_pages_read_by_id_keep_the_order_of_the_whole_list(api_client, filters):
+@pytest.mark.parametrize("id_subquery_from_offset", [0, 3, 10**6], ids=["all-by-id", "deep-by-id", "none-by-id"])
+def test_pages_read_by_id_keep_the_order_of_the_whole_list(api_client, monkeypatch, filters, id_subquery_from_offset):
+    monkeypatch.setattr(pagination, "ID_SUBQUERY_FROM_OFFSET", id_subquery_from_offset)
     tag = TagFactory(slug="ops")
     for _ in range(7):
         ArticleFactory(tags=[tag])
