@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import page_not_found as django_page_not_found
@@ -17,7 +18,7 @@ from apps.common.metrics import metrics_view
 
 @csrf_exempt  # a 404 is the answer whatever the method; CSRF's HTML 403 must not come first
 def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    return problem_response(request, status_code=404, code="not_found", detail="No API endpoint at this path.")
+    return problem_response(request, status_code=404, code="not_found", detail=_("No API endpoint at this path."))
 
 
 # Django's error handlers, for failures outside DRF views: the problem shape under /api/,
@@ -25,21 +26,21 @@ def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> Http
 # Host header not in ALLOWED_HOSTS (so never call request.get_host() in here).
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return problem_response(request, status_code=400, code="bad_request", detail="The request is malformed.")
+        return problem_response(request, status_code=400, code="bad_request", detail=_("The request is malformed."))
     return django_bad_request(request, exception)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
         return problem_response(
-            request, status_code=403, code="permission_denied", detail="You do not have permission to do this."
+            request, status_code=403, code="permission_denied", detail=_("You do not have permission to do this.")
         )
     return django_permission_denied(request, exception)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return problem_response(request, status_code=404, code="not_found", detail="Not found.")
+        return problem_response(request, status_code=404, code="not_found", detail=_("Not found."))
     return django_page_not_found(request, exception)
 
 
@@ -49,7 +50,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
             request,
             status_code=500,
             code="server_error",
-            detail="Something went wrong on our side. Quote the request ID when you report it.",
+            detail=_("Something went wrong on our side. Quote the request ID when you report it."),
         )
     return django_server_error(request)
 

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import get_language_from_request
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -44,7 +45,7 @@ class CookieAuthApi(PublicAuthApi):
         if not request_origin_allowed(request):
             raise ApplicationError(
                 code="origin_not_allowed",
-                detail="This request came from a site that may not use this session.",
+                detail=_("This request came from a site that may not use this session."),
                 status_code=status.HTTP_403_FORBIDDEN,
             )
 

@@ -11,6 +11,7 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from requests import RequestException
@@ -64,7 +65,7 @@ def _load_backend(request: HttpRequest, provider: str) -> BaseAuth | None:
 
 
 def _provider_not_found(request: HttpRequest) -> HttpResponse:
-    return problem_response(request, status_code=404, code="not_found", detail="This login provider is not enabled.")
+    return problem_response(request, status_code=404, code="not_found", detail=_("This login provider is not enabled."))
 
 
 @extend_schema(exclude=True)

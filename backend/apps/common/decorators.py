@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from apps.common.exceptions import problem_response
@@ -30,7 +31,7 @@ def require_http_methods(methods: Iterable[str]) -> Callable[[View], View]:
                     request,
                     status_code=405,
                     code="method_not_allowed",
-                    detail=f'Method "{request.method}" not allowed.',
+                    detail=_('Method "%(method)s" not allowed.') % {"method": request.method},
                 )
                 response["Allow"] = ", ".join(allowed)
                 return response

@@ -1,6 +1,7 @@
 """Templated emails: ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html``."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -14,7 +15,18 @@ def _render_plain_text(name: str, context: dict[str, Any]) -> str:
     return get_template(name).template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
 
 
-def email_send(*, to: str, template: str, context: dict[str, Any], language: str = "en") -> None:
+def frontend_link(path: str, *, language: str, **query: str) -> str:
+    """A frontend URL in ``language``: its locale prefix (``/de/account``), none for the default one.
+
+    The frontend routes with next-intl's ``localePrefix: "as-needed"`` (frontend/src/i18n/routing.ts).
+    """
+    prefixed = language != settings.LANGUAGE_CODE and language in dict(settings.LANGUAGES)
+    url = f"{settings.FRONTEND_URL}{f'/{language}' if prefixed else ''}{path}".rstrip("/")
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def email_send(*, to: str, template: str, context: dict[str, Any], language: str) -> None:
+    """Renders subject and bodies in ``language`` (the recipient's ``User.language``) and sends them."""
     with translation.override(language):
         subject = _render_plain_text(f"{template}_subject.txt", context).strip()
         text_body = _render_plain_text(f"{template}.txt", context)

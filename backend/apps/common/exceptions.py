@@ -17,6 +17,8 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -49,14 +51,16 @@ class RateLimited(ApplicationError):
 
     def __init__(self, *, detail: str, retry_after: int) -> None:
         # DRF's Throttled says the same, so every 429 reads alike whichever counter refused it.
-        detail = f"{detail} Expected available in {retry_after} second{'' if retry_after == 1 else 's'}."
+        detail = f"{detail} " + ngettext(
+            "Expected available in %(wait)d second.", "Expected available in %(wait)d seconds.", retry_after
+        ) % {"wait": retry_after}
         super().__init__(code="throttled", detail=detail, status_code=HTTPStatus.TOO_MANY_REQUESTS)
         self.retry_after = retry_after
 
 
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is larger than this endpoint accepts."
+    default_detail = gettext_lazy("The request body is larger than this endpoint accepts.")
     default_code = "payload_too_large"
 
 
@@ -139,7 +143,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         data = problem(
             status_code=status.HTTP_400_BAD_REQUEST,
             code="validation_error",
-            detail=errors[0]["message"] if len(errors) == 1 else "The request has invalid fields.",
+            detail=errors[0]["message"] if len(errors) == 1 else _("The request has invalid fields."),
             errors=errors,
         )
     elif isinstance(exc, exceptions.APIException):
@@ -154,7 +158,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         data = problem(
             status_code=status.HTTP_500_INTERNAL_SERVER_ERROR,
             code="server_error",
-            detail="Something went wrong on our side. Quote the request ID when you report it.",
+            detail=_("Something went wrong on our side. Quote the request ID when you report it."),
         )
 
     set_rollback()

@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from djangorestframework_camel_case.parser import CamelCaseJSONParser
 from djangorestframework_camel_case.util import underscoreize
 from rest_framework.exceptions import ParseError
@@ -41,6 +42,6 @@ class JSONParser(CamelCaseJSONParser):
             parsed = json.loads(data, parse_constant=strict_constant)
             return underscoreize(parsed, **self.json_underscoreize)
         except RecursionError as exc:
-            raise ParseError("JSON parse error - the document is nested too deeply.") from exc
+            raise ParseError(_("JSON parse error - the document is nested too deeply.")) from exc
         except ValueError as exc:  # includes UnicodeDecodeError
             raise ParseError(f"JSON parse error - {exc}") from exc

@@ -1,5 +1,6 @@
 """Public content API. Reads are open; anonymous GETs come from the shared cache (caching.py)."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -34,7 +35,7 @@ class CommentInput(serializers.Serializer):
 
     def validate_body(self, value: str) -> str:
         if not value.strip():
-            raise serializers.ValidationError("Write something first.", code="blank")
+            raise serializers.ValidationError(_("Write something first."), code="blank")
         return value
 
 

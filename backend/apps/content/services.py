@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
@@ -144,7 +145,7 @@ def _verified_author(user: User) -> None:
     if not user.is_email_verified:
         raise ApplicationError(
             code="email_not_verified",
-            detail="Verify your email address before you comment.",
+            detail=_("Verify your email address before you comment."),
             status_code=HTTPStatus.FORBIDDEN,
         )
 
@@ -153,7 +154,7 @@ def _own_comment(*, comment: Comment, user: User) -> None:
     if comment.author_id != user.pk:
         raise ApplicationError(
             code="permission_denied",
-            detail="Only the author can change this comment.",
+            detail=_("Only the author can change this comment."),
             status_code=HTTPStatus.FORBIDDEN,
         )
 

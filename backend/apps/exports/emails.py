@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from apps.common.emails import email_send
+from apps.common.emails import email_send, frontend_link
 from apps.exports.models import Export
 
 
@@ -13,7 +13,7 @@ def export_ready_email_send(*, export: Export) -> None:
         context={
             "user": export.user,
             "export": export,
-            "link": f"{settings.FRONTEND_URL}/account",
+            "link": frontend_link("/account", language=export.user.language),
             "frontend_url": settings.FRONTEND_URL,
         },
         language=export.user.language,

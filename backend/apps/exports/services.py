@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
@@ -26,7 +27,7 @@ SECTIONS_PROGRESS_SHARE = 90
 def _export_in_progress() -> ApplicationError:
     return ApplicationError(
         code="export_in_progress",
-        detail="An export of your data is already being prepared. Wait for it to finish.",
+        detail=_("An export of your data is already being prepared. Wait for it to finish."),
         status_code=HTTPStatus.CONFLICT,
     )
 

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
@@ -99,7 +100,7 @@ class UploadContentApi(APIView):
             raise PayloadTooLarge()
         file = request.FILES.get("file")
         if file is None:
-            raise serializers.ValidationError({"file": [serializers.ErrorDetail("Send the file.", code="required")]})
+            raise serializers.ValidationError({"file": [serializers.ErrorDetail(_("Send the file."), code="required")]})
         form = request.POST  # multipart: a QueryDict, never a list
         services.upload_content_store(
             upload_id=upload_id,

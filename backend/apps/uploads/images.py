@@ -12,6 +12,8 @@ from typing import IO
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from rest_framework import status
 
@@ -25,7 +27,7 @@ ACCEPTED_CONTENT_TYPES = frozenset(IMAGE_FORMATS.values())
 def unsupported_type_error() -> ApplicationError:
     return ApplicationError(
         code="unsupported_media_type",
-        detail="Upload a JPEG, PNG or WebP image.",
+        detail=_("Upload a JPEG, PNG or WebP image."),
         status_code=status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
     )
 
@@ -34,16 +36,19 @@ def too_large_error(detail: str | None = None) -> ApplicationError:
     limit_mb = settings.UPLOADS_MAX_BYTES // (1024 * 1024)
     return ApplicationError(
         code="payload_too_large",
-        detail=detail or f"The file is larger than {limit_mb} MB. Upload a smaller image.",
+        detail=detail or _("The file is larger than %(limit)d MB. Upload a smaller image.") % {"limit": limit_mb},
         status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
     )
 
 
 def too_many_pixels_error(width: int | None = None, height: int | None = None) -> ApplicationError:
-    limit = f"at most {settings.UPLOADS_MAX_PIXELS:,} are accepted"
+    limit = number_format(settings.UPLOADS_MAX_PIXELS, force_grouping=True)
     if width is None or height is None:
-        return too_large_error(f"The image has too many pixels; {limit}.")
-    return too_large_error(f"The image has {width}x{height} pixels; {limit}.")
+        return too_large_error(_("The image has too many pixels; at most %(limit)s are accepted.") % {"limit": limit})
+    return too_large_error(
+        _("The image has %(width)dx%(height)d pixels; at most %(limit)s are accepted.")
+        % {"width": width, "height": height, "limit": limit}
+    )
 
 
 def _open_header(file: IO[bytes]) -> ImageFile.ImageFile:
@@ -90,7 +95,7 @@ def _decode(file: IO[bytes]) -> Image.Image:
         image.load()
     except (OSError, ValueError, SyntaxError):
         raise ApplicationError(
-            code="invalid_image", detail="The image could not be read: the file is damaged or incomplete."
+            code="invalid_image", detail=_("The image could not be read: the file is damaged or incomplete.")
         ) from None
     # Phones store rotation in EXIF; apply it before EXIF is dropped.
     upright = ImageOps.exif_transpose(image)

@@ -19,6 +19,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
@@ -90,7 +91,7 @@ def upload_content_store(*, upload_id: uuid.UUID, signature: str, content_type: 
     if signed_id != str(upload_id):
         raise ApplicationError(
             code="permission_denied",
-            detail="The upload form is invalid or has expired. Start the upload again.",
+            detail=_("The upload form is invalid or has expired. Start the upload again."),
             status_code=HTTPStatus.FORBIDDEN,
         )
     upload = selectors.upload_get_pending(upload_id=upload_id)
@@ -102,7 +103,7 @@ def upload_content_store(*, upload_id: uuid.UUID, signature: str, content_type: 
     if size > settings.UPLOADS_MAX_BYTES:
         raise too_large_error()
     if size == 0:
-        raise ValidationError({"file": ValidationError("The file is empty.", code="empty")})
+        raise ValidationError({"file": ValidationError(_("The file is empty."), code="empty")})
     # Posting again replaces the object, as on S3.
     default_storage.delete(upload.key)
     default_storage.save(upload.key, file)
@@ -115,10 +116,10 @@ def _upload_discard(upload: Upload) -> None:
 
 def _upload_check(upload: Upload) -> None:
     if upload.expires_at <= timezone.now():
-        raise ApplicationError(code="upload_expired", detail="This upload has expired. Start it again.")
+        raise ApplicationError(code="upload_expired", detail=_("This upload has expired. Start it again."))
     if not default_storage.exists(upload.key):
         raise ApplicationError(
-            code="upload_incomplete", detail="The file has not arrived yet. Post it to the upload URL first."
+            code="upload_incomplete", detail=_("The file has not arrived yet. Post it to the upload URL first.")
         )
     size = default_storage.size(upload.key)
     if size > settings.UPLOADS_MAX_BYTES:
@@ -126,7 +127,8 @@ def _upload_check(upload: Upload) -> None:
     if size != upload.size:
         raise ApplicationError(
             code="upload_size_mismatch",
-            detail=f"The stored file has {size} bytes, not the {upload.size} announced. Start the upload again.",
+            detail=_("The stored file has %(size)d bytes, not the %(announced)d announced. Start the upload again.")
+            % {"size": size, "announced": upload.size},
         )
     with default_storage.open(upload.key, "rb") as stored:
         head = BytesIO(stored.read(_SNIFF_BYTES))
@@ -171,10 +173,10 @@ def avatar_set(*, user: User, upload_id: uuid.UUID) -> User:
     """Re-encodes a finished upload as the user's avatar; the raw upload is deleted, a task makes the thumbnail."""
     upload = selectors.upload_find_own_avatar(upload_id=upload_id, user=user)
     if upload is None:
-        raise ValidationError({"upload_id": ValidationError("No avatar upload with this id.", code="not_found")})
+        raise ValidationError({"upload_id": ValidationError(_("No avatar upload with this id."), code="not_found")})
     if upload.status != Upload.Status.READY:
         raise ValidationError(
-            {"upload_id": ValidationError("Finish the upload before using it.", code="upload_not_ready")}
+            {"upload_id": ValidationError(_("Finish the upload before using it."), code="upload_not_ready")}
         )
     try:
         with default_storage.open(upload.key, "rb") as raw:

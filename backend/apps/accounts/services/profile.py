@@ -4,6 +4,7 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.accounts.services.sessions import user_sessions_revoke
@@ -27,7 +28,7 @@ def user_update(*, user: User, first_name: str | None = None, last_name: str | N
 def user_delete(*, user: User, password: str | None) -> None:
     """The user deletes their own account, after a password check (none without a password)."""
     if user.has_usable_password() and not user.check_password(password or ""):
-        raise ValidationError({"password": ValidationError("The password is wrong.", code="invalid")})
+        raise ValidationError({"password": ValidationError(_("The password is wrong."), code="invalid")})
     user_remove(user=user)
 
 

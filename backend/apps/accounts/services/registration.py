@@ -5,6 +5,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from apps.accounts import tasks
 from apps.accounts.models import User
@@ -76,7 +77,7 @@ def user_verify_email(*, token: str) -> User:
         user = User.objects.filter(pk=payload["uid"], email=payload["email"], is_active=True).first()
     if user is None:
         raise ApplicationError(
-            code="invalid_token", detail="This verification link is invalid or has expired. Ask for a new one."
+            code="invalid_token", detail=_("This verification link is invalid or has expired. Ask for a new one.")
         )
     if not user.is_email_verified:
         with transaction.atomic():

@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 from django.db import transaction
 from django.http import Http404
+from django.utils.translation import gettext as _
 from social_django.models import UserSocialAuth
 
 from apps.accounts.models import User
@@ -19,7 +20,7 @@ def social_account_disconnect(*, user: User, account_id: int) -> None:
     if not others and not user.has_usable_password():
         raise ApplicationError(
             code="last_login_method",
-            detail="This is your only way to log in. Set a password (reset it by email) before unlinking it.",
+            detail=_("This is your only way to log in. Set a password (reset it by email) before unlinking it."),
             status_code=HTTPStatus.CONFLICT,
         )
     account.delete()

@@ -37,6 +37,25 @@ def test_register_creates_unverified_user_and_emails_a_verification_link(
     assert "/verify-email?token=" in mail.outbox[-1].body
 
 
+def test_register_from_the_german_site_sends_a_german_verification_link_to_the_german_pages(
+    api_client, django_capture_on_commit_callbacks, settings
+):
+    # Issue 20, bug 4: the frontend sends its locale as Accept-Language; the email was English
+    # and its link opened the English pages.
+    settings.FRONTEND_URL = "http://app.test"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_client.post(
+            REGISTER,
+            {"email": "neu@example.com", "password": STRONG_PASSWORD, "firstName": "Ada", "lastName": "L"},
+            HTTP_ACCEPT_LANGUAGE="de",
+        )
+
+    assert response.status_code == 201
+    assert User.objects.get(email="neu@example.com").language == "de"
+    assert mail.outbox[-1].subject == "Bestätige deine E-Mail-Adresse"
+    assert "http://app.test/de/verify-email?token=" in mail.outbox[-1].body
+
+
 def test_register_with_taken_email_answers_the_same_and_warns_the_owner(
     api_client, user, django_capture_on_commit_callbacks
 ):
