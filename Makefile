@@ -4,7 +4,7 @@ SHELL := /usr/bin/env bash
 MANAGE := scripts/manage.sh
 
 .PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed \
-	schema schema-check client client-check bench docs infra-check
+	schema schema-check client client-check messages bench docs infra-check
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ client: ## Regenerate the frontend API types from the OpenAPI schema
 
 client-check: ## Fail when the frontend API types are stale
 	@scripts/client.sh --check
+
+messages: ## Update the backend's translation catalogs (backend/locale) from the marked strings
+	@scripts/messages.sh
 
 bench: ## Load-test the API under gunicorn and print requests/s, p50, p99 against a baseline
 	@bench/run.sh

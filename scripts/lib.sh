@@ -25,6 +25,21 @@ backend_sync() {
   ensure_uv
   (cd "$BACKEND" && "$UV" sync --frozen --quiet)
   export_dev_secret_key
+  compile_messages
+}
+
+# The committed catalogs (backend/locale/*/LC_MESSAGES/django.po) compiled to the .mo files Django
+# reads (git-ignored). Without them every email and error message is English.
+compile_messages() {
+  require_gettext
+  (cd "$BACKEND" && "$UV" run python manage.py compilemessages --ignore .venv --verbosity 0)
+}
+
+# Django's makemessages and compilemessages run GNU gettext's xgettext, msgmerge and msgfmt.
+require_gettext() {
+  command -v msgfmt >/dev/null 2>&1 && return
+  echo "GNU gettext is missing: install it (Debian/Ubuntu: apt-get install gettext; macOS: brew install gettext)." >&2
+  return 1
 }
 
 # Outside production the backend falls back to a random key per process; the make commands pass
