@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language
 from social_core.backends.base import BaseAuth
 from social_core.exceptions import (
     AuthAssociationError,
@@ -168,6 +169,9 @@ def create_user(
         first_name=first_name,
         last_name=last_name,
         is_email_verified=True,
+        # The provider sends the browser back here, and LocaleMiddleware has activated the language
+        # of its Accept-Language: it picks the emails' language, as the frontend's locale does at sign-up.
+        language=get_language(),
     )
     return {"user": created, "is_new": True}
 

@@ -37,6 +37,19 @@ def test_new_user_with_verified_email_is_created_and_gets_a_session(client, prov
     assert client.post(reverse("api:auth:refresh")).status_code == 200
 
 
+def test_new_user_gets_the_language_of_the_browser_coming_back_from_the_provider(client, provider_http):
+    github_answers(provider_http)
+    state = start(client)["state"][0]
+
+    client.get(
+        reverse("api:auth:social-complete", args=("github",)),
+        {"code": "provider-code", "state": state},
+        HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9,en;q=0.8",
+    )
+
+    assert User.objects.get(email="ada@example.com").language == "de"
+
+
 def test_existing_user_with_the_same_verified_email_is_linked_not_duplicated(client, provider_http):
     existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=True)
     github_answers(provider_http, email="ADA@example.com")
