@@ -36,10 +36,16 @@ compile_messages() {
 }
 
 # Django's makemessages and compilemessages run GNU gettext's xgettext, msgmerge and msgfmt.
+# Installed here as root (CI machines, containers), as scripts/e2e.sh does with Chromium.
 require_gettext() {
   command -v msgfmt >/dev/null 2>&1 && return
-  echo "GNU gettext is missing: install it (Debian/Ubuntu: apt-get install gettext; macOS: brew install gettext)." >&2
-  return 1
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> Installing GNU gettext (apt)"
+    apt-get update -qq && apt-get install --yes -qq --no-install-recommends gettext >/dev/null
+  else
+    echo "GNU gettext is missing: install it (Debian/Ubuntu: sudo apt-get install gettext; macOS: brew install gettext)." >&2
+    return 1
+  fi
 }
 
 # Outside production the backend falls back to a random key per process; the make commands pass
