@@ -14,6 +14,7 @@ from apps.common.openapi import problem_responses
 from apps.common.pagination import PageNumberPagination
 from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
+from apps.content.pagination import ArticleListPagination
 from apps.content.serializers import (
     ArticleDetailSerializer,
     ArticleListSerializer,
@@ -41,7 +42,7 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
     """Published articles, newest first."""
 
     permission_classes = (AllowAny,)
-    pagination_class = PageNumberPagination
+    pagination_class = ArticleListPagination
 
     @extend_schema(
         operation_id="articles_list",

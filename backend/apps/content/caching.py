@@ -11,7 +11,8 @@ of every cached response. Why not ``cache_page``: docs/decisions/0010-content-re
 import hashlib
 import math
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,6 +25,11 @@ from apps.content import selectors
 
 # The version is the time of the last change in microseconds (Django's cache versions are integers).
 VERSION_KEY = "content:version:us"
+# Longest life of a value derived from content (content_cached); a change retires it at once anyway,
+# so this only bounds how long an entry no one asks for again takes room.
+DERIVED_SECONDS = 60 * 60
+
+T = TypeVar("T")
 
 
 def _now_us() -> int:
@@ -58,6 +64,23 @@ def _timeout() -> float:
     if next_publish_at is not None:
         timeout = min(timeout, max(0.0, next_publish_at.timestamp() - time.time()))
     return timeout
+
+
+def content_cached(key: str, compute: Callable[[], T]) -> T:
+    """A value computed from live content (e.g. a list's total), kept under the content version
+    until content changes or the next scheduled article goes live, so it is always exact.
+
+    Used whether or not the response cache is on: a total costs more than the rest of a page.
+    """
+    version = content_cache_version()
+    entry: dict[str, Any] | None = cache.get(key, version=version)
+    if entry is not None and (entry["fresh_until"] is None or entry["fresh_until"] > time.time()):
+        return entry["value"]
+    # Read before computing: an article that goes live meanwhile makes the entry stale at once.
+    next_publish_at = selectors.article_next_publish_at()
+    entry = {"value": compute(), "fresh_until": next_publish_at.timestamp() if next_publish_at else None}
+    cache.set(key, entry, timeout=DERIVED_SECONDS, version=version)
+    return entry["value"]
 
 
 class AnonymousResponseCacheMixin:

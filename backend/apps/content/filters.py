@@ -1,14 +1,11 @@
 """Query parameters of the public article list."""
 
 import django_filters
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from apps.content.models import Article
-
-# Must stay the exact expression of the GIN index (migration 0002), or PostgreSQL cannot use it.
-ARTICLE_SEARCH_VECTOR = SearchVector("title", "summary", "body", config="english")
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -28,10 +25,10 @@ class ArticleFilter(django_filters.FilterSet):
             return queryset
         if connections[queryset.db].vendor == "postgresql":
             query = SearchQuery(value, search_type="websearch", config="english")
+            # The stored document (GIN-indexed) is matched and ranked in place: no text is parsed per row.
             return (
-                queryset.annotate(search_document=ARTICLE_SEARCH_VECTOR)
-                .filter(search_document=query)
-                .annotate(search_rank=SearchRank(ARTICLE_SEARCH_VECTOR, query))
+                queryset.filter(search_vector=query)
+                .annotate(search_rank=SearchRank(F("search_vector"), query))
                 .order_by("-search_rank", "-publish_at", "-id")
             )
         # SQLite (embedded default): a plain substring match is enough for development.

@@ -33,9 +33,13 @@ _LIST_FIELDS = (
 
 def _for_reading(queryset: QuerySet[Article]) -> QuerySet[Article]:
     """What the list and detail serializers show: the author by join, the tags by one prefetch
-    query (by name, Tag's ordering); the comment count is a column (models.py)."""
+    query (by name, Tag's ordering) into ``article.tag_items``; the comment count is a column.
+
+    ``to_attr`` stores each article's tags as a plain list: Django then builds no related manager
+    and queryset per article, on prefetch and again on read (~0.7 ms of a 20-item page).
+    """
     return queryset.select_related("author").prefetch_related(
-        Prefetch("tags", queryset=Tag.objects.only("slug", "name"))
+        Prefetch("tags", queryset=Tag.objects.only("slug", "name"), to_attr="tag_items")
     )
 
 
@@ -50,7 +54,8 @@ def article_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Articl
 def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
     """A live article; staff may also read drafts and scheduled ones (previews). 404 otherwise."""
     queryset = Article.objects.all() if user.is_staff else Article.objects.live()
-    article = _for_reading(queryset).filter(slug=slug).first()
+    # The search document is for the list's search only: kilobytes per row no reader needs.
+    article = _for_reading(queryset).defer("search_vector").filter(slug=slug).first()
     if article is None:
         raise Http404("No article with this slug.")
     return article

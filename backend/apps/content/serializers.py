@@ -30,7 +30,8 @@ class CoverImageSerializer(serializers.Serializer):
 @extend_schema_serializer(component_name="ArticleListItem")
 class ArticleListSerializer(serializers.ModelSerializer):
     author = ArticleAuthorSerializer(allow_null=True, help_text="null once the author's account is deleted")
-    tags = TagSerializer(many=True)
+    # The tags the selectors prefetch (selectors._for_reading).
+    tags = TagSerializer(many=True, source="tag_items")
     cover_image = serializers.SerializerMethodField()
     comment_count = serializers.IntegerField(help_text="Visible comments")
     published_at = serializers.DateTimeField(source="publish_at", allow_null=True)

@@ -8,8 +8,9 @@ through these functions, so no change goes around them.
 from collections.abc import Iterable
 from http import HTTPStatus
 
+from django.contrib.postgres.search import SearchVector
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -23,11 +24,20 @@ from apps.jobs.services import enqueue_on_commit
 from apps.uploads.images import image_reencode, image_thumbnail
 from apps.uploads.services import storage_delete_on_commit
 
+# The search document of an article (PostgreSQL full-text search, English); filters.py searches it.
+ARTICLE_SEARCH_VECTOR = SearchVector("title", "summary", "body", config="english")
 
+
+@transaction.atomic
 def article_save(*, article: Article) -> Article:
-    """Creates or updates an article from its fields (the admin's form); tags are set apart."""
+    """Creates or updates an article from its fields (the admin's form); tags are set apart.
+
+    On PostgreSQL it also stores the search document, from the saved text, in the same transaction.
+    """
     article.full_clean(exclude=["tags"])
     article.save()
+    if connection.vendor == "postgresql":
+        Article.objects.filter(pk=article.pk).update(search_vector=ARTICLE_SEARCH_VECTOR)
     content_changed()
     return article
 

@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from apps.accounts.tests.factories import UserFactory
+from apps.content import services
 from apps.content.models import Article, Comment, Tag
 
 
@@ -37,10 +38,16 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     status = Article.Status.PUBLISHED
     publish_at = factory.Sequence(lambda n: timezone.now() - timedelta(hours=n + 1))
 
+    @classmethod
+    def _create(cls, model_class: type[Article], *args: object, **kwargs: object) -> Article:
+        """Saved through the service, as the admin saves: the search document is written and the
+        cached content (responses, list totals) is retired."""
+        return services.article_save(article=model_class(*args, **kwargs))
+
     @factory.post_generation
     def tags(self, create: bool, extracted: list[Tag] | None, **kwargs: object) -> None:
         if create and extracted:
-            self.tags.add(*extracted)
+            services.article_tags_set(article=self, tags=extracted)
 
 
 class CommentFactory(factory.django.DjangoModelFactory):

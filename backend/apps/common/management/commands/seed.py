@@ -135,10 +135,15 @@ class Command(BaseCommand):
         return user
 
     def _article(self, *, slug: str, index: int, tags: list[Tag], cover: bool, **fields: Any) -> Article:
-        article, _ = Article.objects.update_or_create(
-            slug=slug,
-            defaults={**fields, "summary": f"Demo article: {fields['title']}.", "body": _body(fields["title"], index)},
-        )
+        # Through the service, as the admin saves: it also writes the search document.
+        article = Article.objects.filter(slug=slug).first() or Article(slug=slug)
+        for name, value in {
+            **fields,
+            "summary": f"Demo article: {fields['title']}.",
+            "body": _body(fields["title"], index),
+        }.items():
+            setattr(article, name, value)
+        content_services.article_save(article=article)
         content_services.article_tags_set(article=article, tags=tags)
         if cover and not article.cover_image:
             content_services.article_cover_set(article=article, image=_cover(index))

@@ -7,7 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from apps.common.exceptions import ApplicationError
-from apps.content import services
+from apps.content import selectors, services
 from apps.content.models import Article
 from apps.content.tests.factories import ArticleFactory
 from apps.uploads.tests.images import image_bytes
@@ -174,3 +174,12 @@ def test_cover_thumbnail_is_made_once(django_capture_on_commit_callbacks):
     article.refresh_from_db()
 
     assert services.article_cover_thumbnail_make(article_id=article.pk, cover_name=article.cover_image.name) is False
+
+
+def test_saving_an_article_makes_its_new_text_searchable():
+    article = ArticleFactory(title="About kubernetes")
+    article.title = "About gardening"
+    services.article_save(article=article)
+
+    assert list(selectors.article_list(filters={"search": "gardening"})) == [article]
+    assert list(selectors.article_list(filters={"search": "kubernetes"})) == []
