@@ -38,6 +38,7 @@ pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    [ -z "${metrics_dir:-}" ] || rm -rf "$metrics_dir"
 }
 trap cleanup EXIT INT TERM
 
@@ -93,15 +94,31 @@ print(AccessToken.for_user(User.objects.get(email='demo@example.com')))")"
 
 "$python" manage.py collectstatic --noinput -v0  # WhiteNoise warns about a missing STATIC_ROOT otherwise
 
+# The production image's gunicorn flags, read from its CMD (backend/Dockerfile) so that the bench
+# cannot drift from it, as infra/scripts/smoke-prod-local.sh does; only --bind and --workers are
+# the bench's. The access log (--access-logfile -) goes to /dev/null, and --log-level warning keeps
+# gunicorn's notes on recycled workers (--max-requests) out of the report.
+mapfile -t gunicorn_flags < <("$python" - "$backend/Dockerfile" <<'PY'
+import json, shlex, sys
+
+cmd = json.loads([line for line in open(sys.argv[1]) if line.startswith("CMD ")][-1][4:])
+args = iter(shlex.split(cmd[-1].split("exec gunicorn config.wsgi:application", 1)[1]))
+for arg in args:
+    if arg in ("--bind", "--workers"):
+        next(args)
+    else:
+        print(arg)
+PY
+)
+[ "${#gunicorn_flags[@]}" -gt 0 ] || { echo "bench: no gunicorn flags found in backend/Dockerfile's CMD" >&2; exit 1; }
+
 # Two identical servers but for the response cache: the second has it switched off, so the
 # "uncached" rows run the same anonymous request through selector, serializer and renderer.
 start_server() { # port, WSGI application, path that answers 200 when ready, then extra VAR=value settings
     local port="$1" app="$2" ready="$3"
     shift 3
-    # --preload: the app is imported once before the workers fork, so when it answers every
-    # worker is ready instead of some still importing during the first measurement.
-    env "$@" "$backend/.venv/bin/gunicorn" "$app" --bind "127.0.0.1:$port" --preload \
-        --workers "$workers" --worker-tmp-dir /dev/shm --keep-alive 5 --log-level warning &
+    env "$@" "$backend/.venv/bin/gunicorn" "$app" --bind "127.0.0.1:$port" --workers "$workers" \
+        "${gunicorn_flags[@]}" --log-level warning >/dev/null &
     pids+=("$!")
     for _ in $(seq 100); do
         curl -fsS "http://127.0.0.1:$port$ready" >/dev/null 2>&1 && return
@@ -112,8 +129,13 @@ start_server() { # port, WSGI application, path that answers 200 when ready, the
 }
 uncached_port="$(free_port)"
 bare_port="$(free_port)"
-start_server "$web_port" config.wsgi:application /healthz
-start_server "$uncached_port" config.wsgi:application /healthz CONTENT_CACHE_SECONDS=0
+# As in the web pods (infra/k8s/base/web.yaml): every gunicorn process writes its metrics to a
+# shared directory, which costs each request its writes there (docs/observability.md).
+metrics_dir="$(mktemp -d)"
+mkdir "$metrics_dir/cached" "$metrics_dir/uncached"
+start_server "$web_port" config.wsgi:application /healthz PROMETHEUS_MULTIPROC_DIR="$metrics_dir/cached"
+start_server "$uncached_port" config.wsgi:application /healthz CONTENT_CACHE_SECONDS=0 \
+    PROMETHEUS_MULTIPROC_DIR="$metrics_dir/uncached"
 start_server "$bare_port" bare.wsgi:application / DJANGO_SETTINGS_MODULE=bare.settings PYTHONPATH="$root/bench"
 cached="http://127.0.0.1:$web_port"
 uncached="http://127.0.0.1:$uncached_port"
