@@ -33,6 +33,7 @@ function Discussion({ slug, initial }: { slug: string; initial: CommentPage }) {
   const translate = useTranslateError();
   const session = useSession();
   const [editing, setEditing] = useState<number | null>(null);
+  const [postedBeyond, setPostedBeyond] = useState(false);
   const me = session.status === "authenticated" ? session.user : null;
   const list = useComments(slug, initial);
   const create = useCreateComment(slug);
@@ -57,11 +58,16 @@ function Discussion({ slug, initial }: { slug: string; initial: CommentPage }) {
       count={list.data.count}
       comments={list.data.comments}
       error={error ? translate(error.code, error.detail) : null}
+      notice={postedBeyond && list.hasNextPage ? t("postedAtEnd") : null}
       compose={
         me ? (
           <CommentForm
             submitLabel={t("post")}
-            onSave={async (body) => void (await create.mutateAsync(body))}
+            onSave={async (body) => {
+              await create.mutateAsync(body);
+              // Not shown yet: it is last, after pages not loaded (see useCreateComment).
+              setPostedBeyond(list.hasNextPage);
+            }}
           />
         ) : session.status === "anonymous" ? (
           <p>
