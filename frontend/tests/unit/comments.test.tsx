@@ -166,7 +166,7 @@ test("editing replaces the body with the server's version", async () => {
   expect(edits).toEqual(["1: Mine, edited"]);
 });
 
-test("deleting after confirmation removes the comment", async () => {
+test("deleting after confirming in the dialog removes the comment", async () => {
   const deleted: string[] = [];
   server.use(
     http.delete("/api/v1/comments/{comment_id}/", ({ params, response }) => {
@@ -174,11 +174,13 @@ test("deleting after confirmation removes the comment", async () => {
       return response(204).empty();
     }),
   );
-  jest.spyOn(window, "confirm").mockReturnValue(true);
   const user = userEvent.setup();
   await renderAsMe();
 
   await user.click(screen.getByRole("button", { name: "Delete" }));
+  const dialog = screen.getByRole("alertdialog", { name: "Delete this comment?" });
+  expect(dialog).toHaveAccessibleDescription(/cannot be undone/);
+  await user.click(within(dialog).getByRole("button", { name: "Delete comment" }));
 
   await waitFor(() => expect(screen.getAllByTestId("comment")).toHaveLength(1));
   expect(deleted).toEqual(["1"]);
