@@ -42,7 +42,9 @@ export function ConnectedAccounts({ hasPassword }: { hasPassword: boolean }) {
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {t(hasPassword ? "connectedIntro" : "connectedIntroNoPassword")}
       </p>
-      {error ? <Alert tone="error">{translate(error.code, error.detail)}</Alert> : null}
+      {error ? (
+        <Alert tone="error">{translate(error.code, error.detail, error.retryAfter)}</Alert>
+      ) : null}
       {accounts.data === undefined ? null : accounts.data.length === 0 ? (
         <p className="text-sm">{t("connectedNone")}</p>
       ) : (

@@ -66,7 +66,7 @@ function Discussion({ slug, initial }: { slug: string; initial: CommentPage }) {
       <CommentList
         count={list.data.count}
         comments={list.data.comments}
-        error={error ? translate(error.code, error.detail) : null}
+        error={error ? translate(error.code, error.detail, error.retryAfter) : null}
         notice={postedBeyond && list.hasNextPage ? t("postedAtEnd") : null}
         compose={
           me ? (
