@@ -116,6 +116,24 @@ describe("LoginForm", () => {
 });
 
 describe("RegisterForm", () => {
+  test("names count their characters and a long one is refused with the limit", async () => {
+    const user = userEvent.setup();
+    renderWithIntl(<RegisterForm />);
+    const firstName = screen.getByLabelText("First name");
+    expect(firstName).toHaveAccessibleDescription("0 characters of 150");
+
+    await user.type(firstName, "Ada");
+    expect(firstName).toHaveAccessibleDescription("3 characters of 150");
+    await user.clear(firstName);
+    await user.click(firstName);
+    await user.paste("a".repeat(151));
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+
+    expect(firstName).toHaveAccessibleDescription(
+      "Use at most 150 characters. 151 characters of 150",
+    );
+  });
+
   async function fillAndSubmit() {
     const user = userEvent.setup();
     renderWithIntl(<RegisterForm />);

@@ -234,3 +234,18 @@ test("loading more appends the next page and skips comments already shown", asyn
   expect(pages).toEqual(["2"]);
   expect(screen.queryByRole("button", { name: "Load more comments" })).not.toBeInTheDocument();
 });
+
+test("the comment box counts characters and names the limit when it is passed", async () => {
+  const user = userEvent.setup();
+  const form = await renderAsMe();
+  expect(form).toHaveAccessibleDescription("0 characters of 5,000");
+
+  await user.click(form);
+  await user.paste("x".repeat(5001));
+  expect(form).toHaveAccessibleDescription("5,001 characters of 5,000");
+  await user.click(screen.getByRole("button", { name: "Post comment" }));
+
+  expect(form).toHaveAccessibleDescription(
+    "5,001 characters of 5,000 Use at most 5,000 characters.",
+  );
+});
