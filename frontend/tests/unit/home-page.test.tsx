@@ -9,9 +9,14 @@ import { http, problem, server } from "./server";
 
 // The page is called as an async function; its server-only dependencies are stubbed.
 jest.mock("@/i18n/page-locale", () => ({ resolveLocale: async () => "en" }));
+// Translations show their key and values; no error code has a message of its own.
 jest.mock("next-intl/server", () => ({
-  getTranslations: async () => (key: string, values?: Record<string, unknown>) =>
-    values ? `${key} ${JSON.stringify(values)}` : key,
+  getTranslations: async () =>
+    Object.assign(
+      (key: string, values?: Record<string, unknown>) =>
+        values ? `${key} ${JSON.stringify(values)}` : key,
+      { has: () => false },
+    ),
 }));
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
 
@@ -139,6 +144,21 @@ describe("the home page with a hostile or stale URL", () => {
 
     expect(screen.getByRole("alert")).toHaveTextContent("Select a valid choice.");
     expect(screen.getByRole("link", { name: "showAll" })).toHaveAttribute("href", "/");
+  });
+
+  test("a rate limit is a message saying how long to wait", async () => {
+    server.use(
+      http.get("/api/v1/articles/", () => {
+        const answer = problem(429, "throttled");
+        answer.headers.set("Retry-After", "30");
+        return answer;
+      }),
+      http.get("/api/v1/tags/", ({ response }) => response(200).json([])),
+    );
+
+    renderWithIntl(await render({}));
+
+    expect(screen.getByRole("alert")).toHaveTextContent('throttledSeconds {"seconds":30}');
   });
 
   test("a server error still reaches the error boundary", async () => {

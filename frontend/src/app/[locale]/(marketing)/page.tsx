@@ -10,6 +10,7 @@ import { Pagination } from "@/features/articles/components/pagination";
 import { ARTICLES_PAGE_SIZE, listArticles, listTags } from "@/features/articles/api";
 import { parseArticleListQuery, type ArticleListParams } from "@/features/articles/list-query";
 import { ApiError } from "@/lib/api/errors";
+import { errorMessage } from "@/lib/error-message";
 import type { SearchParams } from "@/lib/search-params";
 
 type Props = {
@@ -19,7 +20,7 @@ type Props = {
 
 /**
  * The list, or the API's refusal of this URL: a 404 ("Invalid page", a page past the end) ends
- * in the not-found page, any other 4xx in a message on the page. Only 5xx and network failures
+ * in the not-found page, any other 4xx (a filter it refuses, a 429) in a message on the page. Only 5xx and network failures
  * reach the error boundary.
  */
 async function loadArticles(query: ArticleListParams, locale: string) {
@@ -39,10 +40,11 @@ export default async function HomePage({ params, searchParams }: Props) {
   if (!query) notFound();
   const { page, tag, author, search } = query;
 
-  const [{ articles, error }, tags, t] = await Promise.all([
+  const [{ articles, error }, tags, t, tErrors] = await Promise.all([
     loadArticles(query, locale),
     listTags(locale),
     getTranslations("home"),
+    getTranslations("errors"),
   ]);
   if (tag && !tags.some((known) => known.slug === tag)) notFound();
   // An unknown author id lists nothing; so does a user without published articles: neither
@@ -63,7 +65,9 @@ export default async function HomePage({ params, searchParams }: Props) {
       <ArticleFilters tags={tags} activeTag={tag} author={author} search={search} />
       {!articles ? (
         <div className="space-y-4">
-          <Alert tone="error">{t("refused", { detail: error.detail })}</Alert>
+          <Alert tone="error">
+            {errorMessage(tErrors, error.code, error.detail, error.retryAfter)}
+          </Alert>
           <Link href="/" className="link">
             {t("showAll")}
           </Link>
