@@ -20,8 +20,8 @@ type Props = {
 
 /**
  * The list, or the API's refusal of this URL: a 404 ("Invalid page", a page past the end) ends
- * in the not-found page, any other 4xx (a filter it refuses, a 429) in a message on the page. Only 5xx and network failures
- * reach the error boundary.
+ * in the not-found page, any other 4xx (a filter it refuses, a 429) in a message on the page.
+ * Only 5xx and network failures reach the error boundary.
  */
 async function loadArticles(query: ArticleListParams, locale: string) {
   try {
