@@ -5,5 +5,6 @@ import { routing } from "./routing";
  * next-intl's router: full page loads through `hardNavigate`.
  */
 export function localePath(locale: string, path: string): string {
-  return locale === routing.defaultLocale ? path : `/${locale}${path}`;
+  if (locale === routing.defaultLocale) return path;
+  return path === "/" ? `/${locale}` : `/${locale}${path}`;
 }

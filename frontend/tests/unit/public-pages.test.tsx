@@ -1,3 +1,6 @@
+import { delay } from "msw";
+
+import ArticlePage from "@/app/[locale]/(marketing)/articles/[slug]/page";
 import HomePage from "@/app/[locale]/(marketing)/page";
 import { ArticleFilters } from "@/features/articles/components/article-filters";
 import { parseArticleListQuery, SEARCH_MAX_LENGTH } from "@/features/articles/list-query";
@@ -194,4 +197,18 @@ test("the search box takes no more than the API accepts and says so", () => {
   const input = screen.getByRole("searchbox", { name: "Search articles" });
   expect(input).toHaveAttribute("maxLength", "200");
   expect(input).toHaveAccessibleDescription("Up to 200 characters.");
+});
+
+test("an unknown article answers 404 even when its comments' 404 arrives first", async () => {
+  server.use(
+    http.get("/api/v1/articles/{slug}/", async () => {
+      await delay(50);
+      return problem(404, "not_found");
+    }),
+    http.get("/api/v1/articles/{slug}/comments/", () => problem(404, "not_found")),
+  );
+
+  await expect(
+    ArticlePage({ params: Promise.resolve({ locale: "en", slug: "no-such-article" }) }),
+  ).rejects.toEqual(NOT_FOUND);
 });
