@@ -30,7 +30,11 @@ test("a visitor logs in with a social provider, lands where they were going and 
   const password = page.getByRole("region", { name: "Password" });
   await expect(password.getByRole("link", { name: "Set a password by email" })).toBeVisible();
   await expect(password.getByLabel("Current password")).toHaveCount(0);
+  // Lands on the confirmation page, not on the login form under /account (issue 20, bug 3).
   await new AccountPage(page).deleteByTypingEmail(OAUTH_STUB_EMAIL);
+  await new SiteHeader(page).expectLoggedOut();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your account has been deleted" })).toBeVisible();
   await new SiteHeader(page).expectLoggedOut();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);

@@ -22,11 +22,20 @@ export class AccountPage {
     await expect(section.getByTestId("avatar-image")).toBeVisible({ timeout: 20_000 });
   }
 
-  /** An account without a password confirms its deletion by typing its email address. */
+  /**
+   * An account without a password confirms its deletion by typing its email address, then
+   * answers the dialog; the browser lands on the confirmation page.
+   */
   async deleteByTypingEmail(email: string) {
     const section = this.page.getByRole("region", { name: "Delete account" });
     await section.getByLabel(`Type your email address (${email}) to confirm`).fill(email);
     await section.getByRole("button", { name: "Delete my account" }).click();
+    const dialog = this.page.getByRole("alertdialog", { name: "Delete your account for good?" });
+    await dialog.getByRole("button", { name: "Delete my account" }).click();
+    await expect(this.page).toHaveURL(/\/account-deleted$/);
+    await expect(
+      this.page.getByRole("heading", { name: "Your account has been deleted" }),
+    ).toBeVisible();
   }
 
   /** The avatar <img> actually loaded (not a broken image) from wherever the backend stores it. */

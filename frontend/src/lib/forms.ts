@@ -2,8 +2,11 @@ import type { FieldPath, FieldValues, UseFormSetError } from "react-hook-form";
 
 import { ApiError, toApiError } from "@/lib/api/errors";
 
-/** Turns an error code into a user-facing sentence: `errors.<code>` if translated, else the fallback. */
-export type TranslateError = (code: string, fallback: string) => string;
+/**
+ * Turns an error code into a user-facing sentence: `errors.<code>` if translated, else the
+ * fallback. `retryAfter` (seconds, from the ApiError) tells a rate-limited user how long to wait.
+ */
+export type TranslateError = (code: string, fallback: string, retryAfter?: number | null) => string;
 
 /**
  * Puts the backend's field errors next to the matching inputs and returns what belongs at the
@@ -34,5 +37,5 @@ export function applyServerErrors<T extends FieldValues>(
 
   if (formLevel.length > 0) return formLevel.join(" ");
   if (perField.size > 0) return null;
-  return translate(apiError.code, apiError.detail);
+  return translate(apiError.code, apiError.detail, apiError.retryAfter);
 }

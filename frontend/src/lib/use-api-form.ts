@@ -49,13 +49,14 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(
     if (firstInvalid) setFocus(firstInvalid);
   }, [submissions, getValues, getFieldState, setFocus]);
 
+  // `values` fill the message's placeholders: `{max}` of "tooLong", the field's length limit.
   const fieldError = useCallback(
-    (error: FieldError | undefined): string | undefined => {
+    (error: FieldError | undefined, values?: { max: number }): string | undefined => {
       if (!error?.message) return undefined;
       return error.type === "server"
         ? error.message
         : // Schemas use keys of the "validation" namespace as their messages.
-          tv(error.message as keyof (typeof en)["validation"]);
+          tv(error.message as keyof (typeof en)["validation"], values);
     },
     [tv],
   );

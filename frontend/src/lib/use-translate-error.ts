@@ -3,20 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 
-import type en from "../../messages/en.json";
-
+import { errorMessage } from "./error-message";
 import type { TranslateError } from "./forms";
 
-type ErrorMessages = (typeof en)["errors"];
-// Backend codes, plus the social-login callback codes under "social." (apps/accounts/social.py).
-type ErrorCode = Exclude<keyof ErrorMessages, "social"> | `social.${keyof ErrorMessages["social"]}`;
-
-/** `errors.<code>` in the current locale, or the backend's own (already localised) message. */
+/** `errorMessage` in the current locale, for client components. */
 export function useTranslateError(): TranslateError {
   const t = useTranslations("errors");
   return useCallback(
-    (code: string, fallback: string) =>
-      t.has(code as ErrorCode) ? t(code as ErrorCode) : fallback || t("unknown"),
+    (code: string, fallback: string, retryAfter?: number | null) =>
+      errorMessage(t, code, fallback, retryAfter),
     [t],
   );
 }

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { ConnectedAccounts } from "@/features/account/components/connected-accounts";
@@ -18,11 +18,14 @@ describe("ConnectedAccounts", () => {
         return response(204).empty();
       }),
     );
-    jest.spyOn(window, "confirm").mockReturnValue(true);
+    const user = userEvent.setup();
     renderWithIntl(<ConnectedAccounts hasPassword />);
 
     expect(await screen.findByText("github")).toBeInTheDocument();
-    await userEvent.setup().click(screen.getByRole("button", { name: "Unlink" }));
+    await user.click(screen.getByRole("button", { name: "Unlink" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Unlink github?" });
+    expect(dialog).toHaveAccessibleDescription("You will no longer be able to log in with github.");
+    await user.click(within(dialog).getByRole("button", { name: "Unlink" }));
 
     expect(await screen.findByText("No accounts are connected.")).toBeInTheDocument();
     expect(unlinked).toEqual(["3"]);
@@ -35,13 +38,33 @@ describe("ConnectedAccounts", () => {
         problem(409, "last_login_method", { detail: "Set a password first." }),
       ),
     );
-    jest.spyOn(window, "confirm").mockReturnValue(true);
+    const user = userEvent.setup();
     renderWithIntl(<ConnectedAccounts hasPassword />);
 
-    await userEvent.setup().click(await screen.findByRole("button", { name: "Unlink" }));
+    await user.click(await screen.findByRole("button", { name: "Unlink" }));
+    await user.click(
+      within(screen.getByRole("alertdialog")).getByRole("button", { name: "Unlink" }),
+    );
 
     expect(await screen.findByRole("alert")).toHaveTextContent("This is your only way to log in.");
     expect(screen.getByText("github")).toBeInTheDocument();
+  });
+
+  test("Cancel in the dialog unlinks nothing", async () => {
+    server.use(
+      http.get("/api/v1/users/me/social-accounts/", ({ response }) => response(200).json([github])),
+    );
+    const user = userEvent.setup();
+    renderWithIntl(<ConnectedAccounts hasPassword />);
+
+    await user.click(await screen.findByRole("button", { name: "Unlink" }));
+    await user.click(
+      within(screen.getByRole("alertdialog")).getByRole("button", { name: "Cancel" }),
+    );
+
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(screen.getByText("github")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Unlink" })).toHaveFocus();
   });
 
   test.each([

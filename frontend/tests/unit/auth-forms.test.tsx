@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
+import { login as loginRequest } from "@/features/auth/api";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { RegisterForm } from "@/features/auth/components/register-form";
 import { ApiError } from "@/lib/api/errors";
@@ -20,6 +21,32 @@ const login = jest.fn();
 jest.mock("@/features/auth/session", () => ({ useSession: () => ({ login }) }));
 
 describe("LoginForm", () => {
+  test.each([
+    ["139", "Too many attempts. Please try again in 3 minutes."],
+    ["45", "Too many attempts. Please try again in 45 seconds."],
+    ["1", "Too many attempts. Please try again in 1 second."],
+  ])("a lockout with Retry-After: %s says how long to wait", async (retryAfter, message) => {
+    server.use(
+      http.post("/api/v1/auth/login/", () => {
+        const answer = problem(429, "throttled", {
+          detail: `Too many failed logins. Expected available in ${retryAfter} seconds.`,
+        });
+        answer.headers.set("Retry-After", retryAfter);
+        return answer;
+      }),
+    );
+    // The real call, through the API client, so the header goes through toApiError.
+    login.mockImplementation((email: string, password: string) => loginRequest(email, password));
+    const user = userEvent.setup();
+    renderWithIntl(<LoginForm />);
+
+    await user.type(screen.getByLabelText("Email"), "ada@example.com");
+    await user.type(screen.getByLabelText("Password"), "the-right-password");
+    await user.click(screen.getByRole("button", { name: "Log in" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(message);
+  });
+
   test("client validation marks the fields invalid, describes why and focuses the first", async () => {
     const user = userEvent.setup();
     renderWithIntl(<LoginForm />);
@@ -89,6 +116,24 @@ describe("LoginForm", () => {
 });
 
 describe("RegisterForm", () => {
+  test("names count their characters and a long one is refused with the limit", async () => {
+    const user = userEvent.setup();
+    renderWithIntl(<RegisterForm />);
+    const firstName = screen.getByLabelText("First name");
+    expect(firstName).toHaveAccessibleDescription("0 characters of 150");
+
+    await user.type(firstName, "Ada");
+    expect(firstName).toHaveAccessibleDescription("3 characters of 150");
+    await user.clear(firstName);
+    await user.click(firstName);
+    await user.paste("a".repeat(151));
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+
+    expect(firstName).toHaveAccessibleDescription(
+      "Use at most 150 characters. 151 characters of 150",
+    );
+  });
+
   async function fillAndSubmit() {
     const user = userEvent.setup();
     renderWithIntl(<RegisterForm />);

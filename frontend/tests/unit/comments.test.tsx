@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { Comments } from "@/features/articles/components/comments";
@@ -72,12 +72,17 @@ test("visitors get a login link instead of the form", async () => {
   expect(screen.queryByLabelText("Your comment")).not.toBeInTheDocument();
 });
 
-test("a posted comment appears at the top and the count goes up", async () => {
+test("a posted comment appears last, where it is after a reload, and the count goes up", async () => {
+  // The backend: oldest first, as ArticleCommentsApi lists them.
+  const stored = [...initial.results];
   const posted: string[] = [];
   server.use(
     http.post("/api/v1/articles/{slug}/comments/", async ({ params, request, response }) => {
-      posted.push(`${params.slug}: ${(await request.json()).body}`);
-      return response(201).json(comment(3, 7, "Fresh thought"));
+      const body = (await request.json()).body;
+      posted.push(`${params.slug}: ${body}`);
+      const created = comment(3, 7, body);
+      stored.push(created);
+      return response(201).json(created);
     }),
   );
   const user = userEvent.setup();
@@ -86,11 +91,51 @@ test("a posted comment appears at the top and the count goes up", async () => {
   await user.type(form, "Fresh thought");
   await user.click(screen.getByRole("button", { name: "Post comment" }));
 
-  await waitFor(() =>
-    expect(screen.getAllByTestId("comment")[0]).toHaveTextContent("Fresh thought"),
-  );
+  await waitFor(() => expect(screen.getAllByTestId("comment")).toHaveLength(3));
+  const shown = screen.getAllByTestId("comment").map((c) => c.textContent);
+  expect(shown[2]).toContain("Fresh thought");
   expect(posted).toEqual(["an-article: Fresh thought"]);
   expect(screen.getByRole("heading", { name: "3 comments" })).toBeInTheDocument();
+
+  // A reload renders the server's first page: the same order.
+  cleanup();
+  renderWithIntl(
+    <Comments slug="an-article" initial={{ ...initial, count: stored.length, results: stored }} />,
+  );
+  await screen.findByLabelText("Your comment");
+  expect(screen.getAllByTestId("comment").map((c) => c.textContent)).toEqual(shown);
+});
+
+test("a comment posted while later pages are unloaded waits for them, shown once", async () => {
+  server.use(
+    http.post("/api/v1/articles/{slug}/comments/", ({ response }) =>
+      response(201).json(comment(5, 7, "Fresh thought")),
+    ),
+    http.get("/api/v1/articles/{slug}/comments/", ({ response }) =>
+      response(200).json({
+        count: 4,
+        next: null,
+        previous: "?page=1",
+        results: [comment(4, 9, "Later"), comment(5, 7, "Fresh thought")],
+      }),
+    ),
+  );
+  session.mockReturnValue({ status: "authenticated", user: me });
+  const user = userEvent.setup();
+  renderWithIntl(<Comments slug="a" initial={{ ...initial, count: 3, next: "?page=2" }} />);
+
+  await user.type(await screen.findByLabelText("Your comment"), "Fresh thought");
+  await user.click(screen.getByRole("button", { name: "Post comment" }));
+
+  expect(await screen.findByRole("status")).toHaveTextContent("load more to reach it at the end");
+  expect(screen.getAllByTestId("comment")).toHaveLength(2);
+  expect(screen.getByRole("heading", { name: "4 comments" })).toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "Load more comments" }));
+
+  await waitFor(() => expect(screen.getAllByTestId("comment")).toHaveLength(4));
+  expect(screen.getAllByTestId("comment")[3]).toHaveTextContent("Fresh thought");
+  expect(screen.queryByRole("status")).not.toBeInTheDocument();
 });
 
 test("editing replaces the body with the server's version", async () => {
@@ -121,7 +166,7 @@ test("editing replaces the body with the server's version", async () => {
   expect(edits).toEqual(["1: Mine, edited"]);
 });
 
-test("deleting after confirmation removes the comment", async () => {
+test("deleting after confirming in the dialog removes the comment", async () => {
   const deleted: string[] = [];
   server.use(
     http.delete("/api/v1/comments/{comment_id}/", ({ params, response }) => {
@@ -129,11 +174,13 @@ test("deleting after confirmation removes the comment", async () => {
       return response(204).empty();
     }),
   );
-  jest.spyOn(window, "confirm").mockReturnValue(true);
   const user = userEvent.setup();
   await renderAsMe();
 
   await user.click(screen.getByRole("button", { name: "Delete" }));
+  const dialog = screen.getByRole("alertdialog", { name: "Delete this comment?" });
+  expect(dialog).toHaveAccessibleDescription(/cannot be undone/);
+  await user.click(within(dialog).getByRole("button", { name: "Delete comment" }));
 
   await waitFor(() => expect(screen.getAllByTestId("comment")).toHaveLength(1));
   expect(deleted).toEqual(["1"]);
@@ -186,4 +233,19 @@ test("loading more appends the next page and skips comments already shown", asyn
   expect(screen.getAllByTestId("comment")[2]).toHaveTextContent("Older");
   expect(pages).toEqual(["2"]);
   expect(screen.queryByRole("button", { name: "Load more comments" })).not.toBeInTheDocument();
+});
+
+test("the comment box counts characters and names the limit when it is passed", async () => {
+  const user = userEvent.setup();
+  const form = await renderAsMe();
+  expect(form).toHaveAccessibleDescription("0 characters of 5,000");
+
+  await user.click(form);
+  await user.paste("x".repeat(5001));
+  expect(form).toHaveAccessibleDescription("5,001 characters of 5,000");
+  await user.click(screen.getByRole("button", { name: "Post comment" }));
+
+  expect(form).toHaveAccessibleDescription(
+    "5,001 characters of 5,000 Use at most 5,000 characters.",
+  );
 });

@@ -76,7 +76,7 @@ describe("pages given a repeated query parameter", () => {
         queries.push(`${new URL(request.url).search} ${request.headers.get("Accept-Language")}`);
         return response(200).json({ count: 0, next: null, previous: null, results: [] });
       }),
-      http.get("/api/v1/tags/", ({ response }) => response(200).json([])),
+      http.get("/api/v1/tags/", ({ response }) => response(200).json([{ slug: "x", name: "X" }])),
     );
 
     await HomePage({

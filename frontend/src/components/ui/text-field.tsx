@@ -1,19 +1,34 @@
 import { useId, type ComponentProps } from "react";
 
+import { CharacterCount } from "./character-count";
+
 type TextFieldProps = ComponentProps<"input"> & {
   label: string;
   /** Already translated message; its presence marks the input invalid. */
   error?: string;
   hint?: string;
+  /** Characters typed and the limit, for a field the backend limits in length. */
+  counter?: { count: number; max: number };
 };
 
 /** A labelled input whose error and hint are announced with it (aria-describedby). */
-export function TextField({ label, error, hint, id, className, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  error,
+  hint,
+  counter,
+  id,
+  className,
+  ...input
+}: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ");
+  const countId = `${inputId}-count`;
+  const describedBy = [error ? errorId : null, hint ? hintId : null, counter ? countId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={className}>
       <label htmlFor={inputId} className="mb-1 block text-sm font-medium">
@@ -31,6 +46,7 @@ export function TextField({ label, error, hint, id, className, ...input }: TextF
           {hint}
         </p>
       ) : null}
+      {counter ? <CharacterCount id={countId} {...counter} /> : null}
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-red-700 dark:text-red-400">
           {error}

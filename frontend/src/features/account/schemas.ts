@@ -1,9 +1,11 @@
 import { z } from "zod";
 
+import { NAME_MAX_LENGTH } from "@/features/auth/schemas";
+
 // Messages are keys of the "validation" namespace in messages/<locale>.json.
 export const profileSchema = z.object({
-  firstName: z.string().trim().min(1, "required").max(150, "tooLong"),
-  lastName: z.string().trim().min(1, "required").max(150, "tooLong"),
+  firstName: z.string().trim().min(1, "required").max(NAME_MAX_LENGTH, "tooLong"),
+  lastName: z.string().trim().min(1, "required").max(NAME_MAX_LENGTH, "tooLong"),
 });
 
 export const changePasswordSchema = z

@@ -49,10 +49,15 @@ export function useCreateComment(slug: string) {
   const editPages = useEditPages(slug);
   return useMutation({
     mutationFn: async (body: string) => (await loadApi()).createComment(slug, body),
+    // The API lists comments oldest first, so a new one goes last, where a reload shows it. It
+    // joins the cached pages only when they reach the end of the list; otherwise "Load more"
+    // brings it in its place.
     onSuccess: (created: Comment) =>
       editPages((pages) =>
         withCount(pages, 1).map((page, index) =>
-          index === 0 ? { ...page, results: [created, ...page.results] } : page,
+          index === pages.length - 1 && !page.next
+            ? { ...page, results: [...page.results, created] }
+            : page,
         ),
       ),
   });

@@ -1,3 +1,4 @@
+import { localePath } from "@/i18n/locale-path";
 import { routing } from "@/i18n/routing";
 
 /**
@@ -12,5 +13,5 @@ export function loginPath(locale: string, next: string): string {
       ? next.slice(prefix.length) || "/"
       : next;
   const target = unprefixed.startsWith("?") ? `/${unprefixed}` : unprefixed;
-  return `${prefix}/login?next=${encodeURIComponent(target)}`;
+  return localePath(locale, `/login?next=${encodeURIComponent(target)}`);
 }

@@ -9,11 +9,15 @@ const EMAIL_PATTERN =
 const email = z.email({ message: "email", pattern: EMAIL_PATTERN });
 const newPassword = z.string().min(8, "passwordTooShort");
 
+/** The backend's limit on first and last names (User.first_name, max_length=150). */
+export const NAME_MAX_LENGTH = 150;
+const name = z.string().trim().min(1, "required").max(NAME_MAX_LENGTH, "tooLong");
+
 export const loginSchema = z.object({ email, password: z.string().min(1, "required") });
 
 export const registerSchema = z.object({
-  firstName: z.string().trim().min(1, "required").max(150, "tooLong"),
-  lastName: z.string().trim().min(1, "required").max(150, "tooLong"),
+  firstName: name,
+  lastName: name,
   email,
   password: newPassword,
 });

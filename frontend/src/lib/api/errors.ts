@@ -29,6 +29,8 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly fieldErrors: readonly FieldIssue[];
   readonly requestId: string | null;
+  /** Seconds to wait before trying again, from a 429's or 503's `Retry-After`; else null. */
+  readonly retryAfter: number | null;
 
   constructor(init: {
     status: number;
@@ -36,6 +38,7 @@ export class ApiError extends Error {
     detail: string;
     fieldErrors?: readonly FieldIssue[];
     requestId?: string | null;
+    retryAfter?: number | null;
   }) {
     super(`${init.status} ${init.code}: ${init.detail}`);
     this.name = "ApiError";
@@ -44,7 +47,19 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.fieldErrors = init.fieldErrors ?? [];
     this.requestId = init.requestId ?? null;
+    this.retryAfter = init.retryAfter ?? null;
   }
+}
+
+/**
+ * `Retry-After` in seconds: the backend sends delta-seconds (RFC 9110 §10.2.3), proxies may send
+ * an HTTP date. Null when absent or unreadable.
+ */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | null {
+  if (typeof value !== "string" || value.trim() === "") return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 /**
@@ -76,6 +91,7 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError({ status: 0, code: NETWORK_ERROR, detail: error.message });
   }
   const headerId = response.headers?.["x-request-id"];
+  const retryAfter = parseRetryAfter(response.headers?.["retry-after"]);
   const data: unknown = response.data;
   if (isProblemBody(data)) {
     return new ApiError({
@@ -84,6 +100,7 @@ export function toApiError(error: unknown): ApiError {
       detail: data.detail ?? data.title ?? response.statusText,
       fieldErrors: Array.isArray(data.errors) ? data.errors : [],
       requestId: data.requestId ?? (typeof headerId === "string" ? headerId : null),
+      retryAfter,
     });
   }
   // A proxy or server crash can answer with HTML; keep the status, invent nothing else.
@@ -92,5 +109,6 @@ export function toApiError(error: unknown): ApiError {
     code: response.status >= 500 ? "server_error" : "error",
     detail: response.statusText || `HTTP ${response.status}`,
     requestId: typeof headerId === "string" ? headerId : null,
+    retryAfter,
   });
 }

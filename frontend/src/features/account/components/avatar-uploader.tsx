@@ -83,7 +83,7 @@ export function AvatarUploader({ user }: { user: User }) {
       setUser({ ...user, avatar: null });
     } catch (caught) {
       const apiError = toApiError(caught);
-      setError(translate(apiError.code, apiError.detail));
+      setError(translate(apiError.code, apiError.detail, apiError.retryAfter));
     } finally {
       setPhase({ name: "idle" });
     }

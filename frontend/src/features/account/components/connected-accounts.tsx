@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { toApiError } from "@/lib/api/errors";
 import type { SocialAccount } from "@/lib/api/types";
 import { formatDate } from "@/lib/format";
@@ -21,13 +22,19 @@ export function ConnectedAccounts({ hasPassword }: { hasPassword: boolean }) {
   const translate = useTranslateError();
   const accounts = useSocialAccounts();
   const unlink = useUnlinkSocialAccount();
+  const { confirm, dialog } = useConfirm();
 
   const failure = unlink.error ?? accounts.error;
   const error = failure ? toApiError(failure) : null;
 
-  const onUnlink = (account: SocialAccount) => {
-    if (!window.confirm(t("confirmUnlink", { provider: account.provider }))) return;
-    unlink.mutate(account);
+  const onUnlink = async (account: SocialAccount) => {
+    const { provider } = account;
+    const yes = await confirm({
+      title: t("unlinkTitle", { provider }),
+      description: t("unlinkBody", { provider }),
+      confirmLabel: t("unlink"),
+    });
+    if (yes) unlink.mutate(account);
   };
 
   return (
@@ -35,7 +42,9 @@ export function ConnectedAccounts({ hasPassword }: { hasPassword: boolean }) {
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {t(hasPassword ? "connectedIntro" : "connectedIntroNoPassword")}
       </p>
-      {error ? <Alert tone="error">{translate(error.code, error.detail)}</Alert> : null}
+      {error ? (
+        <Alert tone="error">{translate(error.code, error.detail, error.retryAfter)}</Alert>
+      ) : null}
       {accounts.data === undefined ? null : accounts.data.length === 0 ? (
         <p className="text-sm">{t("connectedNone")}</p>
       ) : (
@@ -50,7 +59,7 @@ export function ConnectedAccounts({ hasPassword }: { hasPassword: boolean }) {
               </span>
               <Button
                 variant="secondary"
-                onClick={() => onUnlink(account)}
+                onClick={() => void onUnlink(account)}
                 disabled={unlink.isPending && unlink.variables.id === account.id}
               >
                 {t("unlink")}
@@ -59,6 +68,7 @@ export function ConnectedAccounts({ hasPassword }: { hasPassword: boolean }) {
           ))}
         </ul>
       )}
+      {dialog}
     </div>
   );
 }

@@ -28,7 +28,9 @@ export function DataExport() {
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("exportIntro")}</p>
-      {error ? <Alert tone="error">{translate(error.code, error.detail)}</Alert> : null}
+      {error ? (
+        <Alert tone="error">{translate(error.code, error.detail, error.retryAfter)}</Alert>
+      ) : null}
       {running ? (
         <div className="space-y-1">
           <ProgressBar value={current.progress} label={t("exportProgress")} />

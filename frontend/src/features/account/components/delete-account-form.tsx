@@ -1,13 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, type FormEventHandler, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
-import { useSession } from "@/features/auth/session";
-import { useRouter } from "@/i18n/navigation";
+import { localePath } from "@/i18n/locale-path";
+import { hardNavigate } from "@/lib/hard-navigate";
 import type { User } from "@/lib/api/types";
 import { useApiForm } from "@/lib/use-api-form";
 
@@ -24,7 +25,7 @@ export function DeleteAccountForm({ user }: { user: User }) {
 
 function ConfirmWithPassword() {
   const t = useTranslations("account");
-  const remove = useDeleteAccount();
+  const { remove, dialog } = useDeleteAccount();
   const { form, submit, formError, fieldError } = useApiForm(deleteAccountSchema, { password: "" });
   const {
     register,
@@ -36,6 +37,7 @@ function ConfirmWithPassword() {
       onSubmit={submit(({ password }) => remove(password))}
       submitting={isSubmitting}
       error={formError}
+      dialog={dialog}
     >
       <TextField
         label={t("confirmWithPassword")}
@@ -50,7 +52,7 @@ function ConfirmWithPassword() {
 
 function ConfirmWithEmail({ email }: { email: string }) {
   const t = useTranslations("account");
-  const remove = useDeleteAccount();
+  const { remove, dialog } = useDeleteAccount();
   const schema = useMemo(() => deleteAccountByEmailSchema(email), [email]);
   const { form, submit, formError, fieldError } = useApiForm(schema, { email: "" });
   const {
@@ -59,7 +61,12 @@ function ConfirmWithEmail({ email }: { email: string }) {
   } = form;
 
   return (
-    <DeleteShell onSubmit={submit(() => remove())} submitting={isSubmitting} error={formError}>
+    <DeleteShell
+      onSubmit={submit(() => remove())}
+      submitting={isSubmitting}
+      error={formError}
+      dialog={dialog}
+    >
       <TextField
         label={t("confirmWithEmail", { email })}
         // Typed, not filled in: the point is a deliberate act.
@@ -74,25 +81,40 @@ function ConfirmWithEmail({ email }: { email: string }) {
   );
 }
 
+/**
+ * Asks once more in a dialog, deletes, then loads the confirmation page in full. The session
+ * is not cleared first: on /account that made RequireAuth send the browser to login before the
+ * page's own navigation happened (issue 20, bug 3). The full load drops every trace of the old
+ * session; the backend has already cleared the refresh cookie.
+ */
 function useDeleteAccount() {
-  const router = useRouter();
-  const { clear } = useSession();
-  return async (password?: string) => {
+  const t = useTranslations("account");
+  const locale = useLocale();
+  const { confirm, dialog } = useConfirm();
+  const remove = async (password?: string) => {
+    const yes = await confirm({
+      title: t("deleteTitle"),
+      description: t("deleteWarning"),
+      confirmLabel: t("deleteAccount"),
+    });
+    if (!yes) return;
     await deleteAccount(password);
-    clear();
-    router.replace("/");
+    hardNavigate(localePath(locale, "/account-deleted"));
   };
+  return { remove, dialog };
 }
 
 function DeleteShell({
   onSubmit,
   submitting,
   error,
+  dialog,
   children,
 }: {
   onSubmit: FormEventHandler<HTMLFormElement>;
   submitting: boolean;
   error: string | null;
+  dialog: ReactNode;
   children: ReactNode;
 }) {
   const t = useTranslations("account");
@@ -107,6 +129,7 @@ function DeleteShell({
       <Button type="submit" variant="danger">
         {t("deleteAccount")}
       </Button>
+      {dialog}
     </FormShell>
   );
 }

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
+import { NAME_MAX_LENGTH } from "@/features/auth/schemas";
 import { useSession } from "@/features/auth/session";
 import type { User } from "@/lib/api/types";
 import { useApiForm } from "@/lib/use-api-form";
@@ -25,8 +26,10 @@ export function ProfileForm({ user }: { user: User }) {
   const {
     register,
     reset,
+    watch,
     formState: { errors, isSubmitting },
   } = form;
+  const limit = { max: NAME_MAX_LENGTH };
 
   const onSubmit = submit(async (values) => {
     setSaved(false);
@@ -50,13 +53,15 @@ export function ProfileForm({ user }: { user: User }) {
         <TextField
           label={t("firstName")}
           autoComplete="given-name"
-          error={fieldError(errors.firstName)}
+          error={fieldError(errors.firstName, limit)}
+          counter={{ count: watch("firstName").length, ...limit }}
           {...register("firstName")}
         />
         <TextField
           label={t("lastName")}
           autoComplete="family-name"
-          error={fieldError(errors.lastName)}
+          error={fieldError(errors.lastName, limit)}
+          counter={{ count: watch("lastName").length, ...limit }}
           {...register("lastName")}
         />
       </div>

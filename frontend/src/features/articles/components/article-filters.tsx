@@ -4,6 +4,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Link } from "@/i18n/navigation";
 import type { Tag } from "@/lib/api/types";
 
+import { SEARCH_MAX_LENGTH } from "../list-query";
+
 /**
  * Search is a plain GET form and tags are links, so filtering works before (and without)
  * JavaScript and every result page has a shareable URL.
@@ -11,10 +13,12 @@ import type { Tag } from "@/lib/api/types";
 export function ArticleFilters({
   tags,
   activeTag,
+  author,
   search,
 }: {
   tags: Tag[];
   activeTag?: string;
+  author?: number;
   search?: string;
 }) {
   const t = useTranslations("home");
@@ -22,7 +26,7 @@ export function ArticleFilters({
     `rounded-full px-3 py-1 text-sm ${active ? "bg-indigo-600 text-white" : "bg-zinc-100 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700"}`;
   return (
     <div className="space-y-4">
-      <form role="search" method="get" className="flex gap-2">
+      <form role="search" method="get" className="flex flex-wrap gap-2">
         <label htmlFor="article-search" className="sr-only">
           {t("searchLabel")}
         </label>
@@ -32,12 +36,18 @@ export function ArticleFilters({
           name="search"
           defaultValue={search}
           placeholder={t("searchPlaceholder")}
-          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+          maxLength={SEARCH_MAX_LENGTH}
+          aria-describedby="article-search-hint"
+          className="block min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         />
         {activeTag ? <input type="hidden" name="tag" value={activeTag} /> : null}
+        {author ? <input type="hidden" name="author" value={author} /> : null}
         <button type="submit" className={buttonClass("primary")}>
           {t("search")}
         </button>
+        <p id="article-search-hint" className="w-full text-xs text-zinc-600 dark:text-zinc-400">
+          {t("searchHint", { max: SEARCH_MAX_LENGTH })}
+        </p>
       </form>
       {tags.length > 0 ? (
         <nav aria-label={t("tagsLabel")}>

@@ -4,10 +4,11 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 
 import { Button } from "@/components/ui/button";
+import { CharacterCount } from "@/components/ui/character-count";
 import { FormShell } from "@/components/ui/form-shell";
 import { useApiForm } from "@/lib/use-api-form";
 
-import { commentSchema } from "../schemas";
+import { COMMENT_MAX_LENGTH, commentSchema } from "../schemas";
 
 /** Writes a new comment or edits one; `onSave` throws ApiError on failure. */
 export function CommentForm({
@@ -27,9 +28,11 @@ export function CommentForm({
   const {
     register,
     reset,
+    watch,
     formState: { errors, isSubmitting },
   } = form;
-  const error = fieldError(errors.body);
+  const error = fieldError(errors.body, { max: COMMENT_MAX_LENGTH });
+  const describedBy = error ? `${id}-count ${id}-error` : `${id}-count`;
 
   const onSubmit = submit(async ({ body }) => {
     await onSave(body);
@@ -45,10 +48,11 @@ export function CommentForm({
         id={`${id}-body`}
         rows={3}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy}
         className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
         {...register("body")}
       />
+      <CharacterCount id={`${id}-count`} count={watch("body").length} max={COMMENT_MAX_LENGTH} />
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
           {error}

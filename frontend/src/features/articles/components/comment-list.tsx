@@ -16,6 +16,7 @@ export function CommentList({
   count,
   comments,
   error = null,
+  notice = null,
   compose = null,
   renderBody = (comment) => <p className="mt-2 whitespace-pre-line">{comment.body}</p>,
   renderActions = () => null,
@@ -26,6 +27,8 @@ export function CommentList({
   count: number;
   comments: readonly Comment[];
   error?: string | null;
+  /** A status line under the form, e.g. where a just-posted comment went. */
+  notice?: string | null;
   /** Above the list: the form for a signed-in reader, the login link for a visitor. */
   compose?: ReactNode;
   /** A comment's body, or the form that edits it. */
@@ -49,6 +52,7 @@ export function CommentList({
       </h2>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {compose}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {comments.length === 0 ? (
         <p className="text-zinc-600 dark:text-zinc-400">{t("empty")}</p>
       ) : (

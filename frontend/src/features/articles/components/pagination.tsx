@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 
 import { Link } from "@/i18n/navigation";
 
-type Query = { tag?: string; search?: string };
+type Query = { tag?: string; author?: number; search?: string };
 
 function clean(query: Query & { page?: number }) {
   return Object.fromEntries(

@@ -9,7 +9,7 @@ import { useRouter } from "@/i18n/navigation";
 import { useApiForm } from "@/lib/use-api-form";
 
 import { register as registerAccount } from "../api";
-import { registerSchema } from "../schemas";
+import { NAME_MAX_LENGTH, registerSchema } from "../schemas";
 
 export function RegisterForm() {
   const t = useTranslations("auth");
@@ -22,8 +22,10 @@ export function RegisterForm() {
   });
   const {
     register,
+    watch,
     formState: { errors, isSubmitting },
   } = form;
+  const limit = { max: NAME_MAX_LENGTH };
 
   const onSubmit = submit(async (values) => {
     await registerAccount(values);
@@ -36,13 +38,15 @@ export function RegisterForm() {
         <TextField
           label={t("firstName")}
           autoComplete="given-name"
-          error={fieldError(errors.firstName)}
+          error={fieldError(errors.firstName, limit)}
+          counter={{ count: watch("firstName").length, ...limit }}
           {...register("firstName")}
         />
         <TextField
           label={t("lastName")}
           autoComplete="family-name"
-          error={fieldError(errors.lastName)}
+          error={fieldError(errors.lastName, limit)}
+          counter={{ count: watch("lastName").length, ...limit }}
           {...register("lastName")}
         />
       </div>

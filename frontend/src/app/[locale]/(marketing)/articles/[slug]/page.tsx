@@ -13,15 +13,16 @@ import { ApiError } from "@/lib/api/errors";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
+/** An unknown (or unpublished) article is the not-found page, whichever call learns it first. */
+function notFoundOn404(error: unknown): never {
+  if (error instanceof ApiError && error.status === 404) notFound();
+  throw error;
+}
+
 // generateMetadata and the page both need the article: one backend call per request.
-const loadArticle = cache(async (slug: string, locale: string) => {
-  try {
-    return await getArticleBySlug(slug, locale);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) notFound();
-    throw error;
-  }
-});
+const loadArticle = cache((slug: string, locale: string) =>
+  getArticleBySlug(slug, locale).catch(notFoundOn404),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [locale, { slug }] = await Promise.all([resolveLocale(params), params]);
@@ -48,7 +49,8 @@ export default async function ArticlePage({ params }: Props) {
   const [locale, { slug }] = await Promise.all([resolveLocale(params), params]);
   const [article, comments, t] = await Promise.all([
     loadArticle(slug, locale),
-    listComments(slug),
+    // Its 404 can arrive before the article's, and would otherwise fail the page with a 500.
+    listComments(slug).catch(notFoundOn404),
     getTranslations("article"),
   ]);
 
