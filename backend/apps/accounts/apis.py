@@ -18,7 +18,7 @@ from apps.accounts.services.passwords import password_change, password_reset_con
 from apps.accounts.services.profile import user_delete, user_update
 from apps.accounts.services.registration import user_register, user_verification_resend, user_verify_email
 from apps.accounts.services.sessions import session_end, session_refresh, user_login
-from apps.common.auth import signed_in_user
+from apps.common.auth import client_ip, signed_in_user
 from apps.common.exceptions import ApplicationError
 from apps.common.openapi import problem_responses
 
@@ -123,8 +123,7 @@ class LoginApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.LoginInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        # The client's address as DRF's throttles see it (behind NUM_PROXIES proxies).
-        user, tokens = user_login(**serializer.validated_data, ip=BaseThrottle().get_ident(request))
+        user, tokens = user_login(**serializer.validated_data, ip=client_ip(request))
         response = Response({"access": tokens.access, "user": UserSerializer(user).data})
         refresh_cookie_set(response, token=tokens.refresh)
         return response

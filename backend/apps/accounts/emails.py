@@ -40,3 +40,7 @@ def welcome_email_send(*, user: User) -> None:
 
 def registration_attempt_email_send(*, user: User) -> None:
     _send(user=user, template="registration_attempt", link=_frontend_link("/forgot-password", email=user.email))
+
+
+def login_paused_email_send(*, user: User) -> None:
+    _send(user=user, template="login_paused", link=_frontend_link("/forgot-password", email=user.email))

@@ -8,6 +8,7 @@ from celery import shared_task
 
 from apps.accounts import emails
 from apps.accounts.models import User
+from apps.accounts.selectors import user_find_by_email
 from apps.accounts.services.housekeeping import tokens_expired_purge, users_unverified_delete
 from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
 
@@ -44,6 +45,14 @@ def send_registration_attempt_email(user_id: int) -> None:
     user = _active_user(user_id)
     if user is not None:
         emails.registration_attempt_email_send(user=user)
+
+
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_login_paused_email(email: str) -> None:
+    """Enqueued for any address, known or not (the login must not reveal which): looks it up here."""
+    user = user_find_by_email(email=email)
+    if user is not None and user.is_active:
+        emails.login_paused_email_send(user=user)
 
 
 @shared_task(base=ReliableTask)

@@ -7,6 +7,7 @@ from django.db import transaction
 from apps.accounts import tasks
 from apps.accounts.models import User
 from apps.accounts.selectors import user_find_by_email
+from apps.accounts.services.login_failures import login_failures_reset
 from apps.accounts.services.sessions import SessionTokens, session_start, user_sessions_revoke
 from apps.accounts.tokens import password_reset_user_find
 from apps.common.exceptions import ApplicationError
@@ -33,6 +34,8 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
         user.save(update_fields=["is_email_verified"])
     # Whoever held a session before the reset may be the reason for it.
     user_sessions_revoke(user_id=user.pk)
+    # The owner proved control of the mailbox: a pause of password login for the account ends.
+    login_failures_reset(email=user.email)
     return user
 
 
