@@ -27,9 +27,10 @@ def send_verification_email(user_id: int) -> None:
 
 
 @shared_task(**EMAIL_TASK_OPTIONS)
-def send_password_reset_email(user_id: int) -> None:
-    user = _active_user(user_id)
-    if user is not None:
+def send_password_reset_email(email: str) -> None:
+    """Enqueued for any address, known or not (the request must not reveal which): looks it up here."""
+    user = user_find_by_email(email=email)
+    if user is not None and user.is_active:
         emails.password_reset_email_send(user=user)
 
 
