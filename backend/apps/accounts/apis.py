@@ -1,7 +1,13 @@
-"""Auth and profile endpoints. Thin: parse, call one service or selector, serialise."""
+"""Auth and profile endpoints. Thin: parse, call one service or selector, serialise.
+
+Answers that carry a token, set or clear the refresh cookie, or show the profile are
+``never_cache``: ``Cache-Control: no-store`` (and ``private``), so no browser or proxy cache keeps them.
+"""
 
 from django.contrib.auth.password_validation import password_validators_help_texts
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language_from_request
+from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -104,6 +110,7 @@ class VerifyEmailResendApi(PublicAuthApi):
         )
 
 
+@method_decorator(never_cache, name="dispatch")
 class LoginApi(PublicAuthApi):
     """Password login: returns an access token and sets the refresh token as an httpOnly cookie."""
 
@@ -129,6 +136,7 @@ class LoginApi(PublicAuthApi):
         return response
 
 
+@method_decorator(never_cache, name="dispatch")
 class RefreshApi(CookieAuthApi):
     """Rotates the refresh cookie and returns a new access token. A reused refresh token ends every session."""
 
@@ -145,6 +153,7 @@ class RefreshApi(CookieAuthApi):
         return response
 
 
+@method_decorator(never_cache, name="dispatch")
 class LogoutApi(CookieAuthApi):
     """Ends the session: deletes the refresh token and clears the cookie."""
 
@@ -197,6 +206,7 @@ class PasswordResetConfirmApi(PublicAuthApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+@method_decorator(never_cache, name="dispatch")
 class PasswordChangeApi(APIView):
     """Changes the password; other sessions end, this one gets a fresh refresh cookie."""
 
@@ -219,6 +229,7 @@ class PasswordChangeApi(APIView):
         return response
 
 
+@method_decorator(never_cache, name="dispatch")
 class UserMeApi(APIView):
     """The signed-in user's own profile."""
 

@@ -37,6 +37,14 @@ def test_new_user_with_verified_email_is_created_and_gets_a_session(client, prov
     assert client.post(reverse("api:auth:refresh")).status_code == 200
 
 
+def test_the_completion_that_sets_the_refresh_cookie_is_not_stored_by_caches(client, provider_http):
+    github_answers(provider_http)
+
+    response = finish(client, start(client)["state"][0])
+
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_existing_user_with_the_same_verified_email_is_linked_not_duplicated(client, provider_http):
     existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=True)
     github_answers(provider_http, email="ADA@example.com")
