@@ -27,6 +27,7 @@ from apps.accounts.services.sessions import session_end, session_refresh, user_l
 from apps.common.auth import client_ip, signed_in_user
 from apps.common.exceptions import ApplicationError
 from apps.common.openapi import problem_responses
+from apps.common.validators import VisibleTextValidator
 
 DetailSerializer = inline_serializer("Detail", {"detail": serializers.CharField()})
 AccessSerializer = inline_serializer("Access", {"access": serializers.CharField()})
@@ -63,8 +64,12 @@ class RegisterApi(PublicAuthApi):
     class RegisterInput(serializers.Serializer):
         email = serializers.EmailField(max_length=254, validators=[email_validate_domain])
         password = serializers.CharField(max_length=128, write_only=True, help_text=PASSWORD_HELP)
-        first_name = serializers.CharField(max_length=150, allow_blank=True, default="")
-        last_name = serializers.CharField(max_length=150, allow_blank=True, default="")
+        first_name = serializers.CharField(
+            max_length=150, allow_blank=True, default="", validators=[VisibleTextValidator()]
+        )
+        last_name = serializers.CharField(
+            max_length=150, allow_blank=True, default="", validators=[VisibleTextValidator()]
+        )
 
     @extend_schema(request=RegisterInput, responses={201: DetailSerializer, **problem_responses(400, 429)})
     def post(self, request: Request) -> Response:
@@ -236,8 +241,12 @@ class UserMeApi(APIView):
     permission_classes = (IsAuthenticated,)
 
     class UserUpdateInput(serializers.Serializer):
-        first_name = serializers.CharField(max_length=150, allow_blank=True, required=False)
-        last_name = serializers.CharField(max_length=150, allow_blank=True, required=False)
+        first_name = serializers.CharField(
+            max_length=150, allow_blank=True, required=False, validators=[VisibleTextValidator()]
+        )
+        last_name = serializers.CharField(
+            max_length=150, allow_blank=True, required=False, validators=[VisibleTextValidator()]
+        )
 
     class UserDeleteInput(serializers.Serializer):
         password = serializers.CharField(max_length=128, write_only=True, required=False, allow_blank=True)
