@@ -28,6 +28,7 @@ DEAD_LETTER_QUEUE = "dead_letter"
 # user-facing and fast; interactive work goes to ``default``; bulk work and housekeeping to ``low``.
 TASK_QUEUES = {
     "apps.accounts.tasks.send_verification_email": "emails",
+    "apps.accounts.tasks.resend_verification_email": "emails",
     "apps.accounts.tasks.send_password_reset_email": "emails",
     "apps.accounts.tasks.send_welcome_email": "emails",
     "apps.accounts.tasks.send_registration_attempt_email": "emails",

@@ -1,4 +1,6 @@
-"""Account tasks: load the user by id and send an email, or housekeeping for beat.
+"""Account tasks: load the user and send an email, or housekeeping for beat.
+
+The user is loaded by id, or by address where the request must not look it up (docs/auth.md).
 
 Retries of transient failures, with backoff, then dead-lettering: apps.jobs.base.ReliableTask.
 Queues: config/celery.py.
@@ -19,6 +21,13 @@ def _active_user(user_id: int) -> User | None:
     return User.objects.filter(pk=user_id, is_active=True).first()
 
 
+def _active_user_by_email(email: str) -> User | None:
+    # For tasks enqueued for any address, known or not, so that the request does the same work
+    # either way and its timing does not tell whether the address has an account (docs/auth.md).
+    user = user_find_by_email(email=email)
+    return user if user is not None and user.is_active else None
+
+
 @shared_task(**EMAIL_TASK_OPTIONS)
 def send_verification_email(user_id: int) -> None:
     user = _active_user(user_id)
@@ -27,10 +36,16 @@ def send_verification_email(user_id: int) -> None:
 
 
 @shared_task(**EMAIL_TASK_OPTIONS)
+def resend_verification_email(email: str) -> None:
+    user = _active_user_by_email(email)
+    if user is not None and not user.is_email_verified:
+        emails.verification_email_send(user=user)
+
+
+@shared_task(**EMAIL_TASK_OPTIONS)
 def send_password_reset_email(email: str) -> None:
-    """Enqueued for any address, known or not (the request must not reveal which): looks it up here."""
-    user = user_find_by_email(email=email)
-    if user is not None and user.is_active:
+    user = _active_user_by_email(email)
+    if user is not None:
         emails.password_reset_email_send(user=user)
 
 
@@ -50,9 +65,8 @@ def send_registration_attempt_email(user_id: int) -> None:
 
 @shared_task(**EMAIL_TASK_OPTIONS)
 def send_login_paused_email(email: str) -> None:
-    """Enqueued for any address, known or not (the login must not reveal which): looks it up here."""
-    user = user_find_by_email(email=email)
-    if user is not None and user.is_active:
+    user = _active_user_by_email(email)
+    if user is not None:
         emails.login_paused_email_send(user=user)
 
 
