@@ -28,9 +28,11 @@ DEAD_LETTER_QUEUE = "dead_letter"
 # user-facing and fast; interactive work goes to ``default``; bulk work and housekeeping to ``low``.
 TASK_QUEUES = {
     "apps.accounts.tasks.send_verification_email": "emails",
+    "apps.accounts.tasks.resend_verification_email": "emails",
     "apps.accounts.tasks.send_password_reset_email": "emails",
     "apps.accounts.tasks.send_welcome_email": "emails",
     "apps.accounts.tasks.send_registration_attempt_email": "emails",
+    "apps.accounts.tasks.send_login_paused_email": "emails",
     "apps.exports.tasks.send_export_ready_email": "emails",
     "apps.content.tasks.make_article_cover_thumbnail": "default",
     "apps.uploads.tasks.make_avatar_thumbnail": "default",

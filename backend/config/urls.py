@@ -11,6 +11,7 @@ from django.views.defaults import permission_denied as django_permission_denied
 from django.views.defaults import server_error as django_server_error
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from apps.accounts.forms import AdminLoginForm
 from apps.common.apis import HealthApi, ReadinessApi
 from apps.common.exceptions import problem_response
 from apps.common.metrics import metrics_view
@@ -57,6 +58,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 admin.site.site_header = "Starter administration"
 admin.site.site_title = "Starter admin"
+# Wrong admin passwords count against the API login's limits (docs/auth.md#rate-limits).
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("healthz", HealthApi.as_view(), name="healthz"),

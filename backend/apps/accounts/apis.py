@@ -1,8 +1,14 @@
-"""Auth and profile endpoints. Thin: parse, call one service or selector, serialise."""
+"""Auth and profile endpoints. Thin: parse, call one service or selector, serialise.
+
+Answers that carry a token, set or clear the refresh cookie, or show the profile are
+``never_cache``: ``Cache-Control: no-store`` (and ``private``), so no browser or proxy cache keeps them.
+"""
 
 from django.contrib.auth.password_validation import password_validators_help_texts
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -19,9 +25,10 @@ from apps.accounts.services.passwords import password_change, password_reset_con
 from apps.accounts.services.profile import user_delete, user_update
 from apps.accounts.services.registration import user_register, user_verification_resend, user_verify_email
 from apps.accounts.services.sessions import session_end, session_refresh, user_login
-from apps.common.auth import signed_in_user
+from apps.common.auth import client_ip, signed_in_user
 from apps.common.exceptions import ApplicationError
 from apps.common.openapi import problem_responses
+from apps.common.validators import VisibleTextValidator
 
 DetailSerializer = inline_serializer("Detail", {"detail": serializers.CharField()})
 AccessSerializer = inline_serializer("Access", {"access": serializers.CharField()})
@@ -58,8 +65,12 @@ class RegisterApi(PublicAuthApi):
     class RegisterInput(serializers.Serializer):
         email = serializers.EmailField(max_length=254, validators=[email_validate_domain])
         password = serializers.CharField(max_length=128, write_only=True, help_text=PASSWORD_HELP)
-        first_name = serializers.CharField(max_length=150, allow_blank=True, default="")
-        last_name = serializers.CharField(max_length=150, allow_blank=True, default="")
+        first_name = serializers.CharField(
+            max_length=150, allow_blank=True, default="", validators=[VisibleTextValidator()]
+        )
+        last_name = serializers.CharField(
+            max_length=150, allow_blank=True, default="", validators=[VisibleTextValidator()]
+        )
 
     @extend_schema(request=RegisterInput, responses={201: DetailSerializer, **problem_responses(400, 429)})
     def post(self, request: Request) -> Response:
@@ -105,6 +116,7 @@ class VerifyEmailResendApi(PublicAuthApi):
         )
 
 
+@method_decorator(never_cache, name="dispatch")
 class LoginApi(PublicAuthApi):
     """Password login: returns an access token and sets the refresh token as an httpOnly cookie."""
 
@@ -124,13 +136,13 @@ class LoginApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.LoginInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        # The client's address as DRF's throttles see it (behind NUM_PROXIES proxies).
-        user, tokens = user_login(**serializer.validated_data, ip=BaseThrottle().get_ident(request))
+        user, tokens = user_login(**serializer.validated_data, ip=client_ip(request))
         response = Response({"access": tokens.access, "user": UserSerializer(user).data})
         refresh_cookie_set(response, token=tokens.refresh)
         return response
 
 
+@method_decorator(never_cache, name="dispatch")
 class RefreshApi(CookieAuthApi):
     """Rotates the refresh cookie and returns a new access token. A reused refresh token ends every session."""
 
@@ -147,6 +159,7 @@ class RefreshApi(CookieAuthApi):
         return response
 
 
+@method_decorator(never_cache, name="dispatch")
 class LogoutApi(CookieAuthApi):
     """Ends the session: deletes the refresh token and clears the cookie."""
 
@@ -199,6 +212,7 @@ class PasswordResetConfirmApi(PublicAuthApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+@method_decorator(never_cache, name="dispatch")
 class PasswordChangeApi(APIView):
     """Changes the password; other sessions end, this one gets a fresh refresh cookie."""
 
@@ -221,14 +235,19 @@ class PasswordChangeApi(APIView):
         return response
 
 
+@method_decorator(never_cache, name="dispatch")
 class UserMeApi(APIView):
     """The signed-in user's own profile."""
 
     permission_classes = (IsAuthenticated,)
 
     class UserUpdateInput(serializers.Serializer):
-        first_name = serializers.CharField(max_length=150, allow_blank=True, required=False)
-        last_name = serializers.CharField(max_length=150, allow_blank=True, required=False)
+        first_name = serializers.CharField(
+            max_length=150, allow_blank=True, required=False, validators=[VisibleTextValidator()]
+        )
+        last_name = serializers.CharField(
+            max_length=150, allow_blank=True, required=False, validators=[VisibleTextValidator()]
+        )
 
     class UserDeleteInput(serializers.Serializer):
         password = serializers.CharField(max_length=128, write_only=True, required=False, allow_blank=True)

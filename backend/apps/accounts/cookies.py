@@ -16,29 +16,34 @@ def refresh_cookie_read(request: HttpRequest) -> str | None:
     return request.COOKIES.get(settings.AUTH_REFRESH_COOKIE["name"]) or None
 
 
-def refresh_cookie_set(response: HttpResponse, *, token: str) -> None:
+def _cookies_write(response: HttpResponse, *, token: str, max_age: int) -> None:
     cookie = settings.AUTH_REFRESH_COOKIE
-    response.set_cookie(
-        cookie["name"],
-        token,
-        max_age=cookie["max_age"],
-        path=cookie["path"],
-        secure=cookie["secure"],
-        httponly=True,
-        samesite=cookie["samesite"],
-    )
-    response.set_cookie(
-        SESSION_HINT_COOKIE,
-        "1",
-        max_age=cookie["max_age"],
-        path="/",
-        secure=cookie["secure"],
-        httponly=False,
-        samesite=cookie["samesite"],
-    )
+    for name, value, path, httponly in (
+        (cookie["name"], token, cookie["path"], True),
+        (SESSION_HINT_COOKIE, "1" if token else "", "/", False),
+    ):
+        response.set_cookie(
+            name,
+            value,
+            max_age=max_age,
+            # An expiry date as well for clearing, as Django's delete_cookie() writes: old browsers ignore Max-Age=0.
+            expires=None if max_age else "Thu, 01 Jan 1970 00:00:00 GMT",
+            path=path,
+            secure=cookie["secure"],
+            httponly=httponly,
+            samesite=cookie["samesite"],
+        )
+
+
+def refresh_cookie_set(response: HttpResponse, *, token: str) -> None:
+    _cookies_write(response, token=token, max_age=settings.AUTH_REFRESH_COOKIE["max_age"])
 
 
 def refresh_cookie_clear(response: HttpResponse) -> None:
-    cookie = settings.AUTH_REFRESH_COOKIE
-    response.delete_cookie(cookie["name"], path=cookie["path"], samesite=cookie["samesite"])
-    response.delete_cookie(SESSION_HINT_COOKIE, path="/", samesite=cookie["samesite"])
+    """Expires both cookies with the attributes they were set with.
+
+    Not ``response.delete_cookie()``: it drops the Secure flag (unless the name is
+    ``__Secure-``/``__Host-`` prefixed or SameSite is None), so the clearing header would be a
+    cookie that may travel over plain HTTP, and browsers may refuse it for that.
+    """
+    _cookies_write(response, token="", max_age=0)

@@ -41,3 +41,11 @@ def registration_attempt_email_send(*, user: User) -> None:
         template="registration_attempt",
         link=frontend_link("/forgot-password", language=user.language, email=user.email),
     )
+
+
+def login_paused_email_send(*, user: User) -> None:
+    _send(
+        user=user,
+        template="login_paused",
+        link=frontend_link("/forgot-password", language=user.language, email=user.email),
+    )

@@ -27,6 +27,7 @@ from social_core.pipeline.social_auth import associate_user
 from apps.accounts.models import User, email_normalize
 from apps.accounts.selectors import user_find_by_email
 from apps.accounts.services.sessions import user_sessions_revoke
+from apps.common.validators import invisible_characters_strip
 
 
 @dataclass(frozen=True)
@@ -188,4 +189,5 @@ def _names_of(details: dict[str, Any]) -> tuple[str, str]:
     first, last = details.get("first_name") or "", details.get("last_name") or ""
     if not (first or last) and details.get("fullname"):
         first, _, last = str(details["fullname"]).partition(" ")
-    return first[:150], last[:150]
+    # Shown to other users: what a typed-in name may not hold (VisibleTextValidator) is dropped here.
+    return invisible_characters_strip(first)[:150], invisible_characters_strip(last)[:150]

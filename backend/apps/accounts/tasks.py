@@ -1,4 +1,6 @@
-"""Account tasks: load the user by id and send an email, or housekeeping for beat.
+"""Account tasks: load the user and send an email, or housekeeping for beat.
+
+The user is loaded by id, or by address where the request must not look it up (docs/auth.md).
 
 Retries of transient failures, with backoff, then dead-lettering: apps.jobs.base.ReliableTask.
 Queues: config/celery.py.
@@ -8,6 +10,7 @@ from celery import shared_task
 
 from apps.accounts import emails
 from apps.accounts.models import User
+from apps.accounts.selectors import user_find_by_email
 from apps.accounts.services.housekeeping import tokens_expired_purge, users_unverified_delete
 from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
 
@@ -18,6 +21,13 @@ def _active_user(user_id: int) -> User | None:
     return User.objects.filter(pk=user_id, is_active=True).first()
 
 
+def _active_user_by_email(email: str) -> User | None:
+    # For tasks enqueued for any address, known or not, so that the request does the same work
+    # either way and its timing does not tell whether the address has an account (docs/auth.md).
+    user = user_find_by_email(email=email)
+    return user if user is not None and user.is_active else None
+
+
 @shared_task(**EMAIL_TASK_OPTIONS)
 def send_verification_email(user_id: int) -> None:
     user = _active_user(user_id)
@@ -26,8 +36,15 @@ def send_verification_email(user_id: int) -> None:
 
 
 @shared_task(**EMAIL_TASK_OPTIONS)
-def send_password_reset_email(user_id: int) -> None:
-    user = _active_user(user_id)
+def resend_verification_email(email: str) -> None:
+    user = _active_user_by_email(email)
+    if user is not None and not user.is_email_verified:
+        emails.verification_email_send(user=user)
+
+
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_password_reset_email(email: str) -> None:
+    user = _active_user_by_email(email)
     if user is not None:
         emails.password_reset_email_send(user=user)
 
@@ -44,6 +61,13 @@ def send_registration_attempt_email(user_id: int) -> None:
     user = _active_user(user_id)
     if user is not None:
         emails.registration_attempt_email_send(user=user)
+
+
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_login_paused_email(email: str) -> None:
+    user = _active_user_by_email(email)
+    if user is not None:
+        emails.login_paused_email_send(user=user)
 
 
 @shared_task(base=ReliableTask)

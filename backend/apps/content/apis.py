@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from apps.common.auth import signed_in_user
 from apps.common.openapi import problem_responses
 from apps.common.pagination import PageNumberPagination
+from apps.common.validators import VisibleTextValidator
 from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
 from apps.content.pagination import ArticleListPagination
@@ -31,7 +32,9 @@ _PAGE_PARAMETERS = [
 
 
 class CommentInput(serializers.Serializer):
-    body = serializers.CharField(max_length=5000, trim_whitespace=False)
+    body = serializers.CharField(
+        max_length=5000, trim_whitespace=False, validators=[VisibleTextValidator(multiline=True)]
+    )
 
     def validate_body(self, value: str) -> str:
         if not value.strip():

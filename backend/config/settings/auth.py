@@ -29,8 +29,17 @@ ACCOUNTS_REQUIRE_EMAIL_VERIFICATION = env.bool("ACCOUNTS_REQUIRE_EMAIL_VERIFICAT
 ACCOUNTS_EMAIL_VERIFICATION_MAX_AGE = timedelta(days=3)
 # Accounts never verified are deleted this long after sign-up (beat: delete_unverified_accounts).
 ACCOUNTS_UNVERIFIED_RETENTION = timedelta(days=env.int("ACCOUNTS_UNVERIFIED_RETENTION_DAYS", default=30))
+# Failed logins (apps/accounts/services/login_failures.py, docs/auth.md#rate-limits). Per client
+# address and account: this many in a window of this length, then 429 until the window ends.
 ACCOUNTS_LOGIN_FAILURE_LIMIT = 5
 ACCOUNTS_LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
+# Per account, whatever the address: guesses spread over many addresses. From this many failures
+# within the window (counted from the first), password login of the account pauses for PAUSE_BASE,
+# doubled by each further failure up to PAUSE_MAX, and the owner is emailed once.
+ACCOUNTS_LOGIN_ACCOUNT_FAILURE_LIMIT = 20
+ACCOUNTS_LOGIN_ACCOUNT_FAILURE_WINDOW = timedelta(days=1)
+ACCOUNTS_LOGIN_ACCOUNT_PAUSE_BASE = timedelta(minutes=1)
+ACCOUNTS_LOGIN_ACCOUNT_PAUSE_MAX = timedelta(hours=1)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
 # https://django-rest-framework-simplejwt.readthedocs.io/en/latest/settings.html

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from apps.accounts import tasks
 from apps.accounts.models import User
-from apps.accounts.selectors import user_find_by_email
+from apps.accounts.services.login_failures import login_failures_reset
 from apps.accounts.services.sessions import SessionTokens, session_start, user_sessions_revoke
 from apps.accounts.tokens import password_reset_user_find
 from apps.common.exceptions import ApplicationError
@@ -14,9 +14,12 @@ from apps.jobs.services import enqueue_on_commit
 
 
 def password_reset_request(*, email: str) -> None:
-    user = user_find_by_email(email=email)
-    if user is not None and user.is_active:
-        enqueue_on_commit(tasks.send_password_reset_email, user.pk)
+    """Asks the worker to email a reset link to the account with this address, if there is one.
+
+    No lookup here: the request does the same work whether the address has an account or not,
+    so its timing does not tell (the worker looks it up and sends, or does nothing).
+    """
+    enqueue_on_commit(tasks.send_password_reset_email, email)
 
 
 @transaction.atomic
@@ -33,6 +36,8 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
         user.save(update_fields=["is_email_verified"])
     # Whoever held a session before the reset may be the reason for it.
     user_sessions_revoke(user_id=user.pk)
+    # The owner proved control of the mailbox: a pause of password login for the account ends.
+    login_failures_reset(email=user.email)
     return user
 
 

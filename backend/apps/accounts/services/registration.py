@@ -88,6 +88,8 @@ def user_verify_email(*, token: str) -> User:
 
 
 def user_verification_resend(*, email: str) -> None:
-    user = user_find_by_email(email=email)
-    if user is not None and user.is_active and not user.is_email_verified:
-        enqueue_on_commit(tasks.send_verification_email, user.pk)
+    """Asks the worker to send the link again if this address has an unconfirmed account.
+
+    No lookup here, as for a password reset: the same work whatever the address.
+    """
+    enqueue_on_commit(tasks.resend_verification_email, email)

@@ -1,15 +1,12 @@
 """Password login and JWT sessions: start, refresh rotation with reuse detection, logout, revocation."""
 
-import hashlib
 import logging
-import time
 from dataclasses import dataclass
 from datetime import timedelta
 from http import HTTPStatus
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenBackendError
@@ -19,7 +16,8 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.accounts.models import User, email_normalize
-from apps.common.exceptions import ApplicationError, RateLimited
+from apps.accounts.services.login_failures import login_failure_record, login_failures_check
+from apps.common.exceptions import ApplicationError
 
 logger = logging.getLogger(__name__)
 
@@ -33,42 +31,28 @@ class SessionTokens:
 # --- Password login -------------------------------------------------------------------
 
 
-def _login_failure_key(*, ip: str, email: str) -> tuple[str, int]:
-    window = int(settings.ACCOUNTS_LOGIN_FAILURE_WINDOW.total_seconds())
-    bucket = int(time.time() // window)
-    digest = hashlib.sha256(f"{ip}|{email}".encode()).hexdigest()[:32]
-    retry_after = (bucket + 1) * window - int(time.time())
-    return f"login-failures:{bucket}:{digest}", retry_after
+def user_authenticate(*, email: str, password: str, ip: str) -> User:
+    """Checks a password through the failed-login guard. The API login and the admin login both use it.
 
-
-def _login_guard(*, ip: str, email: str) -> None:
-    # Counted here, not by a throttle: only the service knows that an attempt failed.
-    key, retry_after = _login_failure_key(ip=ip, email=email)
-    if (cache.get(key) or 0) >= settings.ACCOUNTS_LOGIN_FAILURE_LIMIT:
-        raise RateLimited(detail="Too many failed logins. Try again later.", retry_after=retry_after)
-
-
-def _login_failure_record(*, ip: str, email: str) -> None:
-    key, retry_after = _login_failure_key(ip=ip, email=email)
-    cache.add(key, 0, timeout=retry_after + 1)
-    try:
-        cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=retry_after + 1)
-
-
-def user_login(*, email: str, password: str, ip: str) -> tuple[User, SessionTokens]:
-    # Addresses are stored normalised; the failure counter counts every spelling as one address.
+    Raises ``RateLimited`` while the guard refuses this address or account, and
+    ``invalid_credentials`` for a wrong password, an unknown address or an inactive account.
+    """
+    # Addresses are stored normalised; the failure counters count every spelling as one address.
     email = email_normalize(email)
-    _login_guard(ip=ip, email=email)
+    login_failures_check(ip=ip, email=email)
     user = authenticate(email=email, password=password)
     if user is None:
-        _login_failure_record(ip=ip, email=email)
+        login_failure_record(ip=ip, email=email)
         raise ApplicationError(
             code="invalid_credentials",
             detail="The email or password is wrong.",
             status_code=HTTPStatus.UNAUTHORIZED,
         )
+    return user
+
+
+def user_login(*, email: str, password: str, ip: str) -> tuple[User, SessionTokens]:
+    user = user_authenticate(email=email, password=password, ip=ip)
     if settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION and not user.is_email_verified:
         raise ApplicationError(
             code="email_not_verified",

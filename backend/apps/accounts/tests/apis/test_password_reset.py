@@ -2,10 +2,13 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.accounts.tests.apis.auth import REFRESH, RESET, RESET_CONFIRM, STRONG_PASSWORD, assert_problem, login
 from apps.accounts.tests.factories import UserFactory
 from apps.accounts.tokens import password_reset_token_make, password_reset_uid_make
+from apps.jobs.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -20,6 +23,30 @@ def test_password_reset_always_answers_202_and_emails_only_real_accounts(
     assert (known.status_code, unknown.status_code) == (202, 202)
     assert [message.to for message in mail.outbox] == [[user.email]]
     assert "/reset-password?uid=" in mail.outbox[0].body
+
+
+def test_password_reset_does_the_same_work_for_known_and_unknown_addresses(api_client, user):
+    # Issue 15, finding 5: a lookup in the request made a known address measurably slower.
+    with CaptureQueriesContext(connection) as known:
+        api_client.post(RESET, {"email": user.email})
+    with CaptureQueriesContext(connection) as unknown:
+        api_client.post(RESET, {"email": "ghost@example.com"})
+
+    assert len(known) == len(unknown)
+    assert [query["sql"].split()[0] for query in known] == [query["sql"].split()[0] for query in unknown]
+    assert list(OutboxMessage.objects.order_by("created_at").values_list("task_name", "args")) == [
+        ("apps.accounts.tasks.send_password_reset_email", [user.email]),
+        ("apps.accounts.tasks.send_password_reset_email", ["ghost@example.com"]),
+    ]
+
+
+def test_password_reset_emails_nobody_for_an_inactive_account(api_client, django_capture_on_commit_callbacks):
+    user = UserFactory(is_active=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert api_client.post(RESET, {"email": user.email}).status_code == 202
+
+    assert mail.outbox == []
 
 
 def test_password_reset_confirm_sets_password_and_revokes_every_session(api_client, user):

@@ -6,11 +6,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
 from apps.accounts.models import User
 from apps.accounts.tests.apis.auth import REGISTER, RESEND, STRONG_PASSWORD, VERIFY, assert_problem
 from apps.accounts.tests.factories import UserFactory
+from apps.jobs.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -125,3 +128,16 @@ def test_resend_verification_answers_202_for_any_address(api_client, django_capt
 
     assert (known.status_code, unknown.status_code) == (202, 202)
     assert [message.to for message in mail.outbox] == [[unverified.email]]
+
+
+def test_resend_verification_does_the_same_work_for_every_address(api_client):
+    # The reason of issue 15, finding 5 (password reset) holds here too: no lookup in the request.
+    unverified, verified = UserFactory(is_email_verified=False), UserFactory()
+    statements = []
+    for email in (unverified.email, verified.email, "nobody@example.com"):
+        with CaptureQueriesContext(connection) as queries:
+            api_client.post(RESEND, {"email": email})
+        statements.append([query["sql"].split()[0] for query in queries])
+
+    assert statements[0] == statements[1] == statements[2]
+    assert OutboxMessage.objects.count() == 3

@@ -20,9 +20,9 @@ REGISTER = reverse("api:auth:register")
 ME = reverse("api:users:me")
 
 
-def github_answers(mock, *, email="ada@example.com", verified=True, uid=4242):
+def github_answers(mock, *, email="ada@example.com", verified=True, uid=4242, name="Ada Lovelace"):
     mock.post(GITHUB_TOKEN_URL, json={"access_token": "gh-access", "token_type": "bearer", "scope": "user:email"})
-    mock.get(GITHUB_USER_URL, json={"id": uid, "login": "ada", "name": "Ada Lovelace", "email": email})
+    mock.get(GITHUB_USER_URL, json={"id": uid, "login": "ada", "name": name, "email": email})
     mock.get(GITHUB_EMAILS_URL, json=[{"email": email, "verified": verified, "primary": True}] if email else [])
 
 

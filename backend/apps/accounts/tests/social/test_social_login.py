@@ -50,6 +50,24 @@ def test_new_user_gets_the_language_of_the_browser_coming_back_from_the_provider
     assert User.objects.get(email="ada@example.com").language == "de"
 
 
+def test_the_completion_that_sets_the_refresh_cookie_is_not_stored_by_caches(client, provider_http):
+    github_answers(provider_http)
+
+    response = finish(client, start(client)["state"][0])
+
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_invisible_characters_in_the_providers_name_are_dropped(client, provider_http):
+    # Issue 15, finding 9: a name typed in with them is refused; the provider's cannot be, so they go.
+    github_answers(provider_http, name="Ada\u202e Love\u2066lace")
+
+    finish(client, start(client)["state"][0])
+
+    user = User.objects.get(email="ada@example.com")
+    assert (user.first_name, user.last_name) == ("Ada", "Lovelace")
+
+
 def test_existing_user_with_the_same_verified_email_is_linked_not_duplicated(client, provider_http):
     existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=True)
     github_answers(provider_http, email="ADA@example.com")
