@@ -20,12 +20,13 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext, gettext_noop
 
 from apps.accounts import tasks
 from apps.common.exceptions import RateLimited
 from apps.jobs.services import enqueue_on_commit
 
-TOO_MANY = "Too many failed logins. Try again later."
+TOO_MANY = gettext_noop("Too many failed logins. Try again later.")
 # 2**16 minutes is beyond any sensible maximum pause; the cap keeps the arithmetic small.
 _MAX_DOUBLINGS = 16
 
@@ -60,11 +61,11 @@ def login_failures_check(*, ip: str, email: str) -> None:
     """Raises ``RateLimited`` while this address, or anyone, may not try this account's password."""
     key, retry_after = _address_key(ip=ip, email=email)
     if (cache.get(key) or 0) >= settings.ACCOUNTS_LOGIN_FAILURE_LIMIT:
-        raise RateLimited(detail=TOO_MANY, retry_after=retry_after)
+        raise RateLimited(detail=gettext(TOO_MANY), retry_after=retry_after)
     # The pause is stored as its end, not only as the key's lifetime, so it is read off the clock.
     paused_until = cache.get(_account_keys(email=email)[1])
     if paused_until is not None and (wait := math.ceil(paused_until - time.time())) > 0:
-        raise RateLimited(detail=TOO_MANY, retry_after=wait)
+        raise RateLimited(detail=gettext(TOO_MANY), retry_after=wait)
 
 
 def login_failure_record(*, ip: str, email: str) -> None:

@@ -3,6 +3,7 @@
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from apps.accounts import tasks
 from apps.accounts.models import User
@@ -27,7 +28,7 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
     user = password_reset_user_find(uid=uid, token=token)
     if user is None:
         raise ApplicationError(
-            code="invalid_token", detail="This reset link is invalid or has expired. Ask for a new one."
+            code="invalid_token", detail=_("This reset link is invalid or has expired. Ask for a new one.")
         )
     _password_set(user=user, new_password=new_password, field="new_password")
     if not user.is_email_verified:
@@ -45,7 +46,9 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
 def password_change(*, user: User, current_password: str, new_password: str) -> SessionTokens:
     """Changes the password, ends every other session and returns a fresh one for this client."""
     if not user.check_password(current_password):
-        raise ValidationError({"current_password": ValidationError("The current password is wrong.", code="invalid")})
+        raise ValidationError(
+            {"current_password": ValidationError(_("The current password is wrong."), code="invalid")}
+        )
     _password_set(user=user, new_password=new_password, field="new_password")
     user_sessions_revoke(user_id=user.pk)
     return session_start(user=user)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework_simplejwt.exceptions import TokenBackendError
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.state import token_backend
@@ -45,7 +46,7 @@ def user_authenticate(*, email: str, password: str, ip: str) -> User:
         login_failure_record(ip=ip, email=email)
         raise ApplicationError(
             code="invalid_credentials",
-            detail="The email or password is wrong.",
+            detail=_("The email or password is wrong."),
             status_code=HTTPStatus.UNAUTHORIZED,
         )
     return user
@@ -56,7 +57,7 @@ def user_login(*, email: str, password: str, ip: str) -> tuple[User, SessionToke
     if settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION and not user.is_email_verified:
         raise ApplicationError(
             code="email_not_verified",
-            detail="Verify your email address first: follow the link we sent you, or ask for a new one.",
+            detail=_("Verify your email address first: follow the link we sent you, or ask for a new one."),
             status_code=HTTPStatus.FORBIDDEN,
         )
     return user, session_start(user=user)
@@ -74,7 +75,7 @@ def session_start(*, user: User) -> SessionTokens:
 def _invalid_session() -> ApplicationError:
     return ApplicationError(
         code="token_not_valid",
-        detail="Your session has ended. Log in again.",
+        detail=_("Your session has ended. Log in again."),
         status_code=HTTPStatus.UNAUTHORIZED,
     )
 
