@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from apps.common.pagination import PageNumberPagination
 from apps.content.caching import content_cached
+from apps.content.filters import ArticleFilter
 
 # From how many skipped rows a page reads its ids first: below, the plain OFFSET costs less
 # than building and planning the subquery (~2 ms of Python on page 1).
@@ -52,11 +53,10 @@ class ArticleListPagination(PageNumberPagination):
     def paginate_queryset(
         self, queryset: QuerySet[Any, Any] | Sequence[Any], request: Request, view: APIView | None = None
     ) -> list[Any] | None:
-        # One total per filter: the same parameters, whatever the page and its size.
+        # One total per filter: only the parameters that narrow the list count, so the page, its
+        # size, the ordering or an unknown parameter never makes a new cache entry.
         filters = sorted(
-            (name, values)
-            for name, values in request.query_params.lists()
-            if name not in (self.page_query_param, self.page_size_query_param)
+            (name, values) for name, values in request.query_params.lists() if name in ArticleFilter.Meta.fields
         )
         count_key = "content:article-count:" + hashlib.sha256(repr(filters).encode()).hexdigest()
         # DRF only calls it: django_paginator_class(queryset, page_size); the partial adds the key.

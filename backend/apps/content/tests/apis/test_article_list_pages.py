@@ -50,6 +50,16 @@ def test_each_filter_has_its_own_total(api_client):
     assert api_client.get(LIST_URL, {"tag": "none"}).json()["count"] == 0
 
 
+def test_parameters_that_do_not_narrow_the_list_share_its_total(api_client):
+    ArticleFactory.create_batch(2)
+    api_client.get(LIST_URL)
+    with CaptureQueriesContext(connection) as queries:
+        for params in ({"ordering": "publishedAt"}, {"junk": "1"}, {"junk": "2", "pageSize": 1}):
+            assert api_client.get(LIST_URL, params).json()["count"] == 2
+
+    assert _counts(queries) == []
+
+
 @pytest.mark.parametrize(
     "change",
     [
