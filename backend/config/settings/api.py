@@ -23,8 +23,8 @@ REST_FRAMEWORK = {
     # views with a throttle_scope add ScopedRateThrottle. An empty rate from the environment
     # switches that limit off (docs/decisions/0014-drf-throttles-for-every-limit.md).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "apps.common.throttling.AnonRateThrottle",
+        "apps.common.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON_RATE", default="300/min") or None,
@@ -42,6 +42,8 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 MAX_PAGE_SIZE = 100
+# Retry-After of a 503 when the database or Redis does not answer (docs/security.md).
+SERVICE_UNAVAILABLE_RETRY_AFTER = 30
 # The `type` of every problem document is this URL plus the error code (hyphenated): an anchor on
 # the docs site's page that explains each code (docs/errors.md). The default is that page as
 # `make docs` serves it; point it at your published docs.

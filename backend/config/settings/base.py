@@ -47,6 +47,8 @@ MIDDLEWARE = [
     # Outermost, so request latency and status counts (by view) cover everything below.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "apps.common.middleware.RequestIDMiddleware",
+    # Only its process_exception matters: it sees exceptions of views, wherever it stands.
+    "apps.common.middleware.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
