@@ -1,7 +1,7 @@
 """Django REST framework and the OpenAPI schema (drf-spectacular)."""
 
 from config.settings.base import DEBUG
-from config.settings.environment import DJANGO_ENV, env
+from config.settings.environment import DJANGO_ENV, IS_PRODUCTION, env
 
 # https://www.django-rest-framework.org/api-guide/settings/
 REST_FRAMEWORK = {
@@ -49,6 +49,10 @@ SERVICE_UNAVAILABLE_RETRY_AFTER = 30
 # `make docs` serves it; point it at your published docs.
 API_ERROR_TYPE_BASE_URL = env.str("API_ERROR_TYPE_BASE_URL", default="http://127.0.0.1:8001/errors/#")
 
+# The schema, Swagger UI and Redoc at /api/schema/, /api/docs/, /api/redoc/: off in production
+# unless switched on (they map every endpoint for an attacker); 404 while off (docs/security.md).
+API_DOCS_PUBLIC = env.bool("API_DOCS_PUBLIC", default=not IS_PRODUCTION)
+
 # https://drf-spectacular.readthedocs.io/en/latest/settings.html
 SPECTACULAR_SETTINGS = {
     "TITLE": "Starter API",
@@ -64,5 +68,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
         "drf_spectacular.hooks.postprocess_schema_enums",
     ],
-    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False},
+    # The UIs' files come from drf-spectacular-sidecar, served by this site: no CDN, and the
+    # version is pinned by uv.lock. https://drf-spectacular.readthedocs.io/en/latest/settings.html
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # validatorUrl: no badge fetched from validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "validatorUrl": None},
 }

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
+    # Swagger UI and Redoc as static files of this site, pinned by the lock file (no CDN).
+    "drf_spectacular_sidecar",
     "django_filters",
     "django_celery_beat",
     "django_prometheus",
@@ -50,6 +52,7 @@ MIDDLEWARE = [
     # Only its process_exception matters: it sees exceptions of views, wherever it stands.
     "apps.common.middleware.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
