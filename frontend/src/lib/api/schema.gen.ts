@@ -773,7 +773,7 @@ export interface operations {
         ordering?: "-publishedAt" | "publishedAt";
         /** @description Page number, from 1 */
         page?: number;
-        /** @description Items per page (at most 100) */
+        /** @description Items per page (at most 100; more is cut to 100) */
         pageSize?: number;
         /** @description Full-text search in title, summary and body */
         search?: string;
@@ -827,6 +827,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -895,6 +903,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   articles_comments_list: {
@@ -902,7 +918,7 @@ export interface operations {
       query?: {
         /** @description Page number, from 1 */
         page?: number;
-        /** @description Items per page (at most 100) */
+        /** @description Items per page (at most 100; more is cut to 100) */
         pageSize?: number;
       };
       header?: never;
@@ -954,6 +970,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1034,6 +1058,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_login_create: {
@@ -1097,6 +1129,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_logout_create: {
@@ -1140,6 +1180,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1201,6 +1249,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_password_reset_create: {
@@ -1248,6 +1304,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_password_reset_confirm_create: {
@@ -1287,6 +1351,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1353,6 +1425,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_register_create: {
@@ -1393,6 +1473,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1451,6 +1539,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_verify_email_create: {
@@ -1498,6 +1594,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_verify_email_resend_create: {
@@ -1538,6 +1642,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1606,6 +1718,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1686,6 +1806,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   tags_list: {
@@ -1738,6 +1866,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1809,6 +1945,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1896,6 +2040,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   uploads_finish_create: {
@@ -1973,6 +2125,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_retrieve: {
@@ -2025,6 +2185,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2090,6 +2258,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_partial_update: {
@@ -2146,6 +2322,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2232,6 +2416,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_avatar_destroy: {
@@ -2283,6 +2475,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2342,6 +2542,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2410,6 +2618,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_social_accounts_retrieve: {
@@ -2462,6 +2678,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2537,6 +2761,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   healthz_retrieve: {
@@ -2581,6 +2813,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
