@@ -5,7 +5,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import include, path, re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -26,10 +26,10 @@ def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> Http
     return problem_response(request, status_code=404, code="not_found", detail=_("No API endpoint at this path."))
 
 
-def api_docs(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def api_docs(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """The schema and its UIs exist only while API_DOCS_PUBLIC is on (off in production by default)."""
 
-    def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
         if not settings.API_DOCS_PUBLIC:
             return api_not_found(request)
         return view(request, *args, **kwargs)

@@ -21,4 +21,4 @@ def _strict_to_internal_value(self: fields.CharField, data: Any) -> str:
 
 
 def refuse_non_strings_in_text_fields() -> None:
-    fields.CharField.to_internal_value = _strict_to_internal_value  # type: ignore[method-assign]
+    fields.CharField.to_internal_value = _strict_to_internal_value  # type: ignore[method-assign,assignment]

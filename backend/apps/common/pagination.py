@@ -13,7 +13,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size_query_param = "pageSize"
     max_page_size = settings.MAX_PAGE_SIZE
 
-    def get_page_size(self, request: Request) -> int:
+    def get_page_size(self, request: Request) -> int | None:
         """A size that is not a whole number from 1 is refused, not replaced by the default
         as DRF does: the client would get pages of a size it did not ask for. Above the
         maximum it is cut to the maximum, as documented."""

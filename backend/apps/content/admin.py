@@ -177,7 +177,7 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
         preview = path(
             "<int:article_id>/preview/",
             # Markdown may show images from other sites (the body is sanitised; scripts stay refused).
-            self.admin_site.admin_view(csp_update({"img-src": ["https:"]})(self.preview_view)),
+            self.admin_site.admin_view(csp_update({"img-src": ["https:"]})(self.preview_view)),  # type: ignore[arg-type]
             name="content_article_preview",
         )
         return [preview, *super().get_urls()]

@@ -20,7 +20,7 @@ def _client_for(user) -> APIClient:
     return client
 
 
-@pytest.mark.parametrize("size", ["abc", "null", "0", "-1", "1.5", "", "２"])
+@pytest.mark.parametrize("size", ["abc", "null", "0", "-1", "1.5", "", "\uff12"])  # the last: a fullwidth 2
 def test_a_page_size_that_is_not_a_whole_number_from_1_is_refused(api_client, size):
     article = ArticleFactory()
 
