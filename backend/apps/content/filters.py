@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from apps.content.models import Article
 
@@ -32,6 +33,13 @@ class ArticleFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = ("tag", "author", "search")
+
+    def is_valid(self) -> bool:
+        # An empty ``ordering=`` is not one of the orderings the schema lists; the form field,
+        # being optional, would take it as absent.
+        if "ordering" in self.data and not self.data["ordering"] and not self.form.errors.get("ordering"):
+            self.form.add_error("ordering", forms.ValidationError(_("Choose an ordering."), code="invalid_choice"))
+        return super().is_valid()
 
     def filter_search(self, queryset: QuerySet[Article], name: str, value: str) -> QuerySet[Article]:
         value = value.strip()

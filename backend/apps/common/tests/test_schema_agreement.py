@@ -44,6 +44,13 @@ def test_an_author_that_cannot_be_an_id_is_refused(api_client, author):
     assert body["errors"][0]["field"] == "author"
 
 
+def test_an_empty_ordering_is_refused_as_outside_the_listed_orderings(api_client):
+    body = problem_of(api_client.get("/api/v1/articles/?ordering="), 400, "validation_error")
+
+    assert body["errors"][0]["field"] == "ordering"
+    assert api_client.get("/api/v1/articles/?ordering=publishedAt").status_code == 200
+
+
 def test_the_author_filter_refuses_an_id_beyond_bigint_before_any_query():
     # The probe's 500 came from SQLite (make dev), which cannot bind an integer this large;
     # refused in the filter, it never reaches any database.
