@@ -81,7 +81,11 @@ def database_down(django_db_blocker, tmp_path):
     connection = connections["default"]
     with django_db_blocker.unblock():
         saved = dict(connection.settings_dict)
+        # Django never closes an in-memory SQLite database (the test database of `make test`
+        # without services): its connection is set aside and put back instead.
+        open_connection = connection.connection if connection.vendor == "sqlite" else None
         connection.close()
+        connection.connection = None
         if connection.vendor == "postgresql":
             connection.settings_dict.update(HOST="127.0.0.1", PORT=str(CLOSED_PORT))
         else:  # SQLite cannot open a file in a directory that does not exist
@@ -92,6 +96,7 @@ def database_down(django_db_blocker, tmp_path):
             connection.close()
             connection.settings_dict.clear()
             connection.settings_dict.update(saved)
+            connection.connection = open_connection
 
 
 def test_api_answers_503_with_retry_after_while_the_database_is_down(api_client, database_down):
