@@ -107,3 +107,10 @@ def test_nothing_is_sent_for_an_account_deactivated_before_the_worker_ran(mailou
     session = UserSession.objects.create(user=UserFactory(is_active=False), device="Chrome on Windows")
     tasks.send_new_device_email.apply(args=(str(session.pk),))
     assert mailoutbox == []
+
+
+def test_after_the_first_sign_in_a_second_device_is_announced(sign_in, mailoutbox):
+    user = UserFactory()
+    sign_in(user)
+    sign_in(user, ClientInfo(ip="203.0.113.5", user_agent=CHROME_ON_WINDOWS))
+    assert len(mailoutbox) == 1
