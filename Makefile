@@ -12,7 +12,7 @@ help: ## List the commands
 setup: ## Install backend and frontend dependencies and migrate the local database
 	@scripts/setup.sh
 
-dev: ## Run API (:8000) and web app (:3000) on embedded defaults, no services needed
+dev: ## Run API (:8000) and web app (:3000) on embedded defaults; other ports: make dev API_PORT=8010 WEB_PORT=3010
 	@scripts/dev.sh
 
 dev-worker: ## Run a Celery worker and beat against CELERY_BROKER_URL
