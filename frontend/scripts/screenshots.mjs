@@ -38,6 +38,8 @@ try {
     await page.getByRole("heading", { name: "Your account" }).waitFor();
     await page.getByLabel("First name").first().waitFor();
     await page.waitForLoadState("networkidle");
+    // The development server's "N" indicator is not part of the page.
+    await page.evaluate(() => document.querySelector("nextjs-portal")?.remove());
     const file = join(outDir, `account-${theme}.png`);
     await page.screenshot({ path: file });
     console.log(`wrote ${file}`);
