@@ -6,13 +6,13 @@ from urllib.parse import unquote
 
 import pytest
 from django.core.exceptions import ValidationError
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from apps.accounts.models import User
 from apps.accounts.services.email_change import email_change_confirm, email_change_request
 from apps.accounts.services.sessions import session_start
 from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
 from apps.common.exceptions import ApplicationError
-from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 pytestmark = pytest.mark.django_db
 
