@@ -594,6 +594,7 @@ export interface components {
     EmailChangeInputRequest: {
       /** Format: email */
       newEmail: string;
+      /** @default  */
       password: string;
     };
     EmailChangeRequested: {
