@@ -5,7 +5,7 @@ export function formatDate(iso: string, locale: string): string {
   );
 }
 
-/** A file size in the page's locale: "812 B", "1.4 MB" (decimal units, as file managers show). */
+/** A file size in the page's locale: "812 bytes", "1.4 MB" (decimal units, as file managers show). */
 export function formatBytes(bytes: number, locale: string): string {
   const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
   let value = bytes;
@@ -17,7 +17,8 @@ export function formatBytes(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, {
     style: "unit",
     unit: units[unit],
-    unitDisplay: "short",
+    // "812 bytes" rather than the short form's "812 byte"; larger units abbreviate ("1.4 MB").
+    unitDisplay: unit === 0 ? "long" : "short",
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }

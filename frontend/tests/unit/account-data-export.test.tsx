@@ -164,7 +164,7 @@ describe("DataExport", () => {
     ).toHaveAttribute("href", "/media/e1.zip");
     expect(rows[1]).toHaveTextContent("Failed");
     expect(within(rows[1]!).queryByRole("link")).not.toBeInTheDocument();
-    expect(rows[2]).toHaveTextContent("812 byte");
+    expect(rows[2]).toHaveTextContent("812 bytes");
     expect(rows[2]).toHaveTextContent("Expired");
     // Nothing in flight: nothing to resume.
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
