@@ -1,8 +1,10 @@
 """The account emails. Links point at the frontend, which calls the API."""
 
+from typing import Any
+
 from django.conf import settings
 
-from apps.accounts.models import User
+from apps.accounts.models import User, UserSession
 from apps.accounts.tokens import (
     email_change_token_make,
     email_verification_token_make,
@@ -12,7 +14,7 @@ from apps.accounts.tokens import (
 from apps.common.emails import email_send, frontend_link
 
 
-def _send(*, user: User, template: str, to: str | None = None, **context: str) -> None:
+def _send(*, user: User, template: str, to: str | None = None, **context: Any) -> None:
     email_send(
         to=to or user.email,
         template=f"accounts/email/{template}",
@@ -53,6 +55,18 @@ def login_paused_email_send(*, user: User) -> None:
         user=user,
         template="login_paused",
         link=frontend_link("/forgot-password", language=user.language, email=user.email),
+    )
+
+
+def new_device_email_send(*, session: UserSession) -> None:
+    _send(
+        user=session.user,
+        template="new_device",
+        device=session.device,
+        ip=session.ip or "",
+        location=session.location,
+        when=session.created_at,
+        link=frontend_link("/account", language=session.user.language),
     )
 
 

@@ -32,7 +32,7 @@ from apps.accounts.selectors import user_social_accounts_list
 from apps.accounts.services.sessions import session_start
 from apps.accounts.services.social_accounts import social_account_disconnect
 from apps.accounts.social import error_code_of, social_providers_enabled
-from apps.common.auth import signed_in_user
+from apps.common.auth import client_info, signed_in_user
 from apps.common.decorators import require_GET
 from apps.common.exceptions import problem_response
 from apps.common.openapi import problem_responses
@@ -102,7 +102,7 @@ def social_complete(request: HttpRequest, provider: str) -> HttpResponse:
         request.session.flush()
     if not isinstance(user, User) or not user.is_active:
         return _callback_redirect(error="account_inactive")
-    tokens = session_start(user=user)
+    tokens = session_start(user=user, client=client_info(request))
     response = _callback_redirect(next=next_path)
     refresh_cookie_set(response, token=tokens.refresh)
     return response

@@ -8,10 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from apps.accounts.models import User
+from apps.accounts.models import User, UserSession
 from apps.accounts.services.email_change import email_change_confirm, email_change_request
 from apps.accounts.services.sessions import session_start
-from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+from apps.accounts.tests.factories import DEFAULT_PASSWORD, FIREFOX_ON_LINUX, UserFactory
+from apps.common.auth import ClientInfo
 from apps.common.exceptions import ApplicationError
 
 pytestmark = pytest.mark.django_db
@@ -101,8 +102,8 @@ def test_confirming_moves_the_account_verifies_it_and_ends_every_session(
     mailoutbox, django_capture_on_commit_callbacks
 ):
     user = UserFactory(is_email_verified=False)
-    session_start(user=user)
-    session_start(user=user)
+    session_start(user=user, client=ClientInfo(ip="192.0.2.10", user_agent=FIREFOX_ON_LINUX))
+    session_start(user=user, client=ClientInfo(ip="192.0.2.11", user_agent=FIREFOX_ON_LINUX))
     token = _confirmation_token(user, "moved@example.org", mailoutbox, django_capture_on_commit_callbacks)
 
     changed = email_change_confirm(token=token)
@@ -111,6 +112,7 @@ def test_confirming_moves_the_account_verifies_it_and_ends_every_session(
     assert changed.email == "moved@example.org"
     assert changed.is_email_verified is True
     assert not OutstandingToken.objects.filter(user=changed).exists()
+    assert not UserSession.objects.filter(user=changed, ended_at__isnull=True).exists()
 
 
 def test_a_used_link_is_refused(user, mailoutbox, django_capture_on_commit_callbacks):
