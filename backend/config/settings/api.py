@@ -38,6 +38,7 @@ REST_FRAMEWORK = {
         "auth_password_reset": "5/hour",
         "auth_password_reset_confirm": "5/hour",
         "auth_verification_resend": "5/hour",
+        "auth_email_change": "5/hour",
         "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour") or None,
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min") or None,
         "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour") or None,

@@ -56,6 +56,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/auth/email/change/confirm/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Moves the account to the new address with the token from the emailed link; every session ends. */
+    post: operations["auth_email_change_confirm_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/login/": {
     parameters: {
       query?: never;
@@ -353,7 +370,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/me/exports/": {
+  "/api/v1/users/me/email/": {
     parameters: {
       query?: never;
       header?: never;
@@ -361,6 +378,29 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    put?: never;
+    /**
+     * @description Asks to move the account to another address: a link goes to it, a notice to the current one.
+     *
+     *     Answers 202 whether or not another account has the new address (docs/auth.md). Needs the
+     *     current password; an account without one gets 400 ``password_required``.
+     */
+    post: operations["users_me_email_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/exports/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Your newest exports (at most 20), newest first. An export pending or running is the first one: poll it for progress. */
+    get: operations["users_me_exports_list"];
     put?: never;
     /** @description Starts an export of all your personal data (zip). Poll the returned export for progress. */
     post: operations["users_me_exports_create"];
@@ -599,11 +639,25 @@ export interface components {
     Detail: {
       detail: string;
     };
+    EmailChangeConfirmInputRequest: {
+      token: string;
+    };
+    EmailChangeInputRequest: {
+      /** Format: email */
+      newEmail: string;
+      /** @default  */
+      password: string;
+    };
+    EmailChangeRequested: {
+      detail: string;
+    };
     Export: {
       /** Format: uuid */
       readonly id: string;
       readonly status: components["schemas"]["ExportStatusEnum"];
       readonly progress: number;
+      /** @description Size of the archive in bytes */
+      readonly size: number | null;
       /**
        * Format: uri
        * @description Presigned, short-lived; null until succeeded
@@ -625,6 +679,12 @@ export interface components {
     Health: {
       status: string;
     };
+    /**
+     * @description * `en` - English
+     *     * `de` - Deutsch
+     * @enum {string}
+     */
+    LanguageEnum: "en" | "de";
     Login: {
       access: string;
       user: components["schemas"]["User"];
@@ -685,6 +745,13 @@ export interface components {
     PatchedUserUpdateInputRequest: {
       firstName?: string;
       lastName?: string;
+      /**
+       * @description Language of emails
+       *
+       *     * `en` - English
+       *     * `de` - Deutsch
+       */
+      language?: components["schemas"]["LanguageEnum"];
     };
     /** @description RFC 9457 problem details, the body of every 4xx and 5xx response. */
     Problem: {
@@ -821,6 +888,13 @@ export interface components {
       /** @description False when the account has no usable password (it signs in only through a connected GitHub or Google account): there is no password to confirm deletion with or to change, and one can be set through the emailed password reset. */
       readonly hasPassword: boolean;
       readonly avatar: components["schemas"]["Avatar"] | null;
+      /**
+       * @description The language of the emails the account receives; PATCH /users/me/ changes it.
+       *
+       *     * `en` - English
+       *     * `de` - Deutsch
+       */
+      readonly language: components["schemas"]["LanguageEnum"];
     };
     VerifyEmailInputRequest: {
       token: string;
@@ -1108,6 +1182,68 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_email_change_confirm_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailChangeConfirmInputRequest"];
+      };
+    };
+    responses: {
+      /** @description Address changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2514,6 +2650,136 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_email_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailChangeInputRequest"];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EmailChangeRequested"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_exports_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Export"][];
+        };
       };
       400: {
         headers: {

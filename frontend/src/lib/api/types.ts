@@ -15,6 +15,8 @@ export type RegisterInput = Schemas["RegisterInputRequest"];
 export type PasswordResetConfirmInput = Schemas["PasswordResetConfirmInputRequest"];
 export type PasswordChangeInput = Schemas["PasswordChangeInputRequest"];
 export type ProfileInput = Schemas["PatchedUserUpdateInputRequest"];
+export type EmailChangeInput = Schemas["EmailChangeInputRequest"];
+export type Language = User["language"];
 export type SocialProvider = Schemas["SocialProviderOutput"];
 export type SocialAccount = Schemas["SocialAccountOutput"];
 

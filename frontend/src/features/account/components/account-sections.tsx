@@ -7,9 +7,11 @@ import { RequireAuth } from "@/features/auth/components/require-auth";
 import { useSession } from "@/features/auth/session";
 
 import { AvatarUploader } from "./avatar-uploader";
+import { ChangeEmailForm } from "./change-email-form";
 import { ConnectedAccounts } from "./connected-accounts";
 import { DataExport } from "./data-export";
 import { DeleteAccountForm } from "./delete-account-form";
+import { LanguagePreference } from "./language-preference";
 import { PasswordSettings } from "./password-settings";
 import { ProfileForm } from "./profile-form";
 
@@ -38,6 +40,12 @@ function Sections() {
       </Section>
       <Section id="avatar" title={t("avatar")}>
         <AvatarUploader user={user} />
+      </Section>
+      <Section id="email" title={t("email")}>
+        <ChangeEmailForm user={user} />
+      </Section>
+      <Section id="language" title={t("language")}>
+        <LanguagePreference user={user} />
       </Section>
       <Section id="password" title={t("password")}>
         <PasswordSettings hasPassword={user.hasPassword} />
