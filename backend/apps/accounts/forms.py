@@ -63,9 +63,7 @@ class AdminLoginForm(AdminAuthenticationForm):
             self.confirm_login_allowed(self.user_cache)
             if settings.ADMIN_REQUIRE_2FA:
                 try:
-                    admin_second_factor_check(
-                        user=self.user_cache, code=self.cleaned_data.get("otp_code") or "", ip=ip
-                    )
+                    admin_second_factor_check(user=self.user_cache, code=self.cleaned_data.get("otp_code") or "", ip=ip)
                 except ApplicationError as error:
                     raise ValidationError(error.detail, code=error.code) from None
         return self.cleaned_data

@@ -34,9 +34,7 @@ class SoftAuthenticator:
 
     def _cose_public_key(self) -> bytes:
         numbers = self.key.public_key().public_numbers()
-        return cbor2.dumps(
-            {1: 2, 3: -7, -1: 1, -2: numbers.x.to_bytes(32, "big"), -3: numbers.y.to_bytes(32, "big")}
-        )
+        return cbor2.dumps({1: 2, 3: -7, -1: 1, -2: numbers.x.to_bytes(32, "big"), -3: numbers.y.to_bytes(32, "big")})
 
     def _authenticator_data(self, *, rp_id: str, flags: int, attested: bool) -> bytes:
         data = hashlib.sha256(rp_id.encode()).digest() + bytes([flags]) + struct.pack(">I", self.sign_count)

@@ -118,7 +118,7 @@ def test_five_wrong_codes_kill_the_ticket(api_client, user, settings):
 
 
 def test_wrong_codes_count_in_the_failed_login_guard_with_retry_after(api_client, user, settings):
-    secret, _codes = enable_totp(user)
+    _secret, _codes = enable_totp(user)
     for _ in range(settings.ACCOUNTS_LOGIN_FAILURE_LIMIT):
         ticket = _ticket(api_client, user)["ticket"]
         api_client.post(MFA_TOTP, {"ticket": ticket, "code": "000000"})

@@ -51,7 +51,10 @@ def test_a_challenge_answers_once(api_client, user):
     authenticator = add_passkey(user)
     body = _options(api_client)
     credential = authenticator.get(body["options"])
-    assert api_client.post(PASSKEY_LOGIN, {"challengeId": body["challengeId"], "credential": credential}).status_code == 200
+    assert (
+        api_client.post(PASSKEY_LOGIN, {"challengeId": body["challengeId"], "credential": credential}).status_code
+        == 200
+    )
 
     again = api_client.post(PASSKEY_LOGIN, {"challengeId": body["challengeId"], "credential": credential})
 

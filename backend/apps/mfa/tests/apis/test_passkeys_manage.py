@@ -69,7 +69,9 @@ def test_a_registration_challenge_works_once(user):
     client = reauthenticated_client(user)
     options = client.post(PASSKEYS_OPTIONS).json()
     body = {"challengeId": options["challengeId"], "name": "Laptop"}
-    assert client.post(PASSKEYS, {**body, "credential": SoftAuthenticator().create(options["options"])}).status_code == 201
+    assert (
+        client.post(PASSKEYS, {**body, "credential": SoftAuthenticator().create(options["options"])}).status_code == 201
+    )
 
     again = client.post(PASSKEYS, {**body, "credential": SoftAuthenticator().create(options["options"])})
 
@@ -103,7 +105,9 @@ def test_a_registration_for_another_site_or_without_verification_is_refused(user
     assert_problem(response, 400, "invalid_credential")
 
 
-@pytest.mark.parametrize("credential", [{}, {"id": "a", "rawId": "a", "response": {}}, [1]], ids=["empty", "no-attestation", "list"])
+@pytest.mark.parametrize(
+    "credential", [{}, {"id": "a", "rawId": "a", "response": {}}, [1]], ids=["empty", "no-attestation", "list"]
+)
 def test_bad_registration_json_is_a_4xx(user, credential):
     client = reauthenticated_client(user)
     options = client.post(PASSKEYS_OPTIONS).json()

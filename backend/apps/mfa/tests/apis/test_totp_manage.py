@@ -27,7 +27,12 @@ def test_status_of_an_account_without_second_factors(user):
 
     response = client.get(STATUS)
 
-    assert response.json() == {"totpEnabled": False, "recoveryCodesRemaining": 0, "passkeyCount": 0, "hasPassword": True}
+    assert response.json() == {
+        "totpEnabled": False,
+        "recoveryCodesRemaining": 0,
+        "passkeyCount": 0,
+        "hasPassword": True,
+    }
     assert "no-store" in response["Cache-Control"]
 
 
@@ -63,7 +68,8 @@ def test_confirm_turns_totp_on_returns_ten_codes_and_emails(user, django_capture
         response = client.post(TOTP_CONFIRM, {"code": code_at(secret)})
 
     codes = response.json()["recoveryCodes"]
-    assert len(codes) == 10 and len(set(codes)) == 10
+    assert len(codes) == 10
+    assert len(set(codes)) == 10
     assert not RecoveryCode.objects.filter(code_digest__in=codes).exists()  # digests only
     assert client.get(STATUS).json()["totpEnabled"] is True
     assert [m.subject for m in mail.outbox] == ["Two-factor authentication is on"]
@@ -119,7 +125,8 @@ def test_regenerating_recovery_codes_voids_the_old_ones(user):
 
     new = reauthenticated_client(user).post(RECOVERY_CODES).json()["recoveryCodes"]
 
-    assert len(new) == 10 and not set(new) & set(old)
+    assert len(new) == 10
+    assert not set(new) & set(old)
     assert RecoveryCode.objects.filter(user=user).count() == 10
 
 
@@ -127,7 +134,9 @@ def test_recovery_codes_need_a_second_factor(user):
     assert_problem(reauthenticated_client(user).post(RECOVERY_CODES), 409, "no_second_factor")
 
 
-@pytest.mark.parametrize(("method", "path"), [("post", TOTP_SETUP), ("post", TOTP_CONFIRM), ("delete", TOTP), ("post", RECOVERY_CODES)])
+@pytest.mark.parametrize(
+    ("method", "path"), [("post", TOTP_SETUP), ("post", TOTP_CONFIRM), ("delete", TOTP), ("post", RECOVERY_CODES)]
+)
 def test_changes_need_reauthentication(method, path):
     client, _access = signed_in_client(UserFactory())
 

@@ -20,7 +20,8 @@ def test_ten_distinct_codes_of_80_bits_stored_as_digests(user):
     assert len(set(codes)) == 10
     assert all(len(code) == 19 and code.count("-") == 3 for code in codes)
     digests = set(RecoveryCode.objects.filter(user=user).values_list("code_digest", flat=True))
-    assert len(digests) == 10 and not digests & set(codes)
+    assert len(digests) == 10
+    assert not digests & set(codes)
 
 
 @pytest.mark.django_db
