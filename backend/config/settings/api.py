@@ -39,6 +39,11 @@ REST_FRAMEWORK = {
         "auth_password_reset_confirm": "5/hour",
         "auth_verification_resend": "5/hour",
         "auth_email_change": "5/hour",
+        # Per address: the second step of a login, passkey sign-in and their options (apps/mfa).
+        "auth_mfa": "30/min",
+        # Per user: re-authentication and changes to second factors.
+        "auth_reauth": "10/min",
+        "mfa_manage": "30/min",
         "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour") or None,
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min") or None,
         "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour") or None,
@@ -47,6 +52,11 @@ REST_FRAMEWORK = {
     # ClientAddressMiddleware, from TRUSTED_PROXIES below): the throttles take REMOTE_ADDR as it is.
     "NUM_PROXIES": 0,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+# WebAuthn JSON passes through as the browser and py_webauthn write it (camelCase, e.g. rawId,
+# clientDataJSON): the parser leaves what is inside these fields alone.
+JSON_CAMEL_CASE = {
+    "JSON_UNDERSCOREIZE": {"no_underscore_before_number": False, "ignore_fields": ("credential", "options")}
 }
 # The proxies (addresses or networks) whose X-Forwarded-For entries are believed, read from the
 # right (apps.common.auth.client_ip). The default, loopback and the private ranges, fits a proxy
@@ -81,7 +91,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {"MfaMethodEnum": ["totp", "recoveryCode", "passkey"]},
     "CAMELIZE_NAMES": False,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",

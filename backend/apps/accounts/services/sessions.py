@@ -64,15 +64,17 @@ def user_authenticate(*, email: str, password: str, ip: str) -> User:
     return user
 
 
-def user_login(*, email: str, password: str, client: ClientInfo) -> tuple[User, SessionTokens]:
-    user = user_authenticate(email=email, password=password, ip=client.ip)
+def user_login_check(*, email: str, password: str, ip: str) -> User:
+    """The first step of a password login: the password, then a verified address. Starts no session:
+    the caller does, or asks for a second factor first (apps/mfa/services/login.py)."""
+    user = user_authenticate(email=email, password=password, ip=ip)
     if settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION and not user.is_email_verified:
         raise ApplicationError(
             code="email_not_verified",
             detail=_("Verify your email address first: follow the link we sent you, or ask for a new one."),
             status_code=HTTPStatus.FORBIDDEN,
         )
-    return user, session_start(user=user, client=client)
+    return user
 
 
 # --- Sessions -------------------------------------------------------------------------

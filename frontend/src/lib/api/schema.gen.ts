@@ -56,23 +56,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/auth/email/change/confirm/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** @description Moves the account to the new address with the token from the emailed link; every session ends. */
-    post: operations["auth_email_change_confirm_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/v1/auth/login/": {
     parameters: {
       query?: never;
@@ -82,7 +65,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Password login: returns an access token and sets the refresh token as an httpOnly cookie. */
+    /**
+     * @description Password login: returns an access token and sets the refresh token as an httpOnly cookie.
+     *
+     *     An account with a second factor gets 202 with a ticket instead, and no session: the second
+     *     step (``/auth/mfa/...``) trades the ticket for one.
+     */
     post: operations["auth_login_create"];
     delete?: never;
     options?: never;
@@ -101,6 +89,108 @@ export interface paths {
     put?: never;
     /** @description Ends the session: deletes the refresh token and clears the cookie. */
     post: operations["auth_logout_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/mfa/passkey/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Second step with a passkey. */
+    post: operations["auth_mfa_passkey_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/mfa/passkey/options/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description A challenge for the second step with one of the ticket's user's passkeys. */
+    post: operations["auth_mfa_passkey_options_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/mfa/recovery-code/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Second step with a recovery code, which is spent (the owner gets an email). */
+    post: operations["auth_mfa_recovery_code_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/mfa/totp/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Second step with a code from the authenticator app. */
+    post: operations["auth_mfa_totp_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/passkey/login/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Sign-in with a passkey alone: a complete login, no second step. */
+    post: operations["auth_passkey_login_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/passkey/options/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description A challenge for usernameless sign-in: any discoverable passkey of this site may answer. */
+    post: operations["auth_passkey_options_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -152,6 +242,40 @@ export interface paths {
     put?: never;
     /** @description Sets a new password from the emailed link and ends every session of the account. */
     post: operations["auth_password_reset_confirm_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/reauthenticate/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Proves it is still the user (password or passkey); answers an access token stamped ``reauth_at``. */
+    post: operations["auth_reauthenticate_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/reauthenticate/options/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description A challenge for re-authenticating with one of the user's passkeys. */
+    post: operations["auth_reauthenticate_options_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -370,28 +494,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/me/email/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * @description Asks to move the account to another address: a link goes to it, a notice to the current one.
-     *
-     *     Answers 202 whether or not another account has the new address (docs/auth.md). Needs the
-     *     current password; an account without one gets 400 ``password_required``.
-     */
-    post: operations["users_me_email_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/v1/users/me/exports/": {
     parameters: {
       query?: never;
@@ -399,8 +501,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Your newest exports (at most 20), newest first. An export pending or running is the first one: poll it for progress. */
-    get: operations["users_me_exports_list"];
+    get?: never;
     put?: never;
     /** @description Starts an export of all your personal data (zip). Poll the returned export for progress. */
     post: operations["users_me_exports_create"];
@@ -421,6 +522,144 @@ export interface paths {
     get: operations["users_me_exports_retrieve"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/mfa/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Which second factors the account has. */
+    get: operations["users_me_mfa_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/mfa/recovery-codes/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Ten new recovery codes; the old ones stop working. */
+    post: operations["users_me_mfa_recovery_codes_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/mfa/totp/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Turns TOTP off. */
+    delete: operations["users_me_mfa_totp_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/mfa/totp/confirm/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Turns TOTP on with the first code; answers the recovery codes when they were made now. */
+    post: operations["users_me_mfa_totp_confirm_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/mfa/totp/setup/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description A new pending secret with its QR code; replaces a pending one. Confirmed by the first code. */
+    post: operations["users_me_mfa_totp_setup_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/passkeys/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description GET lists the passkeys (no re-authentication needed); POST registers one. */
+    get: operations["users_me_passkeys_retrieve"];
+    put?: never;
+    /** @description GET lists the passkeys (no re-authentication needed); POST registers one. */
+    post: operations["users_me_passkeys_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/passkeys/{passkey_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description PATCH renames (no re-authentication needed); DELETE removes. */
+    delete: operations["users_me_passkeys_destroy"];
+    options?: never;
+    head?: never;
+    /** @description PATCH renames (no re-authentication needed); DELETE removes. */
+    patch: operations["users_me_passkeys_partial_update"];
+    trace?: never;
+  };
+  "/api/v1/users/me/passkeys/options/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Options for ``navigator.credentials.create``: a discoverable credential, the existing ones excluded. */
+    post: operations["users_me_passkeys_options_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -597,6 +836,16 @@ export interface components {
       /** Format: uuid */
       uploadId: string;
     };
+    ChallengeOptions: {
+      challengeId: string;
+      /** @description PublicKeyCredentialCreationOptionsJSON or PublicKeyCredentialRequestOptionsJSON (WebAuthn Level 3), for @simplewebauthn/browser. */
+      options: {
+        [key: string]: unknown;
+      };
+    };
+    CodeInputRequest: {
+      code: string;
+    };
     Comment: {
       readonly id: number;
       author: components["schemas"]["CommentAuthor"];
@@ -639,25 +888,11 @@ export interface components {
     Detail: {
       detail: string;
     };
-    EmailChangeConfirmInputRequest: {
-      token: string;
-    };
-    EmailChangeInputRequest: {
-      /** Format: email */
-      newEmail: string;
-      /** @default  */
-      password: string;
-    };
-    EmailChangeRequested: {
-      detail: string;
-    };
     Export: {
       /** Format: uuid */
       readonly id: string;
       readonly status: components["schemas"]["ExportStatusEnum"];
       readonly progress: number;
-      /** @description Size of the archive in bytes */
-      readonly size: number | null;
       /**
        * Format: uri
        * @description Presigned, short-lived; null until succeeded
@@ -679,12 +914,6 @@ export interface components {
     Health: {
       status: string;
     };
-    /**
-     * @description * `en` - English
-     *     * `de` - Deutsch
-     * @enum {string}
-     */
-    LanguageEnum: "en" | "de";
     Login: {
       access: string;
       user: components["schemas"]["User"];
@@ -693,6 +922,26 @@ export interface components {
       /** Format: email */
       email: string;
       password: string;
+    };
+    MfaChallenge: {
+      ticket: string;
+      /** @description The second factors this account can answer with. */
+      methods: components["schemas"]["MfaMethodEnum"][];
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    /**
+     * @description * `totp` - totp
+     *     * `recoveryCode` - recoveryCode
+     *     * `passkey` - passkey
+     * @enum {string}
+     */
+    MfaMethodEnum: "totp" | "recoveryCode" | "passkey";
+    MfaStatus: {
+      totpEnabled: boolean;
+      recoveryCodesRemaining: number;
+      passkeyCount: number;
+      hasPassword: boolean;
     };
     PaginatedArticleListItemList: {
       /** @example 123 */
@@ -724,6 +973,29 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["Comment"][];
     };
+    Passkey: {
+      id: number;
+      name: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+    };
+    PasskeyAnswerInputRequest: {
+      challengeId: string;
+      /** @description The browser's PublicKeyCredential JSON as @simplewebauthn/browser produces it, unchanged. */
+      credential: {
+        [key: string]: unknown;
+      };
+    };
+    PasskeyRegisterInputRequest: {
+      challengeId: string;
+      /** @description The browser's PublicKeyCredential JSON as @simplewebauthn/browser produces it, unchanged. */
+      credential: {
+        [key: string]: unknown;
+      };
+      name: string;
+    };
     PasswordChangeInputRequest: {
       currentPassword: string;
       /** @description Your password can’t be too similar to your other personal information. Your password must contain at least 8 characters. Your password can’t be a commonly used password. Your password can’t be entirely numeric. */
@@ -742,16 +1014,12 @@ export interface components {
     PatchedCommentInputRequest: {
       body?: string;
     };
+    PatchedPasskeyNameInputRequest: {
+      name?: string;
+    };
     PatchedUserUpdateInputRequest: {
       firstName?: string;
       lastName?: string;
-      /**
-       * @description Language of emails
-       *
-       *     * `en` - English
-       *     * `de` - Deutsch
-       */
-      language?: components["schemas"]["LanguageEnum"];
     };
     /** @description RFC 9457 problem details, the body of every 4xx and 5xx response. */
     Problem: {
@@ -785,6 +1053,21 @@ export interface components {
       status: string;
       components: components["schemas"]["Component"][];
     };
+    ReauthAccess: {
+      access: string;
+    };
+    /** @description Either ``password``, or ``challengeId`` with ``credential``. */
+    ReauthenticateInputRequest: {
+      password?: string;
+      challengeId?: string;
+      /** @description The browser's PublicKeyCredential JSON as @simplewebauthn/browser produces it, unchanged. */
+      credential?: {
+        [key: string]: unknown;
+      };
+    };
+    RecoveryCodes: {
+      recoveryCodes: string[];
+    };
     RegisterInputRequest: {
       /** Format: email */
       email: string;
@@ -794,6 +1077,10 @@ export interface components {
       firstName: string;
       /** @default  */
       lastName: string;
+    };
+    Session: {
+      access: string;
+      user: components["schemas"]["User"];
     };
     SessionOutput: {
       /** Format: uuid */
@@ -832,6 +1119,31 @@ export interface components {
     Tag: {
       readonly slug: string;
       readonly name: string;
+    };
+    TicketCodeInputRequest: {
+      ticket: string;
+      code: string;
+    };
+    TicketInputRequest: {
+      ticket: string;
+    };
+    TicketPasskeyInputRequest: {
+      challengeId: string;
+      /** @description The browser's PublicKeyCredential JSON as @simplewebauthn/browser produces it, unchanged. */
+      credential: {
+        [key: string]: unknown;
+      };
+      ticket: string;
+    };
+    TotpConfirm: {
+      /** @description Ten new recovery codes when they were made now (the account's first second factor), else null. */
+      recoveryCodes: string[] | null;
+    };
+    TotpSetup: {
+      secret: string;
+      otpauthUri: string;
+      /** @description SVG markup of the QR code of otpauthUri. */
+      qrCodeSvg: string;
     };
     UploadContentRequest: {
       key: string;
@@ -888,13 +1200,6 @@ export interface components {
       /** @description False when the account has no usable password (it signs in only through a connected GitHub or Google account): there is no password to confirm deletion with or to change, and one can be set through the emailed password reset. */
       readonly hasPassword: boolean;
       readonly avatar: components["schemas"]["Avatar"] | null;
-      /**
-       * @description The language of the emails the account receives; PATCH /users/me/ changes it.
-       *
-       *     * `en` - English
-       *     * `de` - Deutsch
-       */
-      readonly language: components["schemas"]["LanguageEnum"];
     };
     VerifyEmailInputRequest: {
       token: string;
@@ -920,7 +1225,7 @@ export interface operations {
         ordering?: "-publishedAt" | "publishedAt";
         /** @description Page number, from 1 */
         page?: number;
-        /** @description Items per page (at most 100; more is cut to 100) */
+        /** @description Items per page (at most 100) */
         pageSize?: number;
         /** @description Full-text search in title, summary and body */
         search?: string;
@@ -974,14 +1279,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1050,14 +1347,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   articles_comments_list: {
@@ -1065,7 +1354,7 @@ export interface operations {
       query?: {
         /** @description Page number, from 1 */
         page?: number;
-        /** @description Items per page (at most 100; more is cut to 100) */
+        /** @description Items per page (at most 100) */
         pageSize?: number;
       };
       header?: never;
@@ -1117,14 +1406,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1205,76 +1486,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  auth_email_change_confirm_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["EmailChangeConfirmInputRequest"];
-      };
-    };
-    responses: {
-      /** @description Address changed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   auth_login_create: {
@@ -1296,6 +1507,14 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Login"];
+        };
+      };
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MfaChallenge"];
         };
       };
       400: {
@@ -1331,14 +1550,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1396,7 +1607,325 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
+    };
+  };
+  auth_mfa_passkey_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TicketPasskeyInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_mfa_passkey_options_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TicketInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChallengeOptions"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_mfa_recovery_code_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TicketCodeInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_mfa_totp_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TicketCodeInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_passkey_login_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PasskeyAnswerInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_passkey_options_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChallengeOptions"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -1458,14 +1987,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   auth_password_reset_create: {
@@ -1506,14 +2027,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1567,7 +2080,105 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
+    };
+  };
+  auth_reauthenticate_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["ReauthenticateInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReauthAccess"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_reauthenticate_options_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChallengeOptions"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -1634,14 +2245,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   auth_register_create: {
@@ -1682,14 +2285,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1748,14 +2343,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   auth_verify_email_create: {
@@ -1803,14 +2390,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   auth_verify_email_resend_create: {
@@ -1851,14 +2430,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1927,14 +2498,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2015,14 +2578,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   tags_list: {
@@ -2075,14 +2630,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2154,14 +2701,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2249,14 +2788,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   uploads_finish_create: {
@@ -2334,14 +2865,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   users_me_retrieve: {
@@ -2394,14 +2917,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2467,14 +2982,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   users_me_partial_update: {
@@ -2531,14 +3038,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2625,14 +3124,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   users_me_avatar_destroy: {
@@ -2684,144 +3175,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  users_me_email_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["EmailChangeInputRequest"];
-      };
-    };
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["EmailChangeRequested"];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  users_me_exports_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Export"][];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2881,14 +3234,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2957,7 +3302,651 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
+    };
+  };
+  users_me_mfa_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MfaStatus"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_mfa_recovery_codes_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RecoveryCodes"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_mfa_totp_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description TOTP is off */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_mfa_totp_confirm_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CodeInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TotpConfirm"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_mfa_totp_setup_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TotpSetup"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_passkeys_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Passkey"][];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_passkeys_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PasskeyRegisterInputRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Passkey"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_passkeys_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        passkey_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_passkeys_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        passkey_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedPasskeyNameInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Passkey"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_passkeys_options_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChallengeOptions"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -3017,14 +4006,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3092,14 +4073,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   users_me_sessions_end_others_create: {
@@ -3144,14 +4117,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3211,14 +4176,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3294,14 +4251,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   healthz_retrieve: {
@@ -3346,14 +4295,6 @@ export interface operations {
         };
       };
       500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      503: {
         headers: {
           [name: string]: unknown;
         };
