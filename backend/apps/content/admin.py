@@ -137,7 +137,9 @@ class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, ad
         return {**super().get_changeform_initial_data(request), "author": request.user.pk}
 
     def save_model(self, request: HttpRequest, obj: Article, form: ArticleAdminForm, change: bool) -> None:
-        services.article_save(article=obj, expected_version=form.cleaned_data.get("edit_version"), actor=cast(User, request.user))
+        services.article_save(
+            article=obj, expected_version=form.cleaned_data.get("edit_version"), actor=cast(User, request.user)
+        )
         if form.cleaned_data.get("new_cover"):
             services.article_cover_set(article=obj, image=form.cleaned_data["new_cover"])
         elif form.cleaned_data.get("remove_cover"):

@@ -10,20 +10,20 @@ Mixins for the content ModelAdmins, kept apart from their look (admin.py):
   script (static/content/autosave.js) keeps the open form in the browser (docs/editors.md).
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from apps.content import history_selectors, history_services, services
 
@@ -135,9 +135,9 @@ class ArticleVersionForm(forms.ModelForm):
     edit_version = forms.IntegerField(
         widget=forms.HiddenInput(
             attrs={
-                "data-autosave-found": _lazy("Text you had not saved (from %s) is kept in this browser."),
-                "data-autosave-restore": _lazy("Restore it"),
-                "data-autosave-discard": _lazy("Discard it"),
+                "data-autosave-found": gettext_lazy("Text you had not saved (from %s) is kept in this browser."),
+                "data-autosave-restore": gettext_lazy("Restore it"),
+                "data-autosave-discard": gettext_lazy("Discard it"),
             }
         ),
         min_value=1,
@@ -161,7 +161,7 @@ class ArticleVersionForm(forms.ModelForm):
         except services.ArticleEditConflict as conflict:
             changes = history_selectors.article_changes_since(article_id=self.instance.pk, version=version)
             # The next save is a deliberate one, made with the other editor's changes in view.
-            self.data = self.data.copy()
+            self.data = cast(QueryDict, self.data).copy()
             self.data[self.add_prefix("edit_version")] = str(conflict.current_version)
             message = render_to_string("admin/content/history/conflict.html", {"changes": changes})
             raise ValidationError(mark_safe(message), code=conflict.code) from None  # noqa: S308 - escaped by the template

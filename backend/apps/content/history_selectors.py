@@ -8,7 +8,7 @@ multi-line text such as an article's body.
 import difflib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 from django.utils import formats, timezone
@@ -62,11 +62,11 @@ def versions_diff(
     *, model: type[models.Model], old: Any, new: Any, names: tuple[str, ...] | None = None
 ) -> list[FieldChange]:
     """The fields (``names``, else all shown) that differ from ``old`` to ``new``: versions or the live object."""
-    fields = [model._meta.get_field(name) for name in names or DIFF_FIELDS[model]]
-    values = [
+    fields = [cast(models.Field, model._meta.get_field(name)) for name in names or DIFF_FIELDS[model]]
+    values: list[dict[str, Any]] = [
         {f.name: getattr(version, f.attname) if version is not None else None for f in fields} for version in (old, new)
     ]
-    user_ids = {v[f.name] for v in values for f in fields if isinstance(f, models.ForeignKey) and v[f.name]}
+    user_ids = [v[f.name] for v in values for f in fields if isinstance(f, models.ForeignKey) and v[f.name]]
     users = {user.pk: user.public_name for user in User.objects.filter(pk__in=user_ids)}
     changes = []
     for f in fields:

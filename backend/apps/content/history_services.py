@@ -4,7 +4,7 @@ A revert copies the version's editorial text into the live object and saves it w
 service: the old versions stay, the cache is invalidated, the search document rewritten.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 from django.utils import formats, timezone
@@ -25,21 +25,23 @@ REVERT_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
 
 def _copy(*, target: models.Model, version: Any) -> None:
     for name in REVERT_FIELDS[type(target)]:
-        attname = target._meta.get_field(name).attname
+        attname = cast(models.Field, target._meta.get_field(name)).attname
         setattr(target, attname, getattr(version, attname))
 
 
-def article_revert(*, article: Article, version: Any, actor: User | None, expected_version: int | None = None) -> Article:
+def article_revert(
+    *, article: Article, version: Any, actor: User | None, expected_version: int | None = None
+) -> Article:
     """Makes ``version`` (a record of ``article.history``) the text of the article again."""
     _copy(target=article, version=version)
-    article._change_reason = _("Reverted to version %(version)s") % {"version": version.version}  # type: ignore[attr-defined]
+    # simple-history stores ``_change_reason`` with the version the save makes.
+    setattr(article, "_change_reason", _("Reverted to version %(version)s") % {"version": version.version})  # noqa: B010
     return services.article_save(article=article, expected_version=expected_version, actor=actor)
 
 
 def tag_revert(*, tag: Tag, version: Any, actor: User | None) -> Tag:
     _copy(target=tag, version=version)
-    tag._change_reason = _("Reverted to the version of %(date)s") % {
-        "date": formats.localize(timezone.localtime(version.history_date))
-    }  # type: ignore[attr-defined]
+    date = formats.localize(timezone.localtime(version.history_date))
+    setattr(tag, "_change_reason", _("Reverted to the version of %(date)s") % {"date": date})  # noqa: B010
     services.history_actor_set(instance=tag, actor=actor)
     return services.tag_save(tag=tag)

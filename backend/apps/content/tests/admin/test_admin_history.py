@@ -47,7 +47,7 @@ def test_the_second_save_is_refused_with_the_diff_and_keeps_the_own_text(article
     assert "Someone else saved this article" in page
     assert "First editor&#x27;s title" in page  # their change, in the diff
     assert "my own words" in page  # the own text, still in the form
-    assert f'name="edit_version" value="2"' in page  # a deliberate second save goes through
+    assert 'name="edit_version" value="2"' in page  # a deliberate second save goes through
     assert Article.objects.get(pk=article.pk).title == "First editor's title"
 
     again = editor_client.post(url, _form(article, 2, title="First editor's title", body="one\nmy own words"))
@@ -61,7 +61,10 @@ def test_the_form_carries_its_version_and_the_autosave_script(article, editor_cl
         assert "content/autosave.js" in page
         assert 'name="edit_version"' in page
         assert "data-autosave-found=" in page
-    assert 'name="edit_version" value="1"' in editor_client.get(f"/admin/content/article/{article.pk}/change/").content.decode()
+    assert (
+        'name="edit_version" value="1"'
+        in editor_client.get(f"/admin/content/article/{article.pk}/change/").content.decode()
+    )
 
 
 def test_admin_saves_record_the_editor(article, editor_client, editor):
