@@ -80,7 +80,8 @@ class Article(BaseModel):
     search_vector = SearchVectorField(null=True, editable=False)
     # The optimistic lock of editors' forms: the services add one on every editorial write, and a
     # save that started from an older number is refused (services.article_save, docs/editors.md).
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # A database default too, for rows written by SQL (bench/scale.py).
+    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
     # A version per save (history.py). Not the derived columns: the HTML and the search document
