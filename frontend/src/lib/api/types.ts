@@ -17,6 +17,11 @@ export type PasswordChangeInput = Schemas["PasswordChangeInputRequest"];
 export type ProfileInput = Schemas["PatchedUserUpdateInputRequest"];
 export type SocialProvider = Schemas["SocialProviderOutput"];
 export type SocialAccount = Schemas["SocialAccountOutput"];
+export type MfaChallenge = Schemas["MfaChallenge"];
+export type MfaStatus = Schemas["MfaStatus"];
+export type TotpSetup = Schemas["TotpSetup"];
+export type Passkey = Schemas["Passkey"];
+export type UserSession = Schemas["Session"];
 
 export type Tag = Schemas["Tag"];
 export type ArticleSummary = Schemas["ArticleListItem"];
