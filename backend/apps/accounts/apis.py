@@ -24,11 +24,13 @@ from apps.accounts.serializers import UserSerializer
 from apps.accounts.services.passwords import password_change, password_reset_confirm, password_reset_request
 from apps.accounts.services.profile import user_delete, user_update
 from apps.accounts.services.registration import user_register, user_verification_resend, user_verify_email
-from apps.accounts.services.sessions import session_end, session_refresh, user_login
+from apps.accounts.services.sessions import session_end, session_refresh
 from apps.common.auth import client_ip, signed_in_user
 from apps.common.exceptions import ApplicationError
 from apps.common.openapi import problem_responses
 from apps.common.validators import VisibleTextValidator
+from apps.mfa.serializers import MfaChallengeSerializer
+from apps.mfa.services.login import SignedIn, password_login
 
 DetailSerializer = inline_serializer("Detail", {"detail": serializers.CharField()})
 AccessSerializer = inline_serializer("Access", {"access": serializers.CharField()})
@@ -118,7 +120,11 @@ class VerifyEmailResendApi(PublicAuthApi):
 
 @method_decorator(never_cache, name="dispatch")
 class LoginApi(PublicAuthApi):
-    """Password login: returns an access token and sets the refresh token as an httpOnly cookie."""
+    """Password login: returns an access token and sets the refresh token as an httpOnly cookie.
+
+    An account with a second factor gets 202 with a ticket instead, and no session: the second
+    step (``/auth/mfa/...``) trades the ticket for one.
+    """
 
     throttle_scope = "auth_login"
 
@@ -130,15 +136,19 @@ class LoginApi(PublicAuthApi):
         request=LoginInput,
         responses={
             200: inline_serializer("Login", {"access": serializers.CharField(), "user": UserSerializer()}),
+            202: MfaChallengeSerializer,
             **problem_responses(400, 401, 403, 429),
         },
     )
     def post(self, request: Request) -> Response:
         serializer = self.LoginInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user, tokens = user_login(**serializer.validated_data, ip=client_ip(request))
-        response = Response({"access": tokens.access, "user": UserSerializer(user).data})
-        refresh_cookie_set(response, token=tokens.refresh)
+        result = password_login(**serializer.validated_data, ip=client_ip(request))
+        if not isinstance(result, SignedIn):
+            challenge = {"ticket": result.ticket, "methods": result.methods, "expires_at": result.expires_at}
+            return Response(MfaChallengeSerializer(challenge).data, status=status.HTTP_202_ACCEPTED)
+        response = Response({"access": result.tokens.access, "user": UserSerializer(result.user).data})
+        refresh_cookie_set(response, token=result.tokens.refresh)
         return response
 
 

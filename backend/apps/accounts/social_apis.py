@@ -2,7 +2,8 @@
 
 ``login`` and ``complete`` are browser navigations (redirects), not JSON calls: the
 browser goes to the provider and comes back. Every way out of ``complete`` redirects
-to the frontend's callback page, with the refresh cookie on success or ``?error=<code>``.
+to the frontend's callback page, with the refresh cookie on success, ``?mfa=<ticket>&methods=...``
+when the account has a second factor (no cookie yet), or ``?error=<code>``.
 """
 
 import logging
@@ -29,13 +30,13 @@ from social_django.utils import load_backend, load_strategy
 from apps.accounts.cookies import refresh_cookie_set
 from apps.accounts.models import User
 from apps.accounts.selectors import user_social_accounts_list
-from apps.accounts.services.sessions import session_start
 from apps.accounts.services.social_accounts import social_account_disconnect
 from apps.accounts.social import error_code_of, social_providers_enabled
 from apps.common.auth import signed_in_user
 from apps.common.decorators import require_GET
 from apps.common.exceptions import problem_response
 from apps.common.openapi import problem_responses
+from apps.mfa.services.login import SignedIn, login_begin
 
 logger = logging.getLogger(__name__)
 
@@ -102,9 +103,12 @@ def social_complete(request: HttpRequest, provider: str) -> HttpResponse:
         request.session.flush()
     if not isinstance(user, User) or not user.is_active:
         return _callback_redirect(error="account_inactive")
-    tokens = session_start(user=user)
+    result = login_begin(user=user)
+    if not isinstance(result, SignedIn):
+        # A second factor is due: the callback page shows the same step as after a password.
+        return _callback_redirect(mfa=result.ticket, methods=",".join(result.methods), next=next_path)
     response = _callback_redirect(next=next_path)
-    refresh_cookie_set(response, token=tokens.refresh)
+    refresh_cookie_set(response, token=result.tokens.refresh)
     return response
 
 

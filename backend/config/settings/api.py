@@ -34,12 +34,22 @@ REST_FRAMEWORK = {
         "auth_password_reset": "5/hour",
         "auth_password_reset_confirm": "5/hour",
         "auth_verification_resend": "5/hour",
+        # Per address: the second step of a login, passkey sign-in and their options (apps/mfa).
+        "auth_mfa": "30/min",
+        # Per user: re-authentication and changes to second factors.
+        "auth_reauth": "10/min",
+        "mfa_manage": "30/min",
         "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour") or None,
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min") or None,
         "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour") or None,
     },
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0 if DJANGO_ENV == "development" else 1),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+# WebAuthn JSON passes through as the browser and py_webauthn write it (camelCase, e.g. rawId,
+# clientDataJSON): the parser leaves what is inside these fields alone.
+JSON_CAMEL_CASE = {
+    "JSON_UNDERSCOREIZE": {"no_underscore_before_number": False, "ignore_fields": ("credential", "options")}
 }
 MAX_PAGE_SIZE = 100
 # The `type` of every problem document is this URL plus the error code (hyphenated): an anchor on
@@ -56,7 +66,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {"MfaMethodEnum": ["totp", "recoveryCode", "passkey"]},
     "CAMELIZE_NAMES": False,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",

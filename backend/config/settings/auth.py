@@ -1,8 +1,9 @@
 """Accounts, passwords, JWT sessions and social login."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
-from config.settings.base import SECRET_KEY
+from config.settings.base import FRONTEND_URL, SECRET_KEY
 from config.settings.environment import DJANGO_ENV, IS_PRODUCTION, IS_TEST, env
 
 AUTH_USER_MODEL = "accounts.User"
@@ -98,3 +99,23 @@ SOCIAL_AUTH_PIPELINE = (
     "social_core.pipeline.social_auth.load_extra_data",
     "apps.accounts.social.fill_missing_names",
 )
+
+# --- Second factors and passkeys (apps/mfa, docs/auth.md#two-factor-authentication) ----
+# The password (or social) step of an account with a second factor answers a ticket, good for
+# this many seconds and this many wrong codes; the second step trades it for a session.
+AUTH_MFA_TICKET_TTL = env.int("AUTH_MFA_TICKET_TTL", default=300)
+AUTH_MFA_TICKET_MAX_FAILURES = 5
+# A WebAuthn challenge is answered once, within this many seconds.
+AUTH_WEBAUTHN_CHALLENGE_TTL = env.int("AUTH_WEBAUTHN_CHALLENGE_TTL", default=300)
+# Endpoints that change second factors want an access token re-authenticated this recently.
+AUTH_REAUTH_MAX_AGE = env.int("AUTH_REAUTH_MAX_AGE", default=300)
+# The WebAuthn relying party: the frontend's host, where the browser runs the ceremony.
+WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default="") or (urlsplit(FRONTEND_URL).hostname or "localhost")
+# Shown by authenticators and authenticator apps (also the TOTP issuer).
+WEBAUTHN_RP_NAME = env.str("WEBAUTHN_RP_NAME", default="Starter")
+WEBAUTHN_ORIGINS = env.list("WEBAUTHN_ORIGINS", default=[FRONTEND_URL])
+# Encrypts TOTP secrets at rest (Fernet). Empty: derived from SECRET_KEY, so rotating that key
+# then voids every authenticator app; set it to rotate SECRET_KEY independently.
+MFA_ENCRYPTION_KEY = env.str("MFA_ENCRYPTION_KEY", default="") or SECRET_KEY
+# Staff must give a TOTP or recovery code at the admin login (and have a second factor at all).
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=IS_PRODUCTION)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "social_django",
     "apps.common",
     "apps.accounts",
+    "apps.mfa",
     "apps.content",
     "apps.uploads",
     "apps.jobs",

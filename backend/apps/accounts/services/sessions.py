@@ -52,7 +52,9 @@ def user_authenticate(*, email: str, password: str, ip: str) -> User:
     return user
 
 
-def user_login(*, email: str, password: str, ip: str) -> tuple[User, SessionTokens]:
+def user_login_check(*, email: str, password: str, ip: str) -> User:
+    """The first step of a password login: the password, then a verified address. Starts no session:
+    the caller does, or asks for a second factor first (apps/mfa/services/login.py)."""
     user = user_authenticate(email=email, password=password, ip=ip)
     if settings.ACCOUNTS_REQUIRE_EMAIL_VERIFICATION and not user.is_email_verified:
         raise ApplicationError(
@@ -60,7 +62,7 @@ def user_login(*, email: str, password: str, ip: str) -> tuple[User, SessionToke
             detail=_("Verify your email address first: follow the link we sent you, or ask for a new one."),
             status_code=HTTPStatus.FORBIDDEN,
         )
-    return user, session_start(user=user)
+    return user
 
 
 # --- Sessions -------------------------------------------------------------------------

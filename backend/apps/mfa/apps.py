@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MfaConfig(AppConfig):
+    name = "apps.mfa"
+    label = "mfa"
