@@ -33,6 +33,7 @@ TASK_QUEUES = {
     "apps.accounts.tasks.send_welcome_email": "emails",
     "apps.accounts.tasks.send_registration_attempt_email": "emails",
     "apps.accounts.tasks.send_login_paused_email": "emails",
+    "apps.accounts.tasks.send_new_device_email": "emails",
     "apps.exports.tasks.send_export_ready_email": "emails",
     "apps.mfa.tasks.send_mfa_enabled_email": "emails",
     "apps.mfa.tasks.send_mfa_disabled_email": "emails",

@@ -65,7 +65,7 @@ export DJANGO_ENV=production \
     AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test \
     EMAIL_URL=smtp://127.0.0.1:25 \
     METRICS_TOKEN=smoke-token \
-    NUM_PROXIES=1 \
+    TRUSTED_PROXIES=127.0.0.1 \
     GUNICORN_WORKERS=2
 moto_server -H 127.0.0.1 -p 45661 >"$work/moto.log" 2>&1 &
 pids+=($!)

@@ -25,7 +25,7 @@ from apps.accounts.services.passwords import password_change, password_reset_con
 from apps.accounts.services.profile import user_delete, user_update
 from apps.accounts.services.registration import user_register, user_verification_resend, user_verify_email
 from apps.accounts.services.sessions import session_end, session_refresh
-from apps.common.auth import client_ip, signed_in_user
+from apps.common.auth import client_info, signed_in_user
 from apps.common.exceptions import ApplicationError
 from apps.common.openapi import problem_responses
 from apps.common.validators import VisibleTextValidator
@@ -143,7 +143,7 @@ class LoginApi(PublicAuthApi):
     def post(self, request: Request) -> Response:
         serializer = self.LoginInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        result = password_login(**serializer.validated_data, ip=client_ip(request))
+        result = password_login(**serializer.validated_data, client=client_info(request))
         if not isinstance(result, SignedIn):
             challenge = {"ticket": result.ticket, "methods": result.methods, "expires_at": result.expires_at}
             return Response(MfaChallengeSerializer(challenge).data, status=status.HTTP_202_ACCEPTED)
@@ -159,7 +159,7 @@ class RefreshApi(CookieAuthApi):
     @extend_schema(request=None, responses={200: AccessSerializer, **problem_responses(401, 403, 429)})
     def post(self, request: Request) -> Response:
         try:
-            tokens = session_refresh(raw_refresh=refresh_cookie_read(request))
+            tokens = session_refresh(raw_refresh=refresh_cookie_read(request), client=client_info(request))
         except ApplicationError as error:
             failure = self.handle_exception(error)  # the problem document, plus a cleared cookie
             refresh_cookie_clear(failure)
@@ -239,7 +239,7 @@ class PasswordChangeApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.PasswordChangeInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        tokens = password_change(user=signed_in_user(request), **serializer.validated_data)
+        tokens = password_change(user=signed_in_user(request), client=client_info(request), **serializer.validated_data)
         response = Response(status=status.HTTP_204_NO_CONTENT)
         refresh_cookie_set(response, token=tokens.refresh)
         return response

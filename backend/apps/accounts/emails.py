@@ -1,13 +1,15 @@
 """The account emails. Links point at the frontend, which calls the API."""
 
+from typing import Any
+
 from django.conf import settings
 
-from apps.accounts.models import User
+from apps.accounts.models import User, UserSession
 from apps.accounts.tokens import email_verification_token_make, password_reset_token_make, password_reset_uid_make
 from apps.common.emails import email_send, frontend_link
 
 
-def _send(*, user: User, template: str, **context: str) -> None:
+def _send(*, user: User, template: str, **context: Any) -> None:
     email_send(
         to=user.email,
         template=f"accounts/email/{template}",
@@ -48,4 +50,16 @@ def login_paused_email_send(*, user: User) -> None:
         user=user,
         template="login_paused",
         link=frontend_link("/forgot-password", language=user.language, email=user.email),
+    )
+
+
+def new_device_email_send(*, session: UserSession) -> None:
+    _send(
+        user=session.user,
+        template="new_device",
+        device=session.device,
+        ip=session.ip or "",
+        location=session.location,
+        when=session.created_at,
+        link=frontend_link("/account", language=session.user.language),
     )

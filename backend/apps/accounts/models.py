@@ -1,4 +1,5 @@
 import unicodedata
+import uuid
 from typing import Any, ClassVar
 
 import idna
@@ -130,3 +131,34 @@ def public_name(*, first_name: str, last_name: str, user_id: int | None) -> str:
     A function of the columns, so lists built from ``values()`` rows say the same as ``User.public_name``.
     """
     return f"{first_name} {last_name}".strip() or f"User {user_id}"
+
+
+class UserSession(models.Model):
+    """A sign-in: one refresh-token family. Every refresh and access token of the family carries
+    its id as the ``sid`` claim; rotation keeps it. Ended rows stay a while as the memory of
+    known devices for the new-device email (apps/accounts/services/housekeeping.py)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions")
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    # The refresh token issued last: ending the session deletes its row, so it is refused at once.
+    refresh_jti = models.CharField(max_length=255, blank=True)
+    user_agent = models.CharField(max_length=512, blank=True)
+    device = models.CharField(max_length=200, blank=True, help_text=_("Browser and system, from the user agent."))
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    # The network of the address at sign-in (a /24 or /48): with the device, what "known device" means.
+    network = models.CharField(max_length=64, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        indexes = [
+            models.Index(fields=["user", "-last_used_at"], name="accounts_session_user_used"),
+            models.Index(fields=["user", "device", "network"], name="accounts_session_known_device"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.device or '?'} ({self.ip or '?'})"

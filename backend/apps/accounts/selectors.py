@@ -1,9 +1,11 @@
 """Reads for accounts."""
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 from social_django.models import UserSocialAuth
 
-from apps.accounts.models import User, email_normalize
+from apps.accounts.models import User, UserSession, email_normalize
 
 
 def user_find_by_email(*, email: str) -> User | None:
@@ -13,3 +15,21 @@ def user_find_by_email(*, email: str) -> User | None:
 
 def user_social_accounts_list(*, user: User) -> QuerySet[UserSocialAuth]:
     return UserSocialAuth.objects.filter(user=user).order_by("created")
+
+
+def user_sessions_active(*, user: User) -> QuerySet[UserSession]:
+    """The user's sessions that can still refresh, the most recently used first.
+
+    Every rotation renews the refresh token's lifetime and ``last_used_at``, so a session
+    whose last rotation is older than that lifetime has expired.
+    """
+    expired_before = timezone.now() - settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]
+    return UserSession.objects.filter(user=user, ended_at__isnull=True, last_used_at__gt=expired_before).order_by(
+        "-last_used_at", "-created_at"
+    )
+
+
+def user_device_known(*, user: User, device: str, network: str) -> bool:
+    """Whether a session of the user, live or ended (and not yet purged), came from this device
+    label and network: what the new-device email calls a known device."""
+    return UserSession.objects.filter(user=user, device=device, network=network).exists()

@@ -32,7 +32,7 @@ from apps.accounts.models import User
 from apps.accounts.selectors import user_social_accounts_list
 from apps.accounts.services.social_accounts import social_account_disconnect
 from apps.accounts.social import error_code_of, social_providers_enabled
-from apps.common.auth import signed_in_user
+from apps.common.auth import client_info, signed_in_user
 from apps.common.decorators import require_GET
 from apps.common.exceptions import problem_response
 from apps.common.openapi import problem_responses
@@ -103,7 +103,7 @@ def social_complete(request: HttpRequest, provider: str) -> HttpResponse:
         request.session.flush()
     if not isinstance(user, User) or not user.is_active:
         return _callback_redirect(error="account_inactive")
-    result = login_begin(user=user)
+    result = login_begin(user=user, client=client_info(request))
     if not isinstance(result, SignedIn):
         # A second factor is due: the callback page shows the same step as after a password.
         return _callback_redirect(mfa=result.ticket, methods=",".join(result.methods), next=next_path)

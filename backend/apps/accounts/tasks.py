@@ -9,9 +9,9 @@ Queues: config/celery.py.
 from celery import shared_task
 
 from apps.accounts import emails
-from apps.accounts.models import User
+from apps.accounts.models import User, UserSession
 from apps.accounts.selectors import user_find_by_email
-from apps.accounts.services.housekeeping import tokens_expired_purge, users_unverified_delete
+from apps.accounts.services.housekeeping import sessions_stale_purge, tokens_expired_purge, users_unverified_delete
 from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
 
 EMAIL_TASK_OPTIONS = {"base": ReliableTask, "autoretry_for": TRANSIENT_EMAIL_ERRORS}
@@ -70,10 +70,17 @@ def send_login_paused_email(email: str) -> None:
         emails.login_paused_email_send(user=user)
 
 
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_new_device_email(session_id: str) -> None:
+    session = UserSession.objects.select_related("user").filter(pk=session_id, user__is_active=True).first()
+    if session is not None:
+        emails.new_device_email_send(session=session)
+
+
 @shared_task(base=ReliableTask)
 def purge_expired_tokens() -> int:
-    """Beat, daily."""
-    return tokens_expired_purge()
+    """Beat, daily: expired refresh tokens, and sessions past their history (AUTH_SESSION_HISTORY)."""
+    return tokens_expired_purge() + sessions_stale_purge()
 
 
 @shared_task(base=ReliableTask)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.accounts import apis, social_apis
+from apps.accounts import apis, session_apis, social_apis
 
 auth_urlpatterns = [
     path("register/", apis.RegisterApi.as_view(), name="register"),
@@ -25,4 +25,7 @@ users_urlpatterns = [
         social_apis.SocialAccountDetailApi.as_view(),
         name="social-account-detail",
     ),
+    path("me/sessions/", session_apis.SessionListApi.as_view(), name="sessions"),
+    path("me/sessions/end-others/", session_apis.SessionEndOthersApi.as_view(), name="sessions-end-others"),
+    path("me/sessions/<uuid:session_id>/", session_apis.SessionDetailApi.as_view(), name="session-detail"),
 ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host
 
+from apps.common.auth import client_ip
 from apps.common.request_context import REQUEST_ID_HEADER, accept_request_id, current_request_id
 
 PROBE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -44,3 +45,16 @@ class RequestIDMiddleware:
             current_request_id.reset(token)
         response[REQUEST_ID_HEADER] = request_id
         return response
+
+
+class ClientAddressMiddleware:
+    """Puts the client's address (``client_ip``: X-Forwarded-For as far as ``TRUSTED_PROXIES``
+    vouch for it) into ``REMOTE_ADDR``, so DRF's throttles, which key on ``REMOTE_ADDR`` with
+    ``NUM_PROXIES`` 0, count the same address as the failed-login guard and the sessions list."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META["REMOTE_ADDR"] = client_ip(request)
+        return self.get_response(request)

@@ -1,7 +1,11 @@
 """Django REST framework and the OpenAPI schema (drf-spectacular)."""
 
+import ipaddress
+
+from django.core.exceptions import ImproperlyConfigured
+
 from config.settings.base import DEBUG
-from config.settings.environment import DJANGO_ENV, env
+from config.settings.environment import env
 
 # https://www.django-rest-framework.org/api-guide/settings/
 REST_FRAMEWORK = {
@@ -43,7 +47,9 @@ REST_FRAMEWORK = {
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min") or None,
         "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour") or None,
     },
-    "NUM_PROXIES": env.int("NUM_PROXIES", default=0 if DJANGO_ENV == "development" else 1),
+    # The client address is resolved before DRF sees the request (apps.common.middleware.
+    # ClientAddressMiddleware, from TRUSTED_PROXIES below): the throttles take REMOTE_ADDR as it is.
+    "NUM_PROXIES": 0,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 # WebAuthn JSON passes through as the browser and py_webauthn write it (camelCase, e.g. rawId,
@@ -51,6 +57,19 @@ REST_FRAMEWORK = {
 JSON_CAMEL_CASE = {
     "JSON_UNDERSCOREIZE": {"no_underscore_before_number": False, "ignore_fields": ("credential", "options")}
 }
+
+# The proxies (addresses or networks) whose X-Forwarded-For entries are believed, read from the
+# right (apps.common.auth.client_ip). The default, loopback and the private ranges, fits a proxy
+# on the same host or in the same cluster network; name your proxies exactly where you can.
+TRUSTED_PROXIES = env.list(
+    "TRUSTED_PROXIES",
+    default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network.") from None
 MAX_PAGE_SIZE = 100
 # The `type` of every problem document is this URL plus the error code (hyphenated): an anchor on
 # the docs site's page that explains each code (docs/errors.md). The default is that page as

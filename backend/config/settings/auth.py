@@ -62,6 +62,15 @@ SIMPLE_JWT = {
 # refresh in flight, or two tabs without Web Locks, re-present the just-rotated cookie. A copy
 # used within the window goes undetected, hence short. 0 switches the grace off.
 AUTH_REFRESH_REUSE_GRACE_SECONDS = env.int("AUTH_REFRESH_REUSE_GRACE_SECONDS", default=10)
+# Each refresh-token family is a session (apps.accounts.models.UserSession, docs/auth.md).
+# A sign-in from a device (user-agent label and /24 or /48 network) none of the user's sessions
+# came from emails the owner; never the first sign-in of an account.
+AUTH_NEW_DEVICE_EMAIL = env.bool("AUTH_NEW_DEVICE_EMAIL", default=True)
+# Ended and expired sessions are kept this long as the memory of known devices, then deleted.
+AUTH_SESSION_HISTORY = timedelta(days=90)
+# A local MaxMind database (GeoLite2-City.mmdb or similar) for the place shown next to a session;
+# empty shows none. Nothing is looked up over the network.
+GEOIP_PATH = env.str("GEOIP_PATH", default="")
 AUTH_REFRESH_COOKIE = {
     "name": "refresh_token",
     "path": "/api/v1/auth/",

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Before anything validates the Host header: probes and scrapes address pods by IP.
     "apps.common.middleware.ProbeHostMiddleware",
+    # Before anything reads the client address: it resolves X-Forwarded-For once (TRUSTED_PROXIES).
+    "apps.common.middleware.ClientAddressMiddleware",
     # Outermost, so request latency and status counts (by view) cover everything below.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "apps.common.middleware.RequestIDMiddleware",

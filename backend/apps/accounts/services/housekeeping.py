@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from apps.accounts.models import User
+from apps.accounts.models import User, UserSession
 
 
 def tokens_expired_purge() -> int:
@@ -14,6 +14,22 @@ def tokens_expired_purge() -> int:
     """
     _, per_model = OutstandingToken.objects.filter(expires_at__lte=timezone.now()).delete()
     return per_model.get(OutstandingToken._meta.label, 0)
+
+
+def sessions_stale_purge() -> int:
+    """Deletes sessions ended, or expired, more than ``AUTH_SESSION_HISTORY`` ago.
+
+    Until then an ended session is still the memory of a known device (no new-device email
+    for it); after that the address and user agent it recorded are personal data kept for nothing.
+    """
+    cutoff = timezone.now() - settings.AUTH_SESSION_HISTORY
+    # A session that was never ended expired one refresh lifetime after its last rotation.
+    expired_cutoff = cutoff - settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]
+    stale = UserSession.objects.filter(ended_at__lt=cutoff) | UserSession.objects.filter(
+        ended_at__isnull=True, last_used_at__lt=expired_cutoff
+    )
+    deleted, _ = stale.delete()
+    return deleted
 
 
 def users_unverified_delete() -> int:

@@ -10,6 +10,7 @@ from apps.accounts.models import User
 from apps.accounts.services.login_failures import login_failures_reset
 from apps.accounts.services.sessions import SessionTokens, session_start, user_sessions_revoke
 from apps.accounts.tokens import password_reset_user_find
+from apps.common.auth import ClientInfo
 from apps.common.exceptions import ApplicationError
 from apps.jobs.services import enqueue_on_commit
 
@@ -43,7 +44,7 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
 
 
 @transaction.atomic
-def password_change(*, user: User, current_password: str, new_password: str) -> SessionTokens:
+def password_change(*, user: User, client: ClientInfo, current_password: str, new_password: str) -> SessionTokens:
     """Changes the password, ends every other session and returns a fresh one for this client."""
     if not user.check_password(current_password):
         raise ValidationError(
@@ -51,7 +52,7 @@ def password_change(*, user: User, current_password: str, new_password: str) -> 
         )
     _password_set(user=user, new_password=new_password, field="new_password")
     user_sessions_revoke(user_id=user.pk)
-    return session_start(user=user)
+    return session_start(user=user, client=client)
 
 
 def _password_set(*, user: User, new_password: str, field: str) -> None:

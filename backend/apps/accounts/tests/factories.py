@@ -2,8 +2,12 @@ import factory
 from django.contrib.auth.hashers import make_password
 
 from apps.accounts.models import User
+from apps.common.auth import ClientInfo
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
+FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+# A client for services that start sessions: the test client's address, a desktop browser.
+TEST_CLIENT = ClientInfo(ip="127.0.0.1", user_agent=FIREFOX_ON_LINUX)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from apps.common.auth import client_ip, signed_in_user
+from apps.common.auth import client_info, client_ip, signed_in_user
 from apps.common.openapi import problem_responses
 from apps.mfa.apis.base import PublicMfaApi, SignedInMfaApi, challenge_options_response, signed_in_response
 from apps.mfa.serializers import (
@@ -44,7 +44,7 @@ class MfaTotpApi(PublicMfaApi):
     def post(self, request: Request) -> Response:
         serializer = TicketCodeInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return signed_in_response(mfa_login_totp(**serializer.validated_data, ip=client_ip(request)))
+        return signed_in_response(mfa_login_totp(**serializer.validated_data, client=client_info(request)))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -55,7 +55,7 @@ class MfaRecoveryCodeApi(PublicMfaApi):
     def post(self, request: Request) -> Response:
         serializer = TicketCodeInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return signed_in_response(mfa_login_recovery_code(**serializer.validated_data, ip=client_ip(request)))
+        return signed_in_response(mfa_login_recovery_code(**serializer.validated_data, client=client_info(request)))
 
 
 class MfaPasskeyOptionsApi(PublicMfaApi):
@@ -76,7 +76,7 @@ class MfaPasskeyApi(PublicMfaApi):
     def post(self, request: Request) -> Response:
         serializer = TicketPasskeyInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return signed_in_response(mfa_login_passkey(**serializer.validated_data, ip=client_ip(request)))
+        return signed_in_response(mfa_login_passkey(**serializer.validated_data, client=client_info(request)))
 
 
 class PasskeyLoginOptionsApi(PublicMfaApi):
@@ -95,7 +95,7 @@ class PasskeyLoginApi(PublicMfaApi):
     def post(self, request: Request) -> Response:
         serializer = PasskeyAnswerInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return signed_in_response(passkey_login(**serializer.validated_data))
+        return signed_in_response(passkey_login(**serializer.validated_data, client=client_info(request)))
 
 
 class ReauthenticateOptionsApi(SignedInMfaApi):

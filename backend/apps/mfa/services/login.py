@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from apps.accounts.models import User
 from apps.accounts.services.login_failures import login_failure_record, login_failures_check
 from apps.accounts.services.sessions import SessionTokens, session_start, user_login_check
+from apps.common.auth import ClientInfo
 from apps.common.exceptions import ApplicationError
 from apps.mfa.models import WebAuthnChallenge
 from apps.mfa.selectors import user_has_second_factor
@@ -38,18 +39,19 @@ class SignedIn:
     tokens: SessionTokens
 
 
-def login_begin(*, user: User) -> SignedIn | MfaChallenge:
+def login_begin(*, user: User, client: ClientInfo) -> SignedIn | MfaChallenge:
     """After a first step (password or social): a session, or a ticket when the account has a second factor."""
     if user_has_second_factor(user=user):
         return mfa_ticket_issue(user=user)
-    return SignedIn(user=user, tokens=session_start(user=user))
+    return SignedIn(user=user, tokens=session_start(user=user, client=client))
 
 
-def password_login(*, email: str, password: str, ip: str) -> SignedIn | MfaChallenge:
-    return login_begin(user=user_login_check(email=email, password=password, ip=ip))
+def password_login(*, email: str, password: str, client: ClientInfo) -> SignedIn | MfaChallenge:
+    return login_begin(user=user_login_check(email=email, password=password, ip=client.ip), client=client)
 
 
-def _second_step(*, ticket: str, ip: str, answer_ok: Callable[[User], bool]) -> SignedIn:
+def _second_step(*, ticket: str, client: ClientInfo, answer_ok: Callable[[User], bool]) -> SignedIn:
+    ip = client.ip
     user = mfa_ticket_user(ticket=ticket)
     login_failures_check(ip=ip, email=user.email)
     try:
@@ -65,7 +67,7 @@ def _second_step(*, ticket: str, ip: str, answer_ok: Callable[[User], bool]) -> 
             status_code=HTTPStatus.UNAUTHORIZED,
         )
     mfa_ticket_spend(ticket=ticket)
-    return SignedIn(user=user, tokens=session_start(user=user))
+    return SignedIn(user=user, tokens=session_start(user=user, client=client))
 
 
 def _failed(*, ticket: str, ip: str, user: User) -> None:
@@ -73,35 +75,35 @@ def _failed(*, ticket: str, ip: str, user: User) -> None:
     login_failure_record(ip=ip, email=user.email)
 
 
-def mfa_login_totp(*, ticket: str, code: str, ip: str) -> SignedIn:
-    return _second_step(ticket=ticket, ip=ip, answer_ok=lambda user: totp_verify(user=user, code=code))
+def mfa_login_totp(*, ticket: str, code: str, client: ClientInfo) -> SignedIn:
+    return _second_step(ticket=ticket, client=client, answer_ok=lambda user: totp_verify(user=user, code=code))
 
 
-def mfa_login_recovery_code(*, ticket: str, code: str, ip: str) -> SignedIn:
-    return _second_step(ticket=ticket, ip=ip, answer_ok=lambda user: recovery_code_use(user=user, code=code))
+def mfa_login_recovery_code(*, ticket: str, code: str, client: ClientInfo) -> SignedIn:
+    return _second_step(ticket=ticket, client=client, answer_ok=lambda user: recovery_code_use(user=user, code=code))
 
 
 def mfa_passkey_options(*, ticket: str) -> ChallengeOptions:
     return webauthn.authentication_options(purpose=Purpose.SECOND_FACTOR, user=mfa_ticket_user(ticket=ticket))
 
 
-def mfa_login_passkey(*, ticket: str, challenge_id: str, credential: dict[str, Any], ip: str) -> SignedIn:
+def mfa_login_passkey(*, ticket: str, challenge_id: str, credential: dict[str, Any], client: ClientInfo) -> SignedIn:
     def answer_ok(user: User) -> bool:
         challenge = webauthn.challenge_consume(challenge_id=challenge_id, purpose=Purpose.SECOND_FACTOR, user=user)
         webauthn.authentication_verify(challenge=challenge, credential=credential, user=user)
         return True
 
-    return _second_step(ticket=ticket, ip=ip, answer_ok=answer_ok)
+    return _second_step(ticket=ticket, client=client, answer_ok=answer_ok)
 
 
 def passkey_login_options() -> ChallengeOptions:
     return webauthn.authentication_options(purpose=Purpose.SIGN_IN, user=None)
 
 
-def passkey_login(*, challenge_id: str, credential: dict[str, Any]) -> SignedIn:
+def passkey_login(*, challenge_id: str, credential: dict[str, Any], client: ClientInfo) -> SignedIn:
     """Usernameless sign-in: the passkey is possession and user verification at once, so no second step."""
     challenge = webauthn.challenge_consume(challenge_id=challenge_id, purpose=Purpose.SIGN_IN, user=None)
     passkey = webauthn.authentication_verify(challenge=challenge, credential=credential, user=None)
     if not passkey.user.is_active:
         raise webauthn.invalid_credential()
-    return SignedIn(user=passkey.user, tokens=session_start(user=passkey.user))
+    return SignedIn(user=passkey.user, tokens=session_start(user=passkey.user, client=client))

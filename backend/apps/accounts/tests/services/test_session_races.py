@@ -8,7 +8,7 @@ from django.db import connection
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from apps.accounts.services import sessions
-from apps.accounts.tests.factories import UserFactory
+from apps.accounts.tests.factories import TEST_CLIENT, UserFactory
 from apps.common.exceptions import ApplicationError
 from apps.common.tests.concurrency import wait_until_blocked_or_done
 
@@ -18,19 +18,19 @@ def test_a_revocation_during_a_refresh_also_ends_the_token_that_refresh_issues()
     if connection.vendor != "postgresql":
         pytest.skip("needs row locks (PostgreSQL)")
     user = UserFactory()
-    old = sessions.session_start(user=user)
+    old = sessions.session_start(user=user, client=TEST_CLIENT)
     issued: list[sessions.SessionTokens] = []
     rotating, may_finish = threading.Event(), threading.Event()
-    session_start = sessions.session_start
+    session_continue = sessions._session_continue
 
-    def issue_when_allowed(*, user):
+    def issue_when_allowed(**kwargs):
         rotating.set()
         may_finish.wait(10)
-        return session_start(user=user)
+        return session_continue(**kwargs)
 
     def refresh():
         try:
-            issued.append(sessions.session_refresh(raw_refresh=old.refresh))
+            issued.append(sessions.session_refresh(raw_refresh=old.refresh, client=TEST_CLIENT))
         finally:
             connection.close()
 
@@ -40,7 +40,7 @@ def test_a_revocation_during_a_refresh_also_ends_the_token_that_refresh_issues()
         finally:
             connection.close()
 
-    with mock.patch.object(sessions, "session_start", issue_when_allowed):
+    with mock.patch.object(sessions, "_session_continue", issue_when_allowed):
         refresher = threading.Thread(target=refresh)
         refresher.start()
         assert rotating.wait(10)
@@ -55,4 +55,4 @@ def test_a_revocation_during_a_refresh_also_ends_the_token_that_refresh_issues()
     assert issued, "the refresh that started first completes"
     assert not OutstandingToken.objects.filter(user=user).exists()
     with pytest.raises(ApplicationError):
-        sessions.session_refresh(raw_refresh=issued[0].refresh)
+        sessions.session_refresh(raw_refresh=issued[0].refresh, client=TEST_CLIENT)

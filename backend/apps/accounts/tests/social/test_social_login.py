@@ -7,7 +7,7 @@ from social_django.models import UserSocialAuth
 from apps.accounts.cookies import SESSION_HINT_COOKIE
 from apps.accounts.models import User
 from apps.accounts.services.sessions import session_start
-from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+from apps.accounts.tests.factories import DEFAULT_PASSWORD, TEST_CLIENT, UserFactory
 from apps.accounts.tests.social.flow import COOKIE, LOGIN, callback_query, finish, github_answers, start
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_existing_user_with_the_same_verified_email_is_linked_not_duplicated(cli
 
 def test_a_verified_account_keeps_its_password_and_sessions_after_linking(client, api_client, provider_http):
     existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=True)
-    earlier = session_start(user=existing)
+    earlier = session_start(user=existing, client=TEST_CLIENT)
     github_answers(provider_http)
     state = start(client)["state"][0]
 

@@ -15,7 +15,7 @@ from social_django.models import UserSocialAuth
 from apps.accounts import social
 from apps.accounts.models import User
 from apps.accounts.services.sessions import session_start
-from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+from apps.accounts.tests.factories import DEFAULT_PASSWORD, TEST_CLIENT, UserFactory
 from apps.accounts.tests.social.flow import COOKIE, LOGIN, ME, REGISTER, callback_query, finish, github_answers, start
 from apps.accounts.tokens import password_reset_token_make, password_reset_uid_make
 
@@ -39,7 +39,7 @@ def test_a_pre_registered_unverified_account_cannot_be_taken_over(client, api_cl
     assert registered.status_code == 201
     assert password_login("ada@example.com", ATTACKER_PASSWORD)[:2] == (403, "email_not_verified")
     pre_registered = User.objects.get(email="ada@example.com")
-    outstanding = session_start(user=pre_registered)  # however she might have come by one
+    outstanding = session_start(user=pre_registered, client=TEST_CLIENT)  # however she might have come by one
     # Ada signs in with GitHub, which has verified the address.
     github_answers(provider_http)
     state = start(client)["state"][0]
@@ -90,7 +90,7 @@ def test_the_claimed_account_can_set_a_password_by_email(
 
 def test_a_failed_link_leaves_the_unverified_account_untouched(client, provider_http, monkeypatch):
     existing = UserFactory(email="ada@example.com", first_name="Augusta", is_email_verified=False)
-    outstanding = session_start(user=existing)
+    outstanding = session_start(user=existing, client=TEST_CLIENT)
 
     def refuse(backend, *args, **kwargs):
         raise AuthAssociationError(backend, code="identity_in_use", stage="pipeline")
