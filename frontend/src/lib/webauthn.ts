@@ -1,3 +1,7 @@
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/browser";
 import { useSyncExternalStore } from "react";
 
 import { ApiError } from "@/lib/api/errors";
@@ -10,8 +14,12 @@ import { ApiError } from "@/lib/api/errors";
  */
 const loadBrowser = () => import("@simplewebauthn/browser");
 
-/** The options as the API sends them; the schema types them as free-form objects. */
-type OptionsJSON = Record<string, unknown>;
+/**
+ * Options and credentials as the API sends and takes them: the schema types them as free-form
+ * objects (the backend's py_webauthn writes and reads the WebAuthn JSON shapes); here they
+ * meet the library's types for those shapes.
+ */
+type JSONObject = Record<string, unknown>;
 
 /**
  * Whether this browser can use passkeys at all (the same check as the library's
@@ -54,22 +62,22 @@ export function webAuthnError(error: unknown): ApiError {
 }
 
 /** Asks an authenticator to sign the server's challenge; resolves to the credential JSON. */
-export async function getPasskeyAssertion(options: OptionsJSON): Promise<OptionsJSON> {
+export async function getPasskeyAssertion(options: JSONObject): Promise<JSONObject> {
   const { startAuthentication } = await loadBrowser();
   try {
-    const credential = await startAuthentication({ optionsJSON: options as never });
-    return credential as unknown as OptionsJSON;
+    const optionsJSON = options as unknown as PublicKeyCredentialRequestOptionsJSON;
+    return { ...(await startAuthentication({ optionsJSON })) };
   } catch (error) {
     throw webAuthnError(error);
   }
 }
 
 /** Asks an authenticator to create a passkey for the server's options; resolves to its JSON. */
-export async function createPasskey(options: OptionsJSON): Promise<OptionsJSON> {
+export async function createPasskey(options: JSONObject): Promise<JSONObject> {
   const { startRegistration } = await loadBrowser();
   try {
-    const credential = await startRegistration({ optionsJSON: options as never });
-    return credential as unknown as OptionsJSON;
+    const optionsJSON = options as unknown as PublicKeyCredentialCreationOptionsJSON;
+    return { ...(await startRegistration({ optionsJSON })) };
   } catch (error) {
     throw webAuthnError(error);
   }

@@ -11,6 +11,7 @@ import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { Link } from "@/i18n/navigation";
 import { toApiError, type ApiError } from "@/lib/api/errors";
+import { asFieldError } from "@/lib/forms";
 import { useApiForm } from "@/lib/use-api-form";
 import { useTranslateError } from "@/lib/use-translate-error";
 import { useWebAuthnSupported } from "@/lib/webauthn";
@@ -146,7 +147,11 @@ function ReauthBody({
 
   const onSubmit = submit(async ({ password }) => {
     setPasskeyError(null);
-    await reauthenticateWithPassword(password);
+    try {
+      await reauthenticateWithPassword(password);
+    } catch (error) {
+      throw asFieldError(error, "invalid_password", "password");
+    }
     onProved();
   });
 

@@ -21,7 +21,7 @@ export type MfaChallenge = Schemas["MfaChallenge"];
 export type MfaStatus = Schemas["MfaStatus"];
 export type TotpSetup = Schemas["TotpSetup"];
 export type Passkey = Schemas["Passkey"];
-export type UserSession = Schemas["Session"];
+export type UserSession = Schemas["SessionOutput"];
 
 export type Tag = Schemas["Tag"];
 export type ArticleSummary = Schemas["ArticleListItem"];

@@ -24,10 +24,10 @@ export type SecondFactorChallenge = { ticket: string; methods: readonly string[]
 type CodeKind = "totp" | "recoveryCode";
 
 /**
- * Codes that mean the ticket cannot be used any more (expired, spent, or closed after too many
- * wrong codes): only starting over with the password helps.
+ * The ticket cannot be used any more (expired, spent, or closed after too many wrong codes):
+ * only starting over with the password helps.
  */
-const TICKET_GONE = new Set(["mfa_ticket_invalid", "invalid_ticket", "ticket_expired"]);
+const TICKET_GONE = "invalid_ticket";
 
 /**
  * The second step of a login: a code from the authenticator app, a recovery code, or a
@@ -68,7 +68,7 @@ export function SecondFactorStep({
 
   // Every failure is shown; one that killed the ticket also offers the way back.
   const noteFailure = (error: unknown) => {
-    if (TICKET_GONE.has(toApiError(error).code)) setTicketGone(true);
+    if (toApiError(error).code === TICKET_GONE) setTicketGone(true);
   };
 
   const signInWithPasskey = async () => {

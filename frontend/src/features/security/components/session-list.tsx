@@ -38,12 +38,17 @@ export function SessionList() {
   const error = failure ? toApiError(failure) : null;
   const when = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const device = (session: UserSession) => session.device || t("unknownDevice");
+  const place = (session: UserSession) => {
+    const ip = session.ip ?? t("unknownAddress");
+    return session.location ? `${session.location} (${ip})` : ip;
+  };
   const others = sessions.data?.filter((session) => !session.current) ?? [];
 
   const onEnd = async (session: UserSession) => {
     const yes = await confirm({
       title: t("endSessionTitle"),
-      description: t("endSessionBody", { device: session.device }),
+      description: t("endSessionBody", { device: device(session) }),
       confirmLabel: t("endSession"),
     });
     if (yes) end.mutate(session, { onSuccess: () => showEnded(1) });
@@ -77,16 +82,14 @@ export function SessionList() {
             >
               <div className="space-y-1">
                 <p className="font-medium">
-                  {session.device}
+                  {device(session)}
                   {session.current ? (
                     <span className="ml-2 rounded bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
                       {t("thisDevice")}
                     </span>
                   ) : null}
                 </p>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                  {session.location ? `${session.location} (${session.ip})` : session.ip}
-                </p>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">{place(session)}</p>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">
                   {t("sessionTimes", {
                     created: when(session.createdAt),
@@ -99,7 +102,7 @@ export function SessionList() {
                   variant="secondary"
                   onClick={() => void onEnd(session)}
                   disabled={end.isPending && end.variables.id === session.id}
-                  aria-label={t("endSessionLabel", { device: session.device })}
+                  aria-label={t("endSessionLabel", { device: device(session) })}
                 >
                   {t("endSession")}
                 </Button>
