@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { Link } from "@/i18n/navigation";
 import { toApiError, type ApiError } from "@/lib/api/errors";
 import { asFieldError } from "@/lib/forms";
+import { adoptPageNonce } from "@/lib/style-nonce";
 import { useApiForm } from "@/lib/use-api-form";
 import { useTranslateError } from "@/lib/use-translate-error";
 import { useWebAuthnSupported } from "@/lib/webauthn";
@@ -57,6 +58,7 @@ export function ReauthProvider({
       waiting.current = { promise, ...(settlers as Omit<Waiting, "promise">) };
       returnFocus.current =
         document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      adoptPageNonce();
       setOpen(true);
     }
     return waiting.current.promise;
