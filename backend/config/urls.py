@@ -60,6 +60,8 @@ admin.site.site_header = "Starter administration"
 admin.site.site_title = "Starter admin"
 # Wrong admin passwords count against the API login's limits (docs/auth.md#rate-limits).
 admin.site.login_form = AdminLoginForm
+# The same page with a row for the second factor that staff give when ADMIN_REQUIRE_2FA is on.
+admin.site.login_template = "accounts/admin/login.html"
 
 urlpatterns = [
     path("healthz", HealthApi.as_view(), name="healthz"),

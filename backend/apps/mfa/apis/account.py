@@ -88,10 +88,7 @@ class RecoveryCodesApi(ReauthMfaApi):
 class PasskeyListApi(ReauthMfaApi):
     """GET lists the passkeys (no re-authentication needed); POST registers one."""
 
-    def get_permissions(self) -> list:
-        if self.request.method == "GET":
-            return [permission() for permission in SignedInMfaApi.permission_classes]
-        return super().get_permissions()
+    reauth_exempt_methods = ("GET",)
 
     @extend_schema(responses={200: PasskeySerializer(many=True), **problem_responses(401)})
     def get(self, request: Request) -> Response:
@@ -118,10 +115,7 @@ class PasskeyOptionsApi(ReauthMfaApi):
 class PasskeyDetailApi(ReauthMfaApi):
     """PATCH renames (no re-authentication needed); DELETE removes."""
 
-    def get_permissions(self) -> list:
-        if self.request.method == "PATCH":
-            return [permission() for permission in SignedInMfaApi.permission_classes]
-        return super().get_permissions()
+    reauth_exempt_methods = ("PATCH",)
 
     @extend_schema(request=PasskeyNameInput, responses={200: PasskeySerializer, **problem_responses(400, 401, 404)})
     def patch(self, request: Request, passkey_id: int) -> Response:

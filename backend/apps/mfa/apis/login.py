@@ -3,6 +3,8 @@
 Answers that carry a token are ``never_cache`` (``Cache-Control: no-store``), like the login's.
 """
 
+from typing import Any
+
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import extend_schema
@@ -32,8 +34,8 @@ from apps.mfa.services.login import (
 )
 from apps.mfa.services.reauth import reauth_options, reauthenticate_passkey, reauthenticate_password
 
-SESSION_RESPONSES = {200: SessionSerializer, **problem_responses(400, 401, 429)}
-OPTIONS_RESPONSES = {200: ChallengeOptionsSerializer, **problem_responses(400, 401, 429)}
+SESSION_RESPONSES: dict[Any, Any] = {200: SessionSerializer, **problem_responses(400, 401, 429)}
+OPTIONS_RESPONSES: dict[Any, Any] = {200: ChallengeOptionsSerializer, **problem_responses(400, 401, 429)}
 
 
 @method_decorator(never_cache, name="dispatch")

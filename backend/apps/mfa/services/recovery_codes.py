@@ -7,14 +7,18 @@ dictionary to try, and guessing online is throttled with the login (docs/securit
 import base64
 import hashlib
 import secrets
+from http import HTTPStatus
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
+from apps.common.exceptions import ApplicationError
 from apps.jobs.services import enqueue_on_commit
 from apps.mfa import tasks
 from apps.mfa.models import RecoveryCode
+from apps.mfa.selectors import user_has_second_factor
 
 RECOVERY_CODE_COUNT = 10
 
@@ -34,7 +38,16 @@ def _new_code() -> str:
 
 @transaction.atomic
 def recovery_codes_generate(*, user: User) -> list[str]:
-    """Replaces the user's recovery codes with ten new ones and returns them (the only time they are seen)."""
+    """Replaces the user's recovery codes with ten new ones and returns them (the only time they are seen).
+
+    Only for an account with a second factor: the codes stand in for it and go when it goes.
+    """
+    if not user_has_second_factor(user=user):
+        raise ApplicationError(
+            code="no_second_factor",
+            detail=_("Turn on two-factor authentication or add a passkey first."),
+            status_code=HTTPStatus.CONFLICT,
+        )
     codes = [_new_code() for _ in range(RECOVERY_CODE_COUNT)]
     RecoveryCode.objects.filter(user=user).delete()
     RecoveryCode.objects.bulk_create(RecoveryCode(user=user, code_digest=_digest(code)) for code in codes)

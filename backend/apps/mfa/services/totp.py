@@ -7,12 +7,13 @@ database dump alone does not give away the authenticator apps (docs/security.md)
 import base64
 import hashlib
 import hmac
+import logging
 from dataclasses import dataclass
 from http import HTTPStatus
 
 import pyotp
 import segno
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +25,8 @@ from apps.jobs.services import enqueue_on_commit
 from apps.mfa import tasks
 from apps.mfa.models import Passkey, RecoveryCode, TotpDevice
 from apps.mfa.services.recovery_codes import recovery_codes_delete, recovery_codes_generate
+
+logger = logging.getLogger(__name__)
 
 # Codes of the previous and next 30-second step are accepted too: clocks drift, people type slowly.
 VALID_WINDOW = 1
@@ -41,8 +44,13 @@ def _fernet() -> Fernet:
     return Fernet(base64.urlsafe_b64encode(key))
 
 
-def _secret_of(device: TotpDevice) -> str:
-    return _fernet().decrypt(device.secret_encrypted.encode()).decode()
+def _secret_of(device: TotpDevice) -> str | None:
+    try:
+        return _fernet().decrypt(device.secret_encrypted.encode()).decode()
+    except InvalidToken:
+        # MFA_ENCRYPTION_KEY (or the SECRET_KEY it defaults to) changed: no code matches any more.
+        logger.error("The TOTP secret of user %s cannot be decrypted: was MFA_ENCRYPTION_KEY changed?", device.user_id)
+        return None
 
 
 def _invalid_code() -> ApplicationError:
@@ -75,7 +83,7 @@ def totp_setup(*, user: User) -> TotpSetup:
 
 def _matching_step(secret: str, code: str) -> int | None:
     code = "".join(code.split())
-    if not (len(code) == 6 and code.isdigit()):
+    if not (len(code) == 6 and code.isascii() and code.isdigit()):
         return None
     totp = pyotp.TOTP(secret)
     current = totp.timecode(timezone.now())
@@ -87,7 +95,8 @@ def _matching_step(secret: str, code: str) -> int | None:
 
 def _accept(device: TotpDevice, code: str) -> bool:
     """Checks the code against a locked device row; a code of the last used step or an older one is a replay."""
-    step = _matching_step(_secret_of(device), code)
+    secret = _secret_of(device)
+    step = _matching_step(secret, code) if secret is not None else None
     if step is None or (device.last_used_step is not None and step <= device.last_used_step):
         return False
     device.last_used_step = step
