@@ -75,8 +75,11 @@ def ip_location(ip: str) -> str:
         return ""
     if not isinstance(record, dict):
         return ""
-    parts = [
-        (record.get(key) or {}).get("names", {}).get("en", "")  # type: ignore[union-attr]
-        for key in ("city", "country")
-    ]
+    parts = [_english_name(record.get(key)) for key in ("city", "country")]
     return ", ".join(part for part in parts if part)[:LABEL_MAX_LENGTH]
+
+
+def _english_name(place: object) -> str:
+    names = place.get("names") if isinstance(place, dict) else None
+    name = names.get("en") if isinstance(names, dict) else None
+    return name if isinstance(name, str) else ""

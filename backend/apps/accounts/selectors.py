@@ -23,7 +23,7 @@ def user_sessions_active(*, user: User) -> QuerySet[UserSession]:
     Every rotation renews the refresh token's lifetime and ``last_used_at``, so a session
     whose last rotation is older than that lifetime has expired.
     """
-    expired_before = timezone.now() - settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]
+    expired_before = timezone.now() - settings.REFRESH_TOKEN_LIFETIME
     return UserSession.objects.filter(user=user, ended_at__isnull=True, last_used_at__gt=expired_before).order_by(
         "-last_used_at", "-created_at"
     )

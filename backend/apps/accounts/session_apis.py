@@ -13,6 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from rest_framework_simplejwt.tokens import Token
 
 from apps.accounts.models import UserSession
 from apps.accounts.selectors import user_sessions_active
@@ -23,7 +24,7 @@ from apps.common.openapi import problem_responses
 
 
 def _current_session_id(request: Request) -> uuid.UUID | None:
-    claim = request.auth.get(SESSION_CLAIM) if request.auth is not None else None
+    claim = request.auth.get(SESSION_CLAIM) if isinstance(request.auth, Token) else None
     try:
         return uuid.UUID(str(claim)) if claim is not None else None
     except ValueError:

@@ -24,7 +24,7 @@ def sessions_stale_purge() -> int:
     """
     cutoff = timezone.now() - settings.AUTH_SESSION_HISTORY
     # A session that was never ended expired one refresh lifetime after its last rotation.
-    expired_cutoff = cutoff - settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]
+    expired_cutoff = cutoff - settings.REFRESH_TOKEN_LIFETIME
     stale = UserSession.objects.filter(ended_at__lt=cutoff) | UserSession.objects.filter(
         ended_at__isnull=True, last_used_at__lt=expired_cutoff
     )

@@ -96,7 +96,8 @@ def session_start(*, user: User, client: ClientInfo) -> SessionTokens:
     tokens = _tokens_issue(user=user, session=session)
     session.created_at = session.last_used_at
     session.save(force_insert=True)
-    User.objects.filter(pk=user.pk).update(last_login=session.created_at)
+    user.last_login = session.created_at
+    User.objects.filter(pk=user.pk).update(last_login=user.last_login)
     if is_new_device and settings.AUTH_NEW_DEVICE_EMAIL:
         enqueue_on_commit(tasks.send_new_device_email, str(session.pk))
     return tokens
@@ -200,7 +201,7 @@ def session_refresh(*, raw_refresh: str | None, client: ClientInfo) -> SessionTo
             raise _invalid_session()
         session = None
         if session_id is not None:
-            # Locked too: ending the session (session_terminate) waits for this rotation, or wins.
+            # Locked too: ending the session (user_sessions.py) waits for this rotation, or wins.
             session = (
                 UserSession.objects.select_for_update()
                 .filter(pk=session_id, user_id=user_id, ended_at__isnull=True)

@@ -48,5 +48,7 @@ def user_sessions_end_others(*, user: User, current_session_id: uuid.UUID | None
     ``current_session_id`` is None for a token from before sessions: then every session ends.
     """
     User.objects.select_for_update().filter(pk=user.pk).exists()
-    others = user_sessions_active(user=user).exclude(pk=current_session_id).select_for_update()
+    others = user_sessions_active(user=user).select_for_update()
+    if current_session_id is not None:
+        others = others.exclude(pk=current_session_id)
     return _sessions_close(user=user, sessions=list(others))

@@ -6,7 +6,7 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.accounts import tasks
-from apps.accounts.models import User
+from apps.accounts.models import User, UserSession
 from apps.accounts.services import housekeeping
 from apps.accounts.tests.factories import UserFactory
 
@@ -40,3 +40,20 @@ def test_accounts_never_verified_are_deleted_after_the_retention(settings):
 def test_nothing_to_purge_is_fine():
     assert housekeeping.tokens_expired_purge() == 0
     assert housekeeping.users_unverified_delete() == 0
+
+
+def test_sessions_are_purged_once_past_their_history(user, settings):
+    now = timezone.now()
+    lifetime = settings.REFRESH_TOKEN_LIFETIME
+    history = settings.AUTH_SESSION_HISTORY
+    kept = [
+        UserSession.objects.create(user=user),
+        UserSession.objects.create(user=user, ended_at=now - history + timedelta(hours=1)),
+        UserSession.objects.create(user=user, last_used_at=now - lifetime - history + timedelta(hours=1)),
+    ]
+    UserSession.objects.create(user=user, ended_at=now - history - timedelta(hours=1))
+    UserSession.objects.create(user=user, last_used_at=now - lifetime - history - timedelta(hours=1))
+
+    assert housekeeping.sessions_stale_purge() == 2
+
+    assert set(UserSession.objects.all()) == set(kept)

@@ -5,9 +5,9 @@ from django.urls import reverse
 from social_django.models import UserSocialAuth
 
 from apps.accounts.cookies import SESSION_HINT_COOKIE
-from apps.accounts.models import User
+from apps.accounts.models import User, UserSession
 from apps.accounts.services.sessions import session_start
-from apps.accounts.tests.factories import DEFAULT_PASSWORD, TEST_CLIENT, UserFactory
+from apps.accounts.tests.factories import DEFAULT_PASSWORD, FIREFOX_ON_LINUX, TEST_CLIENT, UserFactory
 from apps.accounts.tests.social.flow import COOKIE, LOGIN, callback_query, finish, github_answers, start
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +112,18 @@ def test_an_already_linked_account_logs_in_even_if_the_email_changed(client, pro
 
     assert callback_query(response) == {"next": "/account"}
     assert COOKIE in response.cookies
+
+
+def test_the_session_a_social_login_starts_records_the_browser(client, provider_http):
+    github_answers(provider_http)
+    state = start(client)["state"][0]
+
+    client.get(
+        reverse("api:auth:social-complete", args=("github",)),
+        {"code": "provider-code", "state": state},
+        HTTP_USER_AGENT=FIREFOX_ON_LINUX,
+        REMOTE_ADDR="198.51.100.8",
+    )
+
+    session = UserSession.objects.get(user__email="ada@example.com")
+    assert (session.device, session.ip) == ("Firefox on Linux", "198.51.100.8")
