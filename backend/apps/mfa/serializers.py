@@ -49,69 +49,14 @@ class ChallengeOptionsSerializer(serializers.Serializer):
     options = OptionsField()
 
 
-class TicketInput(serializers.Serializer):
+class TicketCodeInput(serializers.Serializer):
     ticket = serializers.CharField(max_length=128)
-
-
-class TicketCodeInput(TicketInput):
-    code = serializers.CharField(max_length=32)
-
-
-class CodeInput(serializers.Serializer):
     code = serializers.CharField(max_length=32)
 
 
 class PasskeyAnswerInput(serializers.Serializer):
     challenge_id = serializers.CharField(max_length=64)
     credential = CredentialField()
-
-
-class TicketPasskeyInput(PasskeyAnswerInput):
-    ticket = serializers.CharField(max_length=128)
-
-
-class ReauthenticateInput(serializers.Serializer):
-    """Either ``password``, or ``challengeId`` with ``credential``."""
-
-    password = serializers.CharField(max_length=128, required=False, write_only=True)
-    challenge_id = serializers.CharField(max_length=64, required=False)
-    credential = CredentialField(required=False)
-
-    def validate(self, attrs: dict) -> dict:
-        by_password = "password" in attrs
-        by_passkey = "challenge_id" in attrs and "credential" in attrs
-        if by_password == by_passkey:
-            raise serializers.ValidationError("Send either password, or challengeId with credential.", code="invalid")
-        return attrs
-
-
-class ReauthAccessSerializer(serializers.Serializer):
-    access = serializers.CharField()
-
-
-class MfaStatusSerializer(serializers.Serializer):
-    totp_enabled = serializers.BooleanField()
-    recovery_codes_remaining = serializers.IntegerField()
-    passkey_count = serializers.IntegerField()
-    has_password = serializers.BooleanField()
-
-
-class TotpSetupSerializer(serializers.Serializer):
-    secret = serializers.CharField()
-    otpauth_uri = serializers.CharField()
-    qr_code_svg = serializers.CharField(help_text="SVG markup of the QR code of otpauthUri.")
-
-
-class TotpConfirmSerializer(serializers.Serializer):
-    recovery_codes = serializers.ListField(
-        child=serializers.CharField(),
-        allow_null=True,
-        help_text="Ten new recovery codes when they were made now (the account's first second factor), else null.",
-    )
-
-
-class RecoveryCodesSerializer(serializers.Serializer):
-    recovery_codes = serializers.ListField(child=serializers.CharField())
 
 
 class PasskeySerializer(serializers.Serializer):
@@ -123,7 +68,3 @@ class PasskeySerializer(serializers.Serializer):
 
 class PasskeyNameInput(serializers.Serializer):
     name = serializers.CharField(max_length=100, validators=[VisibleTextValidator()])
-
-
-class PasskeyRegisterInput(PasskeyAnswerInput, PasskeyNameInput):
-    pass

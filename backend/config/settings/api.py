@@ -57,7 +57,6 @@ REST_FRAMEWORK = {
 JSON_CAMEL_CASE = {
     "JSON_UNDERSCOREIZE": {"no_underscore_before_number": False, "ignore_fields": ("credential", "options")}
 }
-
 # The proxies (addresses or networks) whose X-Forwarded-For entries are believed, read from the
 # right (apps.common.auth.client_ip). The default, loopback and the private ranges, fits a proxy
 # on the same host or in the same cluster network; name your proxies exactly where you can.

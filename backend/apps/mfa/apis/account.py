@@ -8,7 +8,7 @@ from dataclasses import asdict
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -18,14 +18,9 @@ from apps.mfa.apis.base import ReauthMfaApi, SignedInMfaApi, challenge_options_r
 from apps.mfa.selectors import user_mfa_status, user_passkeys_list
 from apps.mfa.serializers import (
     ChallengeOptionsSerializer,
-    CodeInput,
-    MfaStatusSerializer,
+    PasskeyAnswerInput,
     PasskeyNameInput,
-    PasskeyRegisterInput,
     PasskeySerializer,
-    RecoveryCodesSerializer,
-    TotpConfirmSerializer,
-    TotpSetupSerializer,
 )
 from apps.mfa.services.passkeys import passkey_delete, passkey_register, passkey_registration_options, passkey_rename
 from apps.mfa.services.recovery_codes import recovery_codes_generate
@@ -38,32 +33,53 @@ REAUTH_PROBLEMS = problem_responses(400, 401, 403, 429)
 class MfaStatusApi(SignedInMfaApi):
     """Which second factors the account has."""
 
+    class MfaStatusSerializer(serializers.Serializer):
+        totp_enabled = serializers.BooleanField()
+        recovery_codes_remaining = serializers.IntegerField()
+        passkey_count = serializers.IntegerField()
+        has_password = serializers.BooleanField()
+
     @extend_schema(responses={200: MfaStatusSerializer, **problem_responses(401)})
     def get(self, request: Request) -> Response:
-        return Response(MfaStatusSerializer(asdict(user_mfa_status(user=signed_in_user(request)))).data)
+        return Response(self.MfaStatusSerializer(asdict(user_mfa_status(user=signed_in_user(request)))).data)
 
 
 @method_decorator(never_cache, name="dispatch")
 class TotpSetupApi(ReauthMfaApi):
     """A new pending secret with its QR code; replaces a pending one. Confirmed by the first code."""
 
+    class TotpSetupSerializer(serializers.Serializer):
+        secret = serializers.CharField()
+        otpauth_uri = serializers.CharField()
+        qr_code_svg = serializers.CharField(help_text="SVG markup of the QR code of otpauthUri.")
+
     @extend_schema(request=None, responses={200: TotpSetupSerializer, **REAUTH_PROBLEMS, **problem_responses(409)})
     def post(self, request: Request) -> Response:
-        return Response(TotpSetupSerializer(asdict(totp_setup(user=signed_in_user(request)))).data)
+        return Response(self.TotpSetupSerializer(asdict(totp_setup(user=signed_in_user(request)))).data)
 
 
 @method_decorator(never_cache, name="dispatch")
 class TotpConfirmApi(ReauthMfaApi):
     """Turns TOTP on with the first code; answers the recovery codes when they were made now."""
 
+    class CodeInput(serializers.Serializer):
+        code = serializers.CharField(max_length=32)
+
+    class TotpConfirmSerializer(serializers.Serializer):
+        recovery_codes = serializers.ListField(
+            child=serializers.CharField(),
+            allow_null=True,
+            help_text="Ten new recovery codes when they were made now (the account's first second factor), else null.",
+        )
+
     @extend_schema(
         request=CodeInput, responses={200: TotpConfirmSerializer, **REAUTH_PROBLEMS, **problem_responses(409)}
     )
     def post(self, request: Request) -> Response:
-        serializer = CodeInput(data=request.data)
+        serializer = self.CodeInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         codes = totp_confirm(user=signed_in_user(request), code=serializer.validated_data["code"])
-        return Response(TotpConfirmSerializer({"recovery_codes": codes}).data)
+        return Response(self.TotpConfirmSerializer({"recovery_codes": codes}).data)
 
 
 class TotpApi(ReauthMfaApi):
@@ -79,14 +95,20 @@ class TotpApi(ReauthMfaApi):
 class RecoveryCodesApi(ReauthMfaApi):
     """Ten new recovery codes; the old ones stop working."""
 
+    class RecoveryCodesSerializer(serializers.Serializer):
+        recovery_codes = serializers.ListField(child=serializers.CharField())
+
     @extend_schema(request=None, responses={200: RecoveryCodesSerializer, **REAUTH_PROBLEMS, **problem_responses(409)})
     def post(self, request: Request) -> Response:
         codes = recovery_codes_generate(user=signed_in_user(request))
-        return Response(RecoveryCodesSerializer({"recovery_codes": codes}).data)
+        return Response(self.RecoveryCodesSerializer({"recovery_codes": codes}).data)
 
 
 class PasskeyListApi(ReauthMfaApi):
     """GET lists the passkeys (no re-authentication needed); POST registers one."""
+
+    class PasskeyRegisterInput(PasskeyAnswerInput, PasskeyNameInput):
+        pass
 
     reauth_exempt_methods = ("GET",)
 
@@ -98,7 +120,7 @@ class PasskeyListApi(ReauthMfaApi):
         request=PasskeyRegisterInput, responses={201: PasskeySerializer, **REAUTH_PROBLEMS, **problem_responses(409)}
     )
     def post(self, request: Request) -> Response:
-        serializer = PasskeyRegisterInput(data=request.data)
+        serializer = self.PasskeyRegisterInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         passkey = passkey_register(user=signed_in_user(request), **serializer.validated_data)
         return Response(PasskeySerializer(passkey).data, status=status.HTTP_201_CREATED)

@@ -6,8 +6,10 @@ Answers that carry a token are ``never_cache`` (``Cache-Control: no-store``), li
 from typing import Any
 
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -16,13 +18,10 @@ from apps.common.openapi import problem_responses
 from apps.mfa.apis.base import PublicMfaApi, SignedInMfaApi, challenge_options_response, signed_in_response
 from apps.mfa.serializers import (
     ChallengeOptionsSerializer,
+    CredentialField,
     PasskeyAnswerInput,
-    ReauthAccessSerializer,
-    ReauthenticateInput,
     SessionSerializer,
     TicketCodeInput,
-    TicketInput,
-    TicketPasskeyInput,
 )
 from apps.mfa.services.login import (
     mfa_login_passkey,
@@ -63,9 +62,12 @@ class MfaRecoveryCodeApi(PublicMfaApi):
 class MfaPasskeyOptionsApi(PublicMfaApi):
     """A challenge for the second step with one of the ticket's user's passkeys."""
 
+    class TicketInput(serializers.Serializer):
+        ticket = serializers.CharField(max_length=128)
+
     @extend_schema(request=TicketInput, responses=OPTIONS_RESPONSES)
     def post(self, request: Request) -> Response:
-        serializer = TicketInput(data=request.data)
+        serializer = self.TicketInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         return challenge_options_response(mfa_passkey_options(ticket=serializer.validated_data["ticket"]))
 
@@ -74,9 +76,12 @@ class MfaPasskeyOptionsApi(PublicMfaApi):
 class MfaPasskeyApi(PublicMfaApi):
     """Second step with a passkey."""
 
+    class TicketPasskeyInput(PasskeyAnswerInput):
+        ticket = serializers.CharField(max_length=128)
+
     @extend_schema(request=TicketPasskeyInput, responses=SESSION_RESPONSES)
     def post(self, request: Request) -> Response:
-        serializer = TicketPasskeyInput(data=request.data)
+        serializer = self.TicketPasskeyInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         return signed_in_response(mfa_login_passkey(**serializer.validated_data, client=client_info(request)))
 
@@ -114,13 +119,32 @@ class ReauthenticateOptionsApi(SignedInMfaApi):
 class ReauthenticateApi(SignedInMfaApi):
     """Proves it is still the user (password or passkey); answers an access token stamped ``reauth_at``."""
 
+    class ReauthenticateInput(serializers.Serializer):
+        """Either ``password``, or ``challengeId`` with ``credential``."""
+
+        password = serializers.CharField(max_length=128, required=False, write_only=True)
+        challenge_id = serializers.CharField(max_length=64, required=False)
+        credential = CredentialField(required=False)
+
+        def validate(self, attrs: dict) -> dict:
+            by_password = "password" in attrs
+            by_passkey = "challenge_id" in attrs and "credential" in attrs
+            if by_password == by_passkey:
+                raise serializers.ValidationError(
+                    _("Send either the password, or challengeId with credential."), code="invalid"
+                )
+            return attrs
+
+    class ReauthAccessSerializer(serializers.Serializer):
+        access = serializers.CharField()
+
     throttle_scope = "auth_reauth"
 
     @extend_schema(
         request=ReauthenticateInput, responses={200: ReauthAccessSerializer, **problem_responses(400, 401, 429)}
     )
     def post(self, request: Request) -> Response:
-        serializer = ReauthenticateInput(data=request.data)
+        serializer = self.ReauthenticateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         user, claims, ip = signed_in_user(request), request.auth.payload, client_ip(request)  # type: ignore[union-attr]

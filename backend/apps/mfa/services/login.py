@@ -47,12 +47,12 @@ def login_begin(*, user: User, client: ClientInfo) -> SignedIn | MfaChallenge:
 
 
 def password_login(*, email: str, password: str, client: ClientInfo) -> SignedIn | MfaChallenge:
-    return login_begin(user=user_login_check(email=email, password=password, ip=client.ip), client=client)
+    user = user_login_check(email=email, password=password, ip=client.ip)
+    return login_begin(user=user, client=client)
 
 
 def _second_step(*, ticket: str, client: ClientInfo, answer_ok: Callable[[User], bool]) -> SignedIn:
-    ip = client.ip
-    user = mfa_ticket_user(ticket=ticket)
+    user, ip = mfa_ticket_user(ticket=ticket), client.ip
     login_failures_check(ip=ip, email=user.email)
     try:
         accepted = answer_ok(user)

@@ -5,9 +5,11 @@ import datetime
 import pytest
 from django.core import mail
 from django.utils import timezone
+from rest_framework_simplejwt.tokens import AccessToken
 
+from apps.accounts.models import UserSession
 from apps.accounts.tests.apis.auth import COOKIE, assert_problem
-from apps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+from apps.accounts.tests.factories import DEFAULT_PASSWORD, FIREFOX_ON_LINUX, UserFactory
 from apps.mfa.models import MfaTicket
 from apps.mfa.tests.helpers import (
     LOGIN,
@@ -182,3 +184,17 @@ def test_another_accounts_passkey_does_not_answer_the_second_step(api_client, us
 
 def test_passkey_options_need_a_live_ticket(api_client):
     assert_problem(api_client.post(MFA_PASSKEY_OPTIONS, {"ticket": "nope"}), 401, "invalid_ticket")
+
+
+def test_the_second_step_starts_the_session_not_the_password_step(api_client, user):
+    secret, _codes = enable_totp(user)
+    ticket = _ticket(api_client, user)["ticket"]
+    assert not UserSession.objects.filter(user=user).exists()
+
+    response = api_client.post(
+        MFA_TOTP, {"ticket": ticket, "code": code_at(secret, 1)}, HTTP_USER_AGENT=FIREFOX_ON_LINUX
+    )
+
+    session = UserSession.objects.get(user=user)
+    assert AccessToken(response.json()["access"])["sid"] == str(session.id)
+    assert session.device == "Firefox on Linux"

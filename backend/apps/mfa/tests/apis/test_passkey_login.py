@@ -5,9 +5,11 @@ import datetime
 import pytest
 from django.utils import timezone
 from rest_framework.throttling import ScopedRateThrottle
+from rest_framework_simplejwt.tokens import AccessToken
 
+from apps.accounts.models import UserSession
 from apps.accounts.tests.apis.auth import COOKIE, assert_problem
-from apps.accounts.tests.factories import UserFactory
+from apps.accounts.tests.factories import FIREFOX_ON_LINUX, UserFactory
 from apps.mfa.models import Passkey, WebAuthnChallenge
 from apps.mfa.tests.authenticator import SoftAuthenticator
 from apps.mfa.tests.helpers import PASSKEY_LOGIN, PASSKEY_OPTIONS, add_passkey, enable_totp
@@ -192,3 +194,18 @@ def test_passkey_sign_in_is_throttled_per_address(api_client, monkeypatch):
 
     assert_problem(response, 429, "throttled")
     assert int(response["Retry-After"]) > 0
+
+
+def test_a_passkey_sign_in_starts_a_session_that_records_the_browser(api_client, user):
+    authenticator = add_passkey(user)
+    body = _options(api_client)
+
+    response = api_client.post(
+        PASSKEY_LOGIN,
+        {"challengeId": body["challengeId"], "credential": authenticator.get(body["options"])},
+        HTTP_USER_AGENT=FIREFOX_ON_LINUX,
+    )
+
+    session = UserSession.objects.get(user=user)
+    assert AccessToken(response.json()["access"])["sid"] == str(session.id)
+    assert session.device == "Firefox on Linux"
