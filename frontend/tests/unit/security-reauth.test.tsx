@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { startAuthentication } from "@simplewebauthn/browser";
 import { useState } from "react";
 
 import { ReauthProvider, useReauth } from "@/features/security/reauth";
@@ -8,8 +9,10 @@ import { toApiError } from "@/lib/api/errors";
 
 import { renderWithIntl } from "./render";
 import { http, problem, server } from "./server";
+import { assertion, setWebAuthnAvailable } from "./webauthn-stub";
 
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
+jest.mock("@simplewebauthn/browser", () => ({ startAuthentication: jest.fn() }));
 
 /** Two protected calls started together, as two controls of the page could. */
 function Probe() {
@@ -116,4 +119,58 @@ test("an error other than reauthentication_required is not retried", async () =>
 
   expect(await screen.findByText("conflict not_found")).toBeInTheDocument();
   expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+});
+
+test("an account with a passkey but no password confirms with the passkey", async () => {
+  setWebAuthnAvailable(true);
+  const asked = backend();
+  const options = { challenge: "c3", allowCredentials: [{ id: "cred-1", type: "public-key" }] };
+  server.use(
+    http.post("/api/v1/auth/reauthenticate/options/", ({ response }) =>
+      response(200).json({ challengeId: "ch-3", options }),
+    ),
+    http.post("/api/v1/auth/reauthenticate/", async ({ request, response }) => {
+      asked.push(`reauth ${JSON.stringify(await request.json())}`);
+      return response(200).json({ access: "fresh" });
+    }),
+  );
+  jest.mocked(startAuthentication).mockResolvedValue(assertion as never);
+  const user = userEvent.setup();
+  renderWithIntl(
+    <ReauthProvider hasPassword={false} hasPasskey>
+      <Probe />
+    </ReauthProvider>,
+  );
+
+  await user.click(screen.getByRole("button", { name: "change" }));
+  const dialog = await screen.findByRole("dialog");
+  expect(within(dialog).queryByLabelText("Password")).not.toBeInTheDocument();
+  await user.click(within(dialog).getByRole("button", { name: "Confirm with a passkey" }));
+
+  expect(await screen.findByText("ok ok")).toBeInTheDocument();
+  expect(startAuthentication).toHaveBeenCalledWith({ optionsJSON: options });
+  expect(asked).toContain(
+    `reauth ${JSON.stringify({ challengeId: "ch-3", credential: assertion })}`,
+  );
+  setWebAuthnAvailable(false);
+});
+
+test("an account with neither a password nor a passkey is told how to get a password", async () => {
+  backend();
+  const user = userEvent.setup();
+  renderWithIntl(
+    <ReauthProvider hasPassword={false} hasPasskey={false}>
+      <Probe />
+    </ReauthProvider>,
+  );
+
+  await user.click(screen.getByRole("button", { name: "change" }));
+
+  const dialog = await screen.findByRole("dialog");
+  expect(dialog).toHaveAccessibleDescription(expect.stringContaining("your account has none yet"));
+  expect(within(dialog).queryByLabelText("Password")).not.toBeInTheDocument();
+  expect(within(dialog).getByRole("link", { name: "Set a password by email" })).toHaveAttribute(
+    "href",
+    "/forgot-password",
+  );
 });

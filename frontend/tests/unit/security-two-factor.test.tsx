@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { startAuthentication } from "@simplewebauthn/browser";
 
 import { recoveryCodesFile } from "@/features/security/components/recovery-codes";
 import { TwoFactorSettings } from "@/features/security/components/two-factor-settings";
@@ -10,10 +9,8 @@ import type { MfaStatus } from "@/lib/api/types";
 
 import { renderWithIntl } from "./render";
 import { http, problem, server } from "./server";
-import { assertion, setWebAuthnAvailable } from "./webauthn-stub";
 
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
-jest.mock("@simplewebauthn/browser", () => ({ startAuthentication: jest.fn() }));
 
 const off: MfaStatus = {
   totpEnabled: false,
@@ -250,62 +247,4 @@ test("new recovery codes replace the old ones after confirmation and are shown o
   const list = await screen.findByRole("list", { name: "Recovery codes" });
   expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("new-code-0");
   expect(asked).toEqual(["regenerate"]);
-});
-
-test("an account with a passkey but no password confirms with the passkey", async () => {
-  setWebAuthnAvailable(true);
-  const asked = backend(off);
-  const options = { challenge: "c3", allowCredentials: [{ id: "cred-1", type: "public-key" }] };
-  server.use(
-    http.post("/api/v1/auth/reauthenticate/options/", ({ response }) =>
-      response(200).json({ challengeId: "ch-3", options }),
-    ),
-    http.post("/api/v1/auth/reauthenticate/", async ({ request, response }) => {
-      asked.push(`reauth ${JSON.stringify(await request.json())}`);
-      return response(200).json({ access: "fresh" });
-    }),
-  );
-  jest.mocked(startAuthentication).mockResolvedValue(assertion as never);
-  const user = userEvent.setup();
-  renderWithIntl(
-    <ReauthProvider hasPassword={false} hasPasskey>
-      <TwoFactorSettings />
-    </ReauthProvider>,
-  );
-
-  await user.click(await screen.findByRole("button", { name: "Set up authenticator app" }));
-  const dialog = await screen.findByRole("dialog");
-  expect(within(dialog).queryByLabelText("Password")).not.toBeInTheDocument();
-  await user.click(within(dialog).getByRole("button", { name: "Confirm with a passkey" }));
-
-  expect(
-    await screen.findByRole("heading", { name: "Connect your authenticator app" }),
-  ).toBeInTheDocument();
-  expect(startAuthentication).toHaveBeenCalledWith({ optionsJSON: options });
-  expect(asked).toEqual([
-    "setup Bearer stale",
-    `reauth ${JSON.stringify({ challengeId: "ch-3", credential: assertion })}`,
-    "setup Bearer fresh",
-  ]);
-  setWebAuthnAvailable(false);
-});
-
-test("an account with neither a password nor a passkey is told how to get a password", async () => {
-  backend(off);
-  renderWithIntl(
-    <ReauthProvider hasPassword={false} hasPasskey={false}>
-      <TwoFactorSettings />
-    </ReauthProvider>,
-  );
-  const user = userEvent.setup();
-
-  await user.click(await screen.findByRole("button", { name: "Set up authenticator app" }));
-
-  const dialog = await screen.findByRole("dialog");
-  expect(dialog).toHaveAccessibleDescription(expect.stringContaining("your account has none yet"));
-  expect(within(dialog).queryByLabelText("Password")).not.toBeInTheDocument();
-  expect(within(dialog).getByRole("link", { name: "Set a password by email" })).toHaveAttribute(
-    "href",
-    "/forgot-password",
-  );
 });
