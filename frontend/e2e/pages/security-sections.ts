@@ -46,9 +46,13 @@ export class SecuritySections {
     await this.twoFactor.getByRole("button", { name: "Set up authenticator app" }).click();
     const secretField = this.twoFactor.getByTestId("totp-secret");
     await this.confirmIdentityUntil(secretField);
-    await expect(
-      this.twoFactor.getByRole("img", { name: "QR code to scan with your authenticator app" }),
-    ).toBeVisible();
+    // Drawn, not just present: the API's SVG must be a valid image file.
+    const qrCode = this.twoFactor.getByRole("img", {
+      name: "QR code to scan with your authenticator app",
+    });
+    await expect
+      .poll(() => qrCode.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     const secret = (await secretField.innerText()).replace(/\s+/g, "");
     const step = totpStep();
     await this.twoFactor.getByLabel("Authentication code").fill(totpCode(secret, step));

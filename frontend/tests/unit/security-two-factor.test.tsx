@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { recoveryCodesFile } from "@/features/security/components/recovery-codes";
+import { qrCodeSource } from "@/features/security/components/totp-setup";
 import { TwoFactorSettings } from "@/features/security/components/two-factor-settings";
 import { ReauthProvider } from "@/features/security/reauth";
 import { setAccessToken } from "@/lib/api/client";
@@ -22,6 +23,19 @@ const on: MfaStatus = { ...off, totpEnabled: true, recoveryCodesRemaining: 10 };
 const codes = Array.from({ length: 10 }, (_, i) => `code-${i}`);
 // An SVG with a script: drawn as an <img>, it can never run.
 const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect/></svg>';
+
+test.each([
+  [
+    '<svg width="132"><path/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="132"><path/></svg>',
+  ],
+  [svg, svg],
+])(
+  "the QR code %p is drawn from a data URL of %p (an image needs the SVG namespace)",
+  (markup, drawn) => {
+    expect(decodeURIComponent(qrCodeSource(markup).split(",")[1]!)).toBe(drawn);
+  },
+);
 
 /**
  * The backend of the section: the status (mutable), setup and confirm behind re-authentication

@@ -13,13 +13,20 @@ import { useApiForm } from "@/lib/use-api-form";
 
 import { useConfirmTotp } from "../hooks";
 
+const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+
 /**
  * The QR code as an image: SVG markup from the API goes into an <img> as a data URL, where it
  * is only ever drawn. Inserted into the page (dangerouslySetInnerHTML) its scripts and event
  * handlers, if a bug or an attacker ever put any there, would run with the page's rights.
+ * Markup written for inline use (segno's `svg_inline`) has no namespace, without which a
+ * browser does not draw an SVG file at all; it is added then.
  */
 export function qrCodeSource(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  const markup = /^\s*<svg\b[^>]*\sxmlns=/.test(svg)
+    ? svg
+    : svg.replace(/^\s*<svg\b/, `<svg xmlns="${SVG_NAMESPACE}"`);
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
 }
 
 /** The secret in groups of four, as authenticator apps show it and people type it. */
@@ -71,12 +78,11 @@ export function TotpSetup({
       <ol className="list-decimal space-y-4 pl-5 text-sm">
         <li className="space-y-2">
           <p>{t("setupScan")}</p>
+          {/* Drawn at the size the API made it: its markup has no viewBox to scale by. */}
           {/* eslint-disable-next-line @next/next/no-img-element -- a data URL: nothing for next/image to optimise */}
           <img
             src={qrCodeSource(setup.qrCodeSvg)}
             alt={t("qrCodeAlt")}
-            width={192}
-            height={192}
             className="rounded bg-white p-2"
           />
           <p>{t("setupManual")}</p>
