@@ -4,7 +4,7 @@ SHELL := /usr/bin/env bash
 MANAGE := scripts/manage.sh
 
 .PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed \
-	schema schema-check client client-check messages bench docs infra-check
+	schema schema-check client client-check messages bench lighthouse screenshots docs infra-check
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -12,7 +12,7 @@ help: ## List the commands
 setup: ## Install backend and frontend dependencies and migrate the local database
 	@scripts/setup.sh
 
-dev: ## Run API (:8000) and web app (:3000) on embedded defaults, no services needed
+dev: ## Run API (:8000) and web app (:3000) on embedded defaults; other ports: make dev API_PORT=8010 WEB_PORT=3010
 	@scripts/dev.sh
 
 dev-worker: ## Run a Celery worker and beat against CELERY_BROKER_URL
@@ -61,6 +61,12 @@ messages: ## Update the backend's translation catalogs (backend/locale) from the
 
 bench: ## Load-test the API under gunicorn and print requests/s, p50, p99 against a baseline
 	@bench/run.sh
+
+lighthouse: ## Lighthouse scores of home and an article; needs a running production build (docs/frontend.md)
+	@cd frontend && scripts/lighthouse.sh $(or $(LIGHTHOUSE_URLS),http://localhost:$(or $(WEB_PORT),3000)/ http://localhost:$(or $(WEB_PORT),3000)/articles/demo-1)
+
+screenshots: ## Retake docs/img/account-{light,dark}.png from a running seeded stack (make dev)
+	@cd frontend && node scripts/screenshots.mjs http://localhost:$(or $(WEB_PORT),3000)
 
 docs: ## Serve the documentation site on http://127.0.0.1:8001
 	@infra/scripts/docs-serve.sh

@@ -34,6 +34,8 @@ TASK_QUEUES = {
     "apps.accounts.tasks.send_registration_attempt_email": "emails",
     "apps.accounts.tasks.send_login_paused_email": "emails",
     "apps.accounts.tasks.send_new_device_email": "emails",
+    "apps.accounts.tasks.send_email_change_confirmation": "emails",
+    "apps.accounts.tasks.send_email_change_notice": "emails",
     "apps.exports.tasks.send_export_ready_email": "emails",
     "apps.mfa.tasks.send_mfa_enabled_email": "emails",
     "apps.mfa.tasks.send_mfa_disabled_email": "emails",

@@ -1,7 +1,11 @@
+from collections.abc import Callable
+
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import include, path, re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -9,7 +13,7 @@ from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import page_not_found as django_page_not_found
 from django.views.defaults import permission_denied as django_permission_denied
 from django.views.defaults import server_error as django_server_error
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from apps.accounts.forms import AdminLoginForm
 from apps.common.apis import HealthApi, ReadinessApi
@@ -20,6 +24,23 @@ from apps.common.metrics import metrics_view
 @csrf_exempt  # a 404 is the answer whatever the method; CSRF's HTML 403 must not come first
 def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
     return problem_response(request, status_code=404, code="not_found", detail=_("No API endpoint at this path."))
+
+
+def api_docs(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """The schema and its UIs exist only while API_DOCS_PUBLIC is on (off in production by default)."""
+
+    def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
+        if not settings.API_DOCS_PUBLIC:
+            return api_not_found(request)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+# Swagger UI and Redoc style their widgets with inline styles (Redoc through styled-components),
+# and Redoc's search runs in a worker made from a blob: allowed on these two pages only. Scripts
+# stay this origin's files: the split view serves Swagger UI's start script as a file too.
+_docs_csp = csp_update({"style-src": [UNSAFE_INLINE], "worker-src": ["blob:"]})
 
 
 # Django's error handlers, for failures outside DRF views: the problem shape under /api/,
@@ -68,9 +89,19 @@ urlpatterns = [
     path("readyz", ReadinessApi.as_view(), name="readyz"),
     path("metrics", metrics_view, name="metrics"),
     path("api/v1/", include("config.api_urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("api/schema/", api_docs(SpectacularAPIView.as_view()), name="schema"),
+    path(
+        "api/docs/",
+        api_docs(
+            _docs_csp(SpectacularSwaggerSplitView.as_view(url_name="schema", template_name="api_docs/swagger_ui.html"))
+        ),
+        name="swagger-ui",
+    ),
+    path(
+        "api/redoc/",
+        api_docs(_docs_csp(SpectacularRedocView.as_view(url_name="schema", template_name="api_docs/redoc.html"))),
+        name="redoc",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     # Last: any other /api/ path is a 404 in the problem shape, DEBUG or not.
     re_path(r"^api/", api_not_found),

@@ -45,3 +45,23 @@ export async function linkFromEmail(address: string, path: string): Promise<stri
     .toBe(true);
   return link!;
 }
+
+/**
+ * Waits for a mail to `address` whose body contains `text` and returns it (headers and body).
+ * For what a mail says, e.g. its language; links are `linkFromEmail`'s business.
+ */
+export async function emailContaining(address: string, text: string): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(
+      () => {
+        found = messagesTo(address)
+          .reverse()
+          .find((message) => message.includes(text));
+        return found !== undefined;
+      },
+      { message: `no email to ${address} containing ${JSON.stringify(text)}`, timeout: 20_000 },
+    )
+    .toBe(true);
+  return found!;
+}

@@ -4,7 +4,7 @@ import { AccountPage } from "./pages/account-page";
 import { ArticlePage } from "./pages/article-page";
 import { LoginPage, RegisterPage, VerifyEmailPage } from "./pages/auth-pages";
 import { SiteHeader } from "./pages/site-header";
-import { linkFromEmail } from "./mailbox";
+import { emailContaining, linkFromEmail } from "./mailbox";
 import { solidPng } from "./png";
 import { BACKEND_URL } from "./settings";
 
@@ -83,6 +83,13 @@ test("a visitor signs up, keeps a session across reloads and token expiry, edits
       buffer: solidPng(96, [79, 70, 229]),
     });
     await account.expectAvatarLoaded();
+    await header.expectAvatarShown();
+  });
+
+  await test.step("export the data; after a reload the export is in the history", async () => {
+    await account.exportData();
+    await page.reload();
+    await account.expectExportInHistory();
   });
 
   await test.step("comment on an article", async (step) => {
@@ -93,7 +100,32 @@ test("a visitor signs up, keeps a session across reloads and token expiry, edits
     );
     const articlePage = new ArticlePage(page);
     await articlePage.openFirstFromHome();
-    await articlePage.comment(`Written by the end-to-end test at ${new Date().toISOString()}`);
+    const body = `Written by the end-to-end test at ${new Date().toISOString()}`;
+    await articlePage.comment(body);
+    await articlePage.expectAvatarBeside(body);
+  });
+
+  await test.step("change the email address: notice to the old one, link to the new one", async () => {
+    const newEmail = `moved-${user.email}`;
+    await header.openAccount();
+    await account.requestEmailChange(newEmail, user.password);
+
+    // The old address is told, with a way to stop it; following that link offers a reset.
+    const notice = await emailContaining(user.email, newEmail);
+    expect(notice).toContain("Nothing changes until the link we sent to that address is followed.");
+    await page.goto(await linkFromEmail(user.email, "/forgot-password"));
+    await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+
+    // The new address confirms; every session ends and the confirmation page says so.
+    await page.goto(await linkFromEmail(newEmail, "/confirm-email-change"));
+    await expect(page).toHaveURL(/\/email-changed$/);
+    await expect(
+      page.getByRole("heading", { name: "Your email address has been changed" }),
+    ).toBeVisible();
+    await header.expectLoggedOut();
+
+    await loginPage.login(newEmail, user.password);
+    await header.expectLoggedInAs("Erina");
   });
 
   await test.step("log out; the account page then sends visitors to login", async () => {

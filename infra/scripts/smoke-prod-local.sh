@@ -147,7 +147,12 @@ check "home page rendered by Next.js" 200 / "<title>"
 check "API through nginx" 200 /api/v1/tags/ "application/json"
 check "HSTS on API responses" 200 /api/v1/tags/ "strict-transport-security"
 check "request ID returned" 200 /api/v1/tags/ "x-request-id"
-check "OpenAPI docs" 200 /api/docs/
+check "API docs closed in production" 404 /api/docs/ "application/problem+json"
+check "CSP on the admin" 302 /admin/ "content-security-policy: .*default-src 'none'"
+check "Swagger UI's files collected (for API_DOCS_PUBLIC)" 200 \
+    /static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js "javascript"
+check "oversized URL refused by nginx, not gunicorn" 414 "/api/v1/$(python3 -c "print('a' * 5000, end='')")" \
+    "application/problem+json"
 check "static files from whitenoise" 200 /static/admin/css/base.css "text/css"
 check "admin asks for a login" 302 /admin/ "location: .*/admin/login/"
 check "metrics closed at the edge" 404 /metrics

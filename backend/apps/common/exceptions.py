@@ -25,6 +25,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import set_rollback
 
+from apps.common.outages import SERVICE_ERRORS
 from apps.common.request_context import current_request_id
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,17 @@ class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = gettext_lazy("The request body is larger than this endpoint accepts.")
     default_code = "payload_too_large"
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = gettext_lazy("The service is briefly unavailable. Try again shortly.")
+    default_code = "service_unavailable"
+
+
+def service_unavailable_log(exc: Exception, path: str) -> None:
+    # One line, no traceback: the cause is outside this process, and every request says it.
+    logger.error("Service unavailable while serving %s: %s: %s", path, type(exc).__name__, exc)
 
 
 def problem(*, status_code: int, code: str, detail: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -108,6 +120,8 @@ def _as_drf_exception(exc: Exception) -> Exception:
         return exceptions.PermissionDenied()
     if isinstance(exc, RequestDataTooBig):
         return PayloadTooLarge()
+    if isinstance(exc, SERVICE_ERRORS):
+        return ServiceUnavailable()
     return exc
 
 
@@ -131,6 +145,9 @@ def _detail_of(exc: exceptions.APIException) -> str:
 
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF ``EXCEPTION_HANDLER``: every exception, expected or not, becomes a problem document."""
+    request = context.get("request")
+    if isinstance(exc, SERVICE_ERRORS):
+        service_unavailable_log(exc, request.path if request is not None else "?")
     exc = _as_drf_exception(exc)
     headers: dict[str, str] = {}
 
@@ -151,9 +168,10 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             headers["WWW-Authenticate"] = exc.auth_header  # type: ignore[attr-defined]
         if getattr(exc, "wait", None):
             headers["Retry-After"] = str(int(exc.wait))  # type: ignore[attr-defined]
+        if isinstance(exc, ServiceUnavailable):
+            headers["Retry-After"] = str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)
         data = problem(status_code=exc.status_code, code=_code_of(exc), detail=_detail_of(exc))
     else:
-        request = context.get("request")
         logger.exception("Unhandled error while serving %s", request.path if request is not None else "?")
         data = problem(
             status_code=status.HTTP_500_INTERNAL_SERVER_ERROR,
@@ -165,10 +183,13 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     return Response(data, status=data["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE)
 
 
-def problem_response(request: HttpRequest, *, status_code: int, code: str, detail: str) -> JsonResponse:
+def problem_response(
+    request: HttpRequest, *, status_code: int, code: str, detail: str, headers: dict[str, str] | None = None
+) -> JsonResponse:
     """For failures outside DRF views (unknown URLs, Django's 500 handler)."""
     return JsonResponse(
         problem(status_code=status_code, code=code, detail=detail),
         status=status_code,
         content_type=PROBLEM_CONTENT_TYPE,
+        headers=headers,
     )

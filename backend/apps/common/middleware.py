@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host
 
 from apps.common.auth import client_ip
+from apps.common.exceptions import ServiceUnavailable, problem_response, service_unavailable_log
+from apps.common.outages import SERVICE_ERRORS
 from apps.common.request_context import REQUEST_ID_HEADER, accept_request_id, current_request_id
 
 PROBE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -58,3 +60,26 @@ class ClientAddressMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.META["REMOTE_ADDR"] = client_ip(request)
         return self.get_response(request)
+
+
+class ServiceUnavailableMiddleware:
+    """Outside DRF views (the admin, Django's own pages): a database or cache that does not answer
+    is a 503 with Retry-After, as the exception handler answers inside the API, not a 500."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, SERVICE_ERRORS):
+            return None
+        service_unavailable_log(exception, request.path)
+        headers = {"Retry-After": str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)}
+        detail = str(ServiceUnavailable.default_detail)
+        if request.path.startswith("/api/"):
+            return problem_response(
+                request, status_code=503, code=ServiceUnavailable.default_code, detail=detail, headers=headers
+            )
+        return HttpResponse(detail, status=503, content_type="text/plain; charset=utf-8", headers=headers)

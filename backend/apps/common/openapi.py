@@ -39,7 +39,8 @@ class AutoSchema(openapi.AutoSchema):
 
     def _get_response_bodies(self, direction: openapi.Direction = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
-        codes = ["400", "429", "500"]
+        # 503: the database or Redis did not answer (apps/common/outages.py), any endpoint.
+        codes = ["400", "429", "500", "503"]
         if self.get_auth() and any(requirement for requirement in self.get_auth()):
             codes += ["401"]
         if self.method != "POST" or "{" in self.path:

@@ -6,6 +6,7 @@ so the admin changes nothing the services would not (the response cache included
 
 from typing import Any, cast
 
+from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -114,12 +115,15 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
     inlines = (CommentInline,)
     actions = ("publish", "unpublish")
 
+    class Media:
+        css = {"all": ("content/admin.css",)}
+
     @admin.display(description=_("Cover"))
     def cover(self, article: Article) -> str:
         image = article.cover_thumbnail or article.cover_image
         if not image:
             return "-"
-        return format_html('<img src="{}" alt="" style="max-height: 48px; max-width: 96px">', image.url)
+        return format_html('<img src="{}" alt="" class="article-cover-thumbnail">', image.url)
 
     @admin.display(description=_("Preview"))
     def preview(self, article: Article) -> str:
@@ -172,7 +176,8 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
     def get_urls(self) -> list:
         preview = path(
             "<int:article_id>/preview/",
-            self.admin_site.admin_view(self.preview_view),
+            # Markdown may show images from other sites (the body is sanitised; scripts stay refused).
+            self.admin_site.admin_view(csp_update({"img-src": ["https:"]})(self.preview_view)),  # type: ignore[arg-type]
             name="content_article_preview",
         )
         return [preview, *super().get_urls()]
@@ -182,7 +187,12 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
         article = get_object_or_404(Article.objects.select_related("author").prefetch_related("tags"), pk=article_id)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "article": article, "title": article.title}
+        context = {
+            **self.admin_site.each_context(request),
+            "article": article,
+            "title": article.title,
+            "media": self.media,
+        }
         return TemplateResponse(request, "admin/content/article/preview.html", context)
 
 

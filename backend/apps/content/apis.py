@@ -16,6 +16,7 @@ from apps.common.pagination import PageNumberPagination
 from apps.common.validators import VisibleTextValidator
 from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
+from apps.content.filters import MAX_ID
 from apps.content.pagination import ArticleListPagination
 from apps.content.serializers import (
     ArticleDetailSerializer,
@@ -26,8 +27,10 @@ from apps.content.serializers import (
 
 # Plain APIViews get no pagination parameters from drf-spectacular; these document them.
 _PAGE_PARAMETERS = [
-    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1"),
-    OpenApiParameter("pageSize", OpenApiTypes.INT, description="Items per page (at most 100)"),
+    OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="Page number, from 1"),
+    OpenApiParameter(
+        "pageSize", {"type": "integer", "minimum": 1}, description="Items per page (at most 100; more is cut to 100)"
+    ),
 ]
 
 
@@ -53,7 +56,11 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
         parameters=[
             *_PAGE_PARAMETERS,
             OpenApiParameter("tag", OpenApiTypes.STR, description="Only articles with this tag slug"),
-            OpenApiParameter("author", OpenApiTypes.INT, description="Only articles by this user id"),
+            OpenApiParameter(
+                "author",
+                {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                description="Only articles by this user id",
+            ),
             OpenApiParameter("search", OpenApiTypes.STR, description="Full-text search in title, summary and body"),
             OpenApiParameter("ordering", OpenApiTypes.STR, enum=["publishedAt", "-publishedAt"]),
         ],
@@ -129,7 +136,9 @@ class CommentDetailApi(APIView):
 
     @extend_schema(request=CommentInput, responses={200: CommentSerializer, **problem_responses(400, 401, 403)})
     def patch(self, request: Request, comment_id: int) -> Response:
-        serializer = CommentInput(data=request.data)
+        # Partial, as PATCH is and as the schema says (drf-spectacular documents PATCH bodies so):
+        # without a body the comment is answered unchanged.
+        serializer = CommentInput(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         comment = selectors.comment_get_visible(comment_id=comment_id)
         comment = services.comment_update(comment=comment, user=signed_in_user(request), **serializer.validated_data)

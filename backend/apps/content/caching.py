@@ -6,6 +6,9 @@ author profile. The services that make such a change call ``content_changed()``,
 stores a new version, so every earlier entry stops being read at once and expires on its
 own; no key listing or pattern deletes are needed. The version is also the Last-Modified
 of every cached response. Why not ``cache_page``: docs/decisions/0010-content-response-cache.md.
+
+The ``content`` cache ignores an unreachable Redis (config/settings/cache.py): without a
+version nothing is read from or written to the cache, and every answer comes from the database.
 """
 
 import hashlib
@@ -15,10 +18,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.connection import ConnectionProxy
 from django.utils.http import http_date, quote_etag
 
 from apps.content import selectors
@@ -31,17 +35,20 @@ DERIVED_SECONDS = 60 * 60
 
 T = TypeVar("T")
 
+cache = ConnectionProxy(caches, "content")
+
 
 def _now_us() -> int:
     return int(time.time() * 1_000_000)
 
 
-def content_cache_version() -> int:
+def content_cache_version() -> int | None:
+    """The current version, or None while the cache does not answer."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, _now_us(), timeout=None)
         version = cache.get(VERSION_KEY)
-    return int(version)
+    return None if version is None else int(version)
 
 
 def content_cache_invalidate() -> None:
@@ -73,6 +80,8 @@ def content_cached(key: str, compute: Callable[[], T]) -> T:
     Used whether or not the response cache is on: a total costs more than the rest of a page.
     """
     version = content_cache_version()
+    if version is None:
+        return compute()
     entry: dict[str, Any] | None = cache.get(key, version=version)
     if entry is not None and (entry["fresh_until"] is None or entry["fresh_until"] > time.time()):
         return entry["value"]
@@ -101,6 +110,8 @@ class AnonymousResponseCacheMixin:
 
         key = "content:response:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
         version = content_cache_version()
+        if version is None:  # the cache is down: answer from the database
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
         entry: dict[str, Any] | None = cache.get(key, version=version)
         # Checked here too, not only by the cache's TTL: a scheduled article must appear on the
         # dot, whatever clock or expiry granularity the cache backend has.

@@ -1,16 +1,31 @@
 """Query parameters of the public article list."""
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from apps.content.models import Article
+
+# The largest id a bigint primary key holds (DEFAULT_AUTO_FIELD is BigAutoField).
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A row id: a whole number from 1 that the id column can hold, else 400. NumberFilter reads
+    a decimal and passes 1.5 or 2421017814082805301248 to the query, which SQLite cannot bind (a 500)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, min_value=1, max_value=MAX_ID, **kwargs)
 
 
 class ArticleFilter(django_filters.FilterSet):
     tag = django_filters.CharFilter(field_name="tags__slug", help_text="Tag slug")
-    author = django_filters.NumberFilter(field_name="author_id", help_text="Author user id")
+    author = IdFilter(field_name="author_id", help_text="Author user id")
     search = django_filters.CharFilter(method="filter_search", max_length=200, help_text="Full-text search")
     # Declared last: an explicit ordering wins over the relevance order a search sets.
     ordering = django_filters.OrderingFilter(fields=(("publish_at", "publishedAt"),))
@@ -18,6 +33,13 @@ class ArticleFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = ("tag", "author", "search")
+
+    def is_valid(self) -> bool:
+        # An empty ``ordering=`` is not one of the orderings the schema lists; the form field,
+        # being optional, would take it as absent.
+        if "ordering" in self.data and not self.data["ordering"] and not self.form.errors.get("ordering"):
+            self.form.add_error("ordering", forms.ValidationError(_("Choose an ordering."), code="invalid_choice"))
+        return super().is_valid()
 
     def filter_search(self, queryset: QuerySet[Article], name: str, value: str) -> QuerySet[Article]:
         value = value.strip()

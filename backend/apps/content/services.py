@@ -194,8 +194,11 @@ def comment_create(*, article: Article, author: User, body: str) -> Comment:
     return comment
 
 
-def comment_update(*, comment: Comment, user: User, body: str) -> Comment:
+def comment_update(*, comment: Comment, user: User, body: str | None = None) -> Comment:
+    """The author's edit; without a new body nothing changes (an empty PATCH)."""
     _own_comment(comment=comment, user=user)
+    if body is None:
+        return comment
     comment.body = body
     comment.edited_at = timezone.now()
     comment.full_clean()

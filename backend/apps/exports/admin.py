@@ -17,6 +17,7 @@ class ExportAdmin(admin.ModelAdmin):
         "status",
         "progress",
         "file",
+        "size",
         "started_at",
         "finished_at",
         "expires_at",

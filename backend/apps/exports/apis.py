@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
+from rest_framework.throttling import BaseThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from apps.common.auth import signed_in_user
@@ -19,7 +19,7 @@ class ExportSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Export
-        fields = ("id", "status", "progress", "download_url", "expires_at", "created_at")
+        fields = ("id", "status", "progress", "size", "download_url", "expires_at", "created_at")
         read_only_fields = fields
 
     @extend_schema_field(serializers.URLField(allow_null=True))
@@ -32,12 +32,31 @@ class ExportSerializer(serializers.ModelSerializer):
 
 
 class ExportListApi(APIView):
-    """Starts an export of all your personal data (zip). Poll the returned export for progress."""
+    """Your exports, and starting a new one."""
 
-    throttle_classes = (ScopedRateThrottle, UserRateThrottle)
     throttle_scope = "exports"
 
-    @extend_schema(request=None, responses={202: ExportSerializer, **problem_responses(401, 409, 429)})
+    def get_throttles(self) -> list[BaseThrottle]:
+        # The exports rate counts exports started; reading the list counts only against the user rate.
+        if self.request.method == "POST":
+            return [ScopedRateThrottle(), UserRateThrottle()]
+        return [UserRateThrottle()]
+
+    @extend_schema(
+        operation_id="users_me_exports_list",
+        responses={200: ExportSerializer(many=True), **problem_responses(401)},
+        description=f"Your newest exports (at most {selectors.EXPORTS_LIST_LIMIT}), newest first. "
+        "An export pending or running is the first one: poll it for progress.",
+    )
+    def get(self, request: Request) -> Response:
+        exports = selectors.exports_list_for_user(user=signed_in_user(request))
+        return Response(ExportSerializer(exports, many=True).data)
+
+    @extend_schema(
+        request=None,
+        responses={202: ExportSerializer, **problem_responses(401, 409, 429)},
+        description="Starts an export of all your personal data (zip). Poll the returned export for progress.",
+    )
     def post(self, request: Request) -> Response:
         export = services.export_request(user=signed_in_user(request))
         return Response(ExportSerializer(export).data, status=status.HTTP_202_ACCEPTED)

@@ -25,6 +25,8 @@ class Export(BaseModel):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(100)])
     file = models.FileField(upload_to="exports/", max_length=255, blank=True)
+    # Stored with the archive, so a list of exports does not ask the storage for each file's size.
+    size = models.PositiveBigIntegerField(null=True, blank=True, help_text=_("Size of the archive in bytes"))
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True, db_index=True)

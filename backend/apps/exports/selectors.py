@@ -15,6 +15,16 @@ def export_get_for_user(*, user: User, export_id: str) -> Export:
     return get_object_or_404(Export, pk=export_id, user=user)
 
 
+# Exports live EXPORTS_RETENTION (a week) at a few an hour (THROTTLE_EXPORTS_RATE): the newest
+# ones are the history a user wants; more would be a page nobody reads.
+EXPORTS_LIST_LIMIT = 20
+
+
+def exports_list_for_user(*, user: User) -> list[Export]:
+    """The user's newest exports, newest first: a running one, if any, comes first."""
+    return list(Export.objects.filter(user=user).order_by("-created_at")[:EXPORTS_LIST_LIMIT])
+
+
 def export_find(*, export_id: str) -> Export | None:
     """The export with its owner, or None when it was deleted meanwhile (with its user)."""
     return Export.objects.select_related("user").filter(pk=export_id).first()

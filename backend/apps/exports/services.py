@@ -70,6 +70,7 @@ def export_build(*, export: Export) -> Export:
             for done, section in enumerate(sections, start=1):
                 section.write(user=export.user, archive=archive)
                 _progress_set(export=export, progress=done * SECTIONS_PROGRESS_SHARE // len(sections))
+        size = buffer.tell()
         buffer.seek(0)
         stamp = timezone.now().strftime("%Y%m%d")
         name = export.file.field.generate_filename(export, f"{export.pk}/personal-data-{stamp}.zip")
@@ -81,6 +82,7 @@ def export_build(*, export: Export) -> Export:
             status=Export.Status.SUCCEEDED,
             progress=100,
             file=stored_name,
+            size=size,
             finished_at=now,
             expires_at=now + settings.EXPORTS_RETENTION,
         )

@@ -52,8 +52,12 @@ def outbox_message_publish(*, message: OutboxMessage) -> bool:
     }
     try:
         if current_app.conf.task_always_eager:
-            # No broker (embedded defaults, tests): the task runs right here.
-            current_app.tasks[message.task_name].apply_async(**options)
+            # No broker (embedded defaults, tests): the task runs right here. apply(), not an eager
+            # apply_async(): that opens a producer to pick a serialiser, and kombu, given no broker
+            # URL, warns "No hostname was supplied" on every task. The arguments are JSON already.
+            current_app.tasks[message.task_name].apply(
+                args=message.args, kwargs=message.kwargs, task_id=options["task_id"], headers=headers
+            )
         else:
             # By name: the publishing process need not import the task's module.
             current_app.send_task(message.task_name, **options)

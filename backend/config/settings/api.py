@@ -5,7 +5,7 @@ import ipaddress
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.base import DEBUG
-from config.settings.environment import env
+from config.settings.environment import IS_PRODUCTION, env
 
 # https://www.django-rest-framework.org/api-guide/settings/
 REST_FRAMEWORK = {
@@ -27,8 +27,8 @@ REST_FRAMEWORK = {
     # views with a throttle_scope add ScopedRateThrottle. An empty rate from the environment
     # switches that limit off (docs/decisions/0014-drf-throttles-for-every-limit.md).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "apps.common.throttling.AnonRateThrottle",
+        "apps.common.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON_RATE", default="300/min") or None,
@@ -43,6 +43,7 @@ REST_FRAMEWORK = {
         # Per user: re-authentication and changes to second factors.
         "auth_reauth": "10/min",
         "mfa_manage": "30/min",
+        "auth_email_change": "5/hour",
         "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour") or None,
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min") or None,
         "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour") or None,
@@ -70,10 +71,16 @@ for _proxy in TRUSTED_PROXIES:
     except ValueError:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network.") from None
 MAX_PAGE_SIZE = 100
+# Retry-After of a 503 when the database or Redis does not answer (docs/security.md).
+SERVICE_UNAVAILABLE_RETRY_AFTER = 30
 # The `type` of every problem document is this URL plus the error code (hyphenated): an anchor on
 # the docs site's page that explains each code (docs/errors.md). The default is that page as
 # `make docs` serves it; point it at your published docs.
 API_ERROR_TYPE_BASE_URL = env.str("API_ERROR_TYPE_BASE_URL", default="http://127.0.0.1:8001/errors/#")
+
+# The schema, Swagger UI and Redoc at /api/schema/, /api/docs/, /api/redoc/: off in production
+# unless switched on (they map every endpoint for an attacker); 404 while off (docs/security.md).
+API_DOCS_PUBLIC = env.bool("API_DOCS_PUBLIC", default=not IS_PRODUCTION)
 
 # https://drf-spectacular.readthedocs.io/en/latest/settings.html
 SPECTACULAR_SETTINGS = {
@@ -90,5 +97,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
         "drf_spectacular.hooks.postprocess_schema_enums",
     ],
-    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False},
+    # The UIs' files come from drf-spectacular-sidecar, served by this site: no CDN, and the
+    # version is pinned by uv.lock. https://drf-spectacular.readthedocs.io/en/latest/settings.html
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # validatorUrl: no badge fetched from validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "validatorUrl": None},
 }

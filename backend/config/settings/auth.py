@@ -28,6 +28,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 ACCOUNTS_REQUIRE_EMAIL_VERIFICATION = env.bool("ACCOUNTS_REQUIRE_EMAIL_VERIFICATION", default=True)
 ACCOUNTS_EMAIL_VERIFICATION_MAX_AGE = timedelta(days=3)
+# How long the link that confirms a new email address works (apps/accounts/services/email_change.py).
+ACCOUNTS_EMAIL_CHANGE_MAX_AGE = timedelta(days=1)
 # Accounts never verified are deleted this long after sign-up (beat: delete_unverified_accounts).
 ACCOUNTS_UNVERIFIED_RETENTION = timedelta(days=env.int("ACCOUNTS_UNVERIFIED_RETENTION_DAYS", default=30))
 # Failed logins (apps/accounts/services/login_failures.py, docs/auth.md#rate-limits). Per client

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
+    # Swagger UI and Redoc as static files of this site, pinned by the lock file (no CDN).
+    "drf_spectacular_sidecar",
     "django_filters",
     "django_celery_beat",
     "django_prometheus",
@@ -50,7 +52,10 @@ MIDDLEWARE = [
     # Outermost, so request latency and status counts (by view) cover everything below.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "apps.common.middleware.RequestIDMiddleware",
+    # Only its process_exception matters: it sees exceptions of views, wherever it stands.
+    "apps.common.middleware.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,6 +1,12 @@
 """CORS, CSRF, security headers and HTTPS. Browser and API share one origin (docs/security.md)."""
 
+from urllib.parse import urlsplit
+
+from csp.constants import NONE, SELF
+
+from config.settings.base import DEBUG
 from config.settings.environment import IS_PRODUCTION, env
+from config.settings.storage import AWS_S3_PUBLIC_ENDPOINT_URL, AWS_S3_REGION_NAME, AWS_STORAGE_BUCKET_NAME
 
 # Browser and API share one origin, so CORS stays closed unless origins are listed.
 # https://github.com/adamchainz/django-cors-headers#configuration
@@ -24,3 +30,35 @@ if IS_PRODUCTION:
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Content-Security-Policy of every response Django serves (the admin, the API docs, JSON, which
+# a browser may be tricked into rendering): only this origin's own scripts, styles and images,
+# no inline script or style, no framing. The Django 5.2 admin has no inline script or style;
+# the API docs add what Swagger UI and Redoc need on their pages only (config/urls.py). The
+# Next.js app sets its own policy (frontend proxy). https://django-csp.readthedocs.io/
+_image_sources = [SELF, "data:"]
+if AWS_S3_PUBLIC_ENDPOINT_URL:  # the admin shows cover images from the bucket
+    _endpoint = urlsplit(AWS_S3_PUBLIC_ENDPOINT_URL)
+    _image_sources.append(f"{_endpoint.scheme}://{_endpoint.netloc}")
+elif AWS_STORAGE_BUCKET_NAME:
+    _image_sources += [
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com",
+    ]
+_csp = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": _image_sources,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+    }
+}
+# With DEBUG, Django's own error pages (inline style and script) must still render: the policy
+# is only reported there, in the browser's console. Enforced everywhere else, tests included.
+CONTENT_SECURITY_POLICY = None if DEBUG else _csp
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp if DEBUG else None

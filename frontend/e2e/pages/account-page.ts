@@ -48,6 +48,45 @@ export class AccountPage {
     await expect(this.page).toHaveURL(/\/account-deleted$/);
   }
 
+  /** Asks to move the account to `newEmail`; the links then arrive by email. */
+  async requestEmailChange(newEmail: string, password: string) {
+    const section = this.page.getByRole("region", { name: "Email address" });
+    await section.getByLabel("New email address").fill(newEmail);
+    await section.getByLabel("Current password").fill(password);
+    await section.getByRole("button", { name: "Change email address" }).click();
+    await expect(section.getByText(`Check the inbox of ${newEmail}`)).toBeVisible();
+  }
+
+  /** Starts an export and waits until it is ready (tasks run inside the request in this suite). */
+  async exportData() {
+    const section = this.page.getByRole("region", { name: "Your data" });
+    await section.getByRole("button", { name: "Export my data" }).click();
+    await expect(section.getByRole("link", { name: "Download your data" })).toBeVisible({
+      timeout: 20_000,
+    });
+  }
+
+  /** The past exports, as listed after a page load: the newest one ready, with its size and link. */
+  async expectExportInHistory() {
+    const history = this.page
+      .getByRole("region", { name: "Your data" })
+      .getByTestId("export-history");
+    const newest = history.getByRole("listitem").first();
+    await expect(newest).toContainText("Ready");
+    await expect(newest).toContainText(/\d+(\.\d)? (byte|kB|MB)/);
+    await expect(newest.getByRole("link", { name: /^Download the export of / })).toHaveAttribute(
+      "href",
+      /\.zip/,
+    );
+  }
+
+  /** Picks the language of emails and of the site; the page then reloads in that language. */
+  async chooseLanguage(sectionName: string, label: string, option: string, save: string) {
+    const section = this.page.getByRole("region", { name: sectionName });
+    await section.getByLabel(label).selectOption({ label: option });
+    await section.getByRole("button", { name: save }).click();
+  }
+
   /** The avatar <img> actually loaded (not a broken image) from wherever the backend stores it. */
   async expectAvatarLoaded() {
     const image = this.page.getByTestId("avatar-image");

@@ -21,4 +21,16 @@ export class ArticlePage {
     await this.page.getByRole("button", { name: "Post comment" }).click();
     await expect(this.page.getByTestId("comment").filter({ hasText: body })).toBeVisible();
   }
+
+  /** The comment's author picture (their thumbnail, lazily loaded) beside it. */
+  async expectAvatarBeside(body: string) {
+    const image = this.page
+      .getByTestId("comment")
+      .filter({ hasText: body })
+      .getByTestId("avatar-thumbnail");
+    await expect(image).toHaveAttribute("loading", "lazy");
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+  }
 }

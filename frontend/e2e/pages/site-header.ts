@@ -4,8 +4,17 @@ import { expect, type Page } from "@playwright/test";
 export class SiteHeader {
   constructor(private readonly page: Page) {}
 
+  /** The name as read out: the avatar beside it is decorative (its initials are aria-hidden). */
   async expectLoggedInAs(firstName: string) {
-    await expect(this.page.getByTestId("account-link")).toHaveText(firstName);
+    await expect(this.page.getByTestId("account-link")).toHaveAccessibleName(firstName);
+  }
+
+  /** The user's own picture in the header, loaded (not a broken image). */
+  async expectAvatarShown() {
+    const image = this.page.getByTestId("account-link").getByTestId("avatar-thumbnail");
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
   }
 
   async expectLoggedOut() {

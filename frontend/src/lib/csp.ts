@@ -29,3 +29,8 @@ export function buildContentSecurityPolicy(nonce: string): string {
 export function createNonce(): string {
   return Buffer.from(crypto.randomUUID()).toString("base64");
 }
+
+/** The nonce of a policy built above, for the few scripts the app renders itself (the theme script). */
+export function nonceFromPolicy(policy: string | null): string | undefined {
+  return policy?.match(/'nonce-([^']+)'/)?.[1];
+}

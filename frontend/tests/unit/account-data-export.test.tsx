@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { DataExport } from "@/features/account/components/data-export";
@@ -14,6 +14,18 @@ describe("DataExport", () => {
   );
   afterEach(() => jest.useRealTimers());
 
+  /** GET /users/me/exports/: the history (none by default), answered anew on each request. */
+  const history = (...answers: Export[][]) => {
+    let calls = 0;
+    server.use(
+      http.get("/api/v1/users/me/exports/", ({ response }) => {
+        calls += 1;
+        return response(200).json(answers[Math.min(calls, answers.length) - 1] ?? []);
+      }),
+    );
+    return () => calls;
+  };
+
   const exportState = (
     status: Export["status"],
     progress: number,
@@ -22,12 +34,14 @@ describe("DataExport", () => {
     id: "e1",
     status,
     progress,
+    size: downloadUrl ? 1_400_000 : null,
     downloadUrl,
     expiresAt: downloadUrl ? "2026-01-08T12:00:00Z" : null,
     createdAt: "2026-01-01T12:00:00Z",
   });
 
   test("polls the running export, shows its progress and ends with a download link", async () => {
+    history([]);
     const states = [exportState("running", 60), exportState("succeeded", 100, "/media/e1.zip")];
     let polls = 0;
     server.use(
@@ -71,6 +85,7 @@ describe("DataExport", () => {
   });
 
   test("explains a conflict when an export is already running", async () => {
+    history([]);
     server.use(http.post("/api/v1/users/me/exports/", () => problem(409, "export_in_progress")));
     const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     renderWithIntl(<DataExport />);
@@ -81,6 +96,7 @@ describe("DataExport", () => {
   });
 
   test("a failed poll says why and stops polling", async () => {
+    history([]);
     let polls = 0;
     server.use(
       http.post("/api/v1/users/me/exports/", ({ response }) =>
@@ -101,5 +117,64 @@ describe("DataExport", () => {
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS * 3));
     expect(polls).toBe(1);
+  });
+
+  test("after a reload, resumes the progress of the export still running", async () => {
+    const listed = history([exportState("running", 40)]);
+    let polls = 0;
+    server.use(
+      http.get("/api/v1/users/me/exports/{export_id}/", ({ response }) => {
+        polls += 1;
+        return response(200).json(
+          polls === 1 ? exportState("running", 70) : exportState("succeeded", 100, "/media/e1.zip"),
+        );
+      }),
+    );
+    renderWithIntl(<DataExport />);
+
+    await waitFor(() =>
+      expect(screen.getByRole("progressbar", { name: "Export progress" })).toHaveAttribute(
+        "value",
+        "70",
+      ),
+    );
+    expect(screen.getByRole("button", { name: "Export my data" })).toBeDisabled();
+
+    await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS));
+    expect(await screen.findByRole("link", { name: "Download your data" })).toBeInTheDocument();
+    // The finished export is fetched into the history too.
+    await waitFor(() => expect(listed()).toBe(2));
+  });
+
+  test("lists past exports with status, size, expiry and download", async () => {
+    history([
+      exportState("succeeded", 100, "/media/e1.zip"),
+      { ...exportState("failed", 30), id: "e2", createdAt: "2025-12-30T09:00:00Z" },
+      { ...exportState("succeeded", 100), id: "e3", size: 812, createdAt: "2025-12-29T09:00:00Z" },
+    ]);
+    renderWithIntl(<DataExport />);
+
+    const rows = within(await screen.findByTestId("export-history")).getAllByRole("listitem");
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent("Ready");
+    expect(rows[0]).toHaveTextContent("1.4 MB");
+    expect(rows[0]).toHaveTextContent("The link works until Jan 8, 2026");
+    expect(
+      within(rows[0]!).getByRole("link", { name: "Download the export of Jan 1, 2026, 12:00 PM" }),
+    ).toHaveAttribute("href", "/media/e1.zip");
+    expect(rows[1]).toHaveTextContent("Failed");
+    expect(within(rows[1]!).queryByRole("link")).not.toBeInTheDocument();
+    expect(rows[2]).toHaveTextContent("812 bytes");
+    expect(rows[2]).toHaveTextContent("Expired");
+    // Nothing in flight: nothing to resume.
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Export my data" })).toBeEnabled();
+  });
+
+  test("says when there is no past export", async () => {
+    history([]);
+    renderWithIntl(<DataExport />);
+
+    expect(await screen.findByText("You have not exported your data yet.")).toBeInTheDocument();
   });
 });

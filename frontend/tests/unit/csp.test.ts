@@ -51,3 +51,12 @@ test("every nonce is fresh", () => {
   const { createNonce } = loadCsp({});
   expect(createNonce()).not.toEqual(createNonce());
 });
+
+test("the nonce is read back from the policy for the theme script, and only from a policy", () => {
+  const csp = loadCsp({ NODE_ENV: "production" });
+  const nonce = csp.createNonce();
+
+  expect(csp.nonceFromPolicy(csp.buildContentSecurityPolicy(nonce))).toBe(nonce);
+  expect(csp.nonceFromPolicy(null)).toBeUndefined();
+  expect(csp.nonceFromPolicy("default-src 'self'")).toBeUndefined();
+});

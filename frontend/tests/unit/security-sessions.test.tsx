@@ -121,5 +121,7 @@ test("a failure to load is shown", async () => {
   server.use(http.get("/api/v1/users/me/sessions/", () => problem(503, "service_unavailable")));
   renderWithIntl(<SessionList />);
 
-  expect(await screen.findByRole("alert")).toHaveTextContent("service_unavailable detail");
+  expect(await screen.findByRole("alert")).toHaveTextContent(
+    "The service is briefly unavailable. Please try again in a moment.",
+  );
 });

@@ -10,4 +10,5 @@ export const ada: User = {
   dateJoined: "2026-01-01T00:00:00Z",
   hasPassword: true,
   avatar: null,
+  language: "en",
 };

@@ -4,6 +4,7 @@
 - ``sessions``: password login, JWT sessions (start, refresh rotation, logout, revocation)
 - ``passwords``: reset by email and change
 - ``profile``: profile changes and account deletion
+- ``email_change``: moving the account to another email address
 - ``social_accounts``: unlinking a social login
 - ``housekeeping``: periodic clean-up (beat)
 """

@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,7 +12,10 @@ from apps.accounts.services.sessions import user_sessions_revoke
 from apps.content.services import comments_delete_by_author
 
 
-def user_update(*, user: User, first_name: str | None = None, last_name: str | None = None) -> User:
+def user_update(
+    *, user: User, first_name: str | None = None, last_name: str | None = None, language: str | None = None
+) -> User:
+    """Changes the given fields. ``language`` is what the emails are written in (a code of settings.LANGUAGES)."""
     fields = []
     if first_name is not None:
         user.first_name = first_name
@@ -19,6 +23,13 @@ def user_update(*, user: User, first_name: str | None = None, last_name: str | N
     if last_name is not None:
         user.last_name = last_name
         fields.append("last_name")
+    if language is not None:
+        if language not in dict(settings.LANGUAGES):
+            raise ValidationError(
+                {"language": ValidationError(_("This language is not offered."), code="invalid_choice")}
+            )
+        user.language = language
+        fields.append("language")
     if fields:
         user.full_clean(exclude=["password"])
         user.save(update_fields=fields)

@@ -54,6 +54,18 @@ def _send_export_ready(*, user):
     )
 
 
+def _send_email_change_confirmation(*, user):
+    account_emails.email_change_confirmation_send(user=user, new_email="new@example.org")
+
+
+def _send_email_change_notice(*, user):
+    account_emails.email_change_notice_send(user=user, new_email="new@example.org")
+
+
+def _send_email_change_taken(*, user):
+    account_emails.email_change_taken_send(owner=user)
+
+
 # Each email: how to send it to a user, its subject in English and German, the page its link opens.
 EMAILS = [
     pytest.param(
@@ -84,6 +96,27 @@ EMAILS = [
         "Dein Datenexport ist fertig",
         "/account",
         id="export_ready",
+    ),
+    pytest.param(
+        _send_email_change_confirmation,
+        "Confirm your new email address",
+        "Bestätige deine neue E-Mail-Adresse",
+        "/confirm-email-change?token=",
+        id="email_change_confirmation",
+    ),
+    pytest.param(
+        _send_email_change_notice,
+        "A change of your email address was requested",
+        "Eine Änderung deiner E-Mail-Adresse wurde angefordert",
+        "/forgot-password?email=",
+        id="email_change_notice",
+    ),
+    pytest.param(
+        _send_email_change_taken,
+        "Your email address stays with your account",
+        "Deine E-Mail-Adresse bleibt bei deinem Konto",
+        "/login",
+        id="email_change_taken",
     ),
 ]
 

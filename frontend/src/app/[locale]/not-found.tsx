@@ -7,7 +7,7 @@ export default function NotFound() {
   const locale = useLocale();
   return (
     <section className="space-y-4 py-16 text-center">
-      <p className="text-sm font-semibold text-indigo-600">404</p>
+      <p className="text-sm font-semibold text-indigo-600 dark:text-indigo-400">404</p>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">{t("body")}</p>
       {/* A full page load, not <Link>: Next.js leaves the not-found page up until the pathname

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 
+import { ThemeSwitch } from "@/components/theme/theme-switch";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { Link } from "@/i18n/navigation";
 
@@ -22,6 +23,7 @@ export function SiteHeader() {
           </Link>
           <UserMenu />
           <LocaleSwitcher />
+          <ThemeSwitch />
         </div>
       </nav>
     </header>

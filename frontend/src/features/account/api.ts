@@ -2,7 +2,12 @@ import axios from "axios";
 
 import { api, apiClient } from "@/lib/api/client";
 import { ApiError, toApiError } from "@/lib/api/errors";
-import type { PasswordChangeInput, ProfileInput, UploadTicket } from "@/lib/api/types";
+import type {
+  EmailChangeInput,
+  PasswordChangeInput,
+  ProfileInput,
+  UploadTicket,
+} from "@/lib/api/types";
 
 export function updateProfile(body: ProfileInput) {
   return apiClient.PATCH("/api/v1/users/me/", { body });
@@ -10,6 +15,16 @@ export function updateProfile(body: ProfileInput) {
 
 export async function changePassword(body: PasswordChangeInput) {
   await apiClient.POST("/api/v1/auth/password/change/", { body });
+}
+
+/** 202 whether or not another account has the address: the emails say the rest. */
+export async function requestEmailChange(body: EmailChangeInput) {
+  await apiClient.POST("/api/v1/users/me/email/", { body });
+}
+
+/** Spends the token of the link sent to the new address; every session of the account ends. */
+export async function confirmEmailChange(token: string) {
+  await apiClient.POST("/api/v1/auth/email/change/confirm/", { body: { token } });
 }
 
 /**
@@ -107,6 +122,11 @@ export async function removeAvatar() {
 
 export function startExport() {
   return apiClient.POST("/api/v1/users/me/exports/");
+}
+
+/** The newest exports, newest first: one still pending or running is the first. */
+export function listExports() {
+  return apiClient.GET("/api/v1/users/me/exports/");
 }
 
 export function getExport(id: string) {

@@ -1,12 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 
 import type { DataExport, SocialAccount } from "@/lib/api/types";
 
-import { getExport, listSocialAccounts, startExport, unlinkSocialAccount } from "./api";
+import {
+  getExport,
+  listExports,
+  listSocialAccounts,
+  startExport,
+  unlinkSocialAccount,
+} from "./api";
 
 const keys = {
   socialAccounts: ["me", "social-accounts"] as const,
   export: (id: string) => ["me", "exports", id] as const,
+  // Not under ["me", "exports"]: refreshing the list must not refetch every export polled.
+  exportList: ["me", "export-list"] as const,
 };
 
 export function useSocialAccounts() {
@@ -54,4 +63,27 @@ export function useExport(id: string | null) {
       return status === "error" || (data && exportFinished(data)) ? false : EXPORT_POLL_MS;
     },
   });
+}
+
+/** The newest exports, newest first (GET /users/me/exports/): the history, and one to resume. */
+export function useExports() {
+  return useQuery({ queryKey: keys.exportList, queryFn: listExports });
+}
+
+/**
+ * The export to follow after a reload: the newest one, while it is still pending or running.
+ * The page forgets an export it started; the backend does not, so its progress resumes.
+ */
+export function exportToResume(exports: readonly DataExport[] | undefined): string | null {
+  const newest = exports?.[0];
+  return newest && !exportFinished(newest) ? newest.id : null;
+}
+
+/** Reloads the history once the followed export has finished, so it appears there. */
+export function useRefreshExportsWhenFinished(current: DataExport | null | undefined) {
+  const queryClient = useQueryClient();
+  const finishedId = current && exportFinished(current) ? current.id : null;
+  useEffect(() => {
+    if (finishedId) void queryClient.invalidateQueries({ queryKey: keys.exportList });
+  }, [finishedId, queryClient]);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { NAME_MAX_LENGTH } from "@/features/auth/schemas";
+import { emailAddress, NAME_MAX_LENGTH } from "@/features/auth/schemas";
 
 // Messages are keys of the "validation" namespace in messages/<locale>.json.
 export const profileSchema = z.object({
@@ -17,6 +17,17 @@ export const changePasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, {
     message: "passwordsDiffer",
     path: ["confirmPassword"],
+  });
+
+/** The backend's limit on addresses (User.email, max_length=254). */
+export const EMAIL_MAX_LENGTH = 254;
+
+export const changeEmailSchema = (currentEmail: string) =>
+  z.object({
+    newEmail: emailAddress
+      .max(EMAIL_MAX_LENGTH, "tooLong")
+      .refine((typed) => emailKey(typed) !== emailKey(currentEmail), "emailUnchanged"),
+    password: z.string().min(1, "required"),
   });
 
 export const deleteAccountSchema = z.object({ password: z.string().min(1, "required") });

@@ -7,6 +7,8 @@ import { z } from "zod";
 const EMAIL_PATTERN =
   /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@(?:[\p{L}\p{N}\p{M}-]+\.)+[\p{L}\p{N}\p{M}-]{2,}$/u;
 const email = z.email({ message: "email", pattern: EMAIL_PATTERN });
+/** An address as the forms accept it, for schemas outside this feature (the account's email change). */
+export const emailAddress = email;
 const newPassword = z.string().min(8, "passwordTooShort");
 
 /** The backend's limit on first and last names (User.first_name, max_length=150). */

@@ -25,6 +25,7 @@ def test_me_returns_the_profile_in_camel_case(auth_client, user):
         "dateJoined": user.date_joined.isoformat().replace("+00:00", "Z"),
         "hasPassword": True,
         "avatar": None,
+        "language": "en",
     }
 
 
@@ -99,3 +100,22 @@ def test_delete_me_without_usable_password_needs_no_password(auth_client, user):
     user.save()
 
     assert auth_client.delete(ME).status_code == 204
+
+
+def test_me_patch_changes_the_language_of_emails(auth_client, user):
+    response = auth_client.patch(ME, {"language": "de"})
+
+    assert response.status_code == 200
+    assert response.json()["language"] == "de"
+    user.refresh_from_db()
+    assert user.language == "de"
+
+
+@pytest.mark.parametrize("language", ["fr", "", "de-at", None])
+def test_me_patch_refuses_a_language_not_offered(auth_client, user, language):
+    response = auth_client.patch(ME, {"language": language})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "language"
+    user.refresh_from_db()
+    assert user.language == "en"

@@ -22,7 +22,7 @@ def test_the_user_renders_exactly_as_the_api_contract_says(user, with_avatar, wi
         user.avatar_thumbnail.save("t.png", ContentFile(b"png"), save=True)
     if not with_password:
         user.set_unusable_password()
-    # The representation, field by field and in this order, that the API has always answered.
+    # The representation, field by field and in this order, that the API answers (language: issue 20).
     expected = {
         "id": user.pk,
         "email": user.email,
@@ -32,6 +32,7 @@ def test_the_user_renders_exactly_as_the_api_contract_says(user, with_avatar, wi
         "date_joined": serializers.DateTimeField().to_representation(user.date_joined),
         "has_password": with_password,
         "avatar": {"url": user.avatar.url, "thumbnail_url": user.avatar_thumbnail.url} if with_avatar else None,
+        "language": user.language,
     }
 
     assert rendered(UserSerializer(user).data) == rendered(expected)

@@ -5,6 +5,7 @@ resets the demo passwords, so the printed credentials always work. Refuses to ru
 with production settings: the passwords below are public.
 """
 
+import logging
 from datetime import timedelta
 from io import BytesIO
 from typing import Any
@@ -70,6 +71,18 @@ class Command(BaseCommand):
     def handle(self, *args: Any, articles: int, no_covers: bool, **options: Any) -> None:
         if settings.IS_PRODUCTION:
             raise CommandError("seed writes public demo passwords; run it with DJANGO_ENV=development or test.")
+        # Each cover thumbnail task logs a line at INFO when tasks run inside this process (no
+        # broker); a screenful of them would bury the logins this command exists to print.
+        task_log = logging.getLogger("celery.app.trace")
+        level = task_log.level
+        task_log.setLevel(logging.WARNING)
+        try:
+            self._seed(articles=articles, covers=not no_covers)
+        finally:
+            task_log.setLevel(level)
+        self._print_logins(articles)
+
+    def _seed(self, *, articles: int, covers: bool) -> None:
         with transaction.atomic():
             editor = self._user(EDITOR, is_staff=True)
             editor.groups.add(Group.objects.get(name="Editors"))
@@ -91,7 +104,7 @@ class Command(BaseCommand):
                     status=Article.Status.PUBLISHED,
                     publish_at=now - timedelta(days=index, hours=index),
                     tags=[tags[index % len(tags)], tags[(index + 2) % len(tags)]],
-                    cover=not no_covers,
+                    cover=covers,
                 )
                 self._comments(article, authors=[demo, writer if index % 2 == 0 else editor])
             self._article(
@@ -114,10 +127,30 @@ class Command(BaseCommand):
                 tags=[],
                 cover=False,
             )
+
+    def _print_logins(self, articles: int) -> None:
         self.stdout.write(self.style.SUCCESS(f"Seeded {articles} published articles, 1 scheduled, 1 draft."))
-        self.stdout.write(f"  Editor (admin at /{settings.ADMIN_URL}): {EDITOR['email']} / {EDITOR['password']}")
-        self.stdout.write(f"  Writer (admin):                {WRITER['email']} / {WRITER['password']}")
-        self.stdout.write(f"  Demo user (the app):           {DEMO['email']} / {DEMO['password']}")
+        admin = f"editor, admin at /{settings.ADMIN_URL}"
+        self._table(
+            ("email", "password", "role"),
+            [
+                (EDITOR["email"], EDITOR["password"], admin),
+                (WRITER["email"], WRITER["password"], admin),
+                (DEMO["email"], DEMO["password"], "user"),
+            ],
+        )
+
+    def _table(self, header: tuple[str, str, str], rows: list[tuple[str, str, str]]) -> None:
+        widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  " + "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+        self.stdout.write("")
+        self.stdout.write(line(header))
+        self.stdout.write(line(tuple("-" * width for width in widths)))
+        for row in rows:
+            self.stdout.write(line(row))
 
     def _user(self, data: dict[str, str], *, is_staff: bool = False) -> User:
         user, _ = User.objects.update_or_create(

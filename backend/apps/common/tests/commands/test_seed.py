@@ -1,11 +1,14 @@
+import logging
 from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from apps.accounts.models import User
 from apps.content.models import Article, Comment, Tag
+from config.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +31,7 @@ def test_seed_creates_demo_content_and_prints_working_logins(django_capture_on_c
     editor = User.objects.get(email="editor@example.com")
     assert editor.is_staff
     assert editor.groups.filter(name="Editors").exists()
-    assert "editor@example.com / editor-demo-password" in output
+    assert "editor@example.com  editor-demo-password" in output
     assert authenticate(email="demo@example.com", password="demo-demo-password") is not None
 
 
@@ -47,3 +50,35 @@ def test_seed_refuses_production_settings(settings):
 
     with pytest.raises(CommandError):
         _seed()
+
+
+@pytest.fixture
+def no_broker(monkeypatch):
+    """Celery as `make dev` runs it: no broker URL, tasks inside the caller (the conftest makes them eager)."""
+    monkeypatch.setattr(celery_app.conf, "broker_url", None)
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)  # Celery reads it before its settings
+    # Connections and producers are pooled per app: drop the pools so none made with a URL is reused.
+    monkeypatch.setattr(celery_app, "_pool", None)
+    monkeypatch.setattr(celery_app.amqp, "_producer_pool", None)
+
+
+# Real commits, so the cover thumbnail tasks run where they do in `make seed`: when seed's
+# transaction commits, inside the command.
+@pytest.mark.django_db(transaction=True)
+def test_seed_prints_the_logins_as_one_aligned_table_without_task_noise(no_broker, caplog):
+    # A transactional test before this one flushed the group the content migrations create.
+    Group.objects.get_or_create(name="Editors")
+    caplog.set_level(logging.INFO)
+    output = _seed("--articles", "2")
+
+    assert Article.objects.exclude(cover_thumbnail="").count() == 2
+    lines = output.splitlines()
+    start = lines.index("  email               password              role")
+    assert lines[start + 1 :] == [
+        "  ------------------  --------------------  ------------------------",
+        "  editor@example.com  editor-demo-password  editor, admin at /admin/",
+        "  writer@example.com  writer-demo-password  editor, admin at /admin/",
+        "  demo@example.com    demo-demo-password    user",
+    ]
+    noise = [f"{r.name}: {r.getMessage()}" for r in caplog.records if r.name.startswith(("celery", "kombu"))]
+    assert noise == []

@@ -23,7 +23,7 @@ def test_starting_an_export_answers_202_with_the_job(auth_client):
 
     assert response.status_code == 202
     body = response.json()
-    assert set(body) == {"id", "status", "progress", "downloadUrl", "expiresAt", "createdAt"}
+    assert set(body) == {"id", "status", "progress", "size", "downloadUrl", "expiresAt", "createdAt"}
     assert body["status"] == "pending"
     assert body["progress"] == 0
     assert body["downloadUrl"] is None
@@ -95,3 +95,34 @@ def test_starting_exports_is_throttled(auth_client, user):
     assert response.status_code == 429
     assert response.json()["code"] == "throttled"
     assert "Retry-After" in response
+
+
+def test_the_list_shows_your_exports_newest_first_with_size_and_download(auth_client, user):
+    older = ExportFactory(user=user, status=Export.Status.FAILED)
+    done = ExportFactory(user=user, status=Export.Status.SUCCEEDED, progress=100, size=1234)
+    done.file.save("done.zip", ContentFile(b"zip"), save=False)
+    done.expires_at = timezone.now() + timedelta(days=7)
+    done.save()
+    running = ExportFactory(user=user, status=Export.Status.RUNNING, progress=40)
+    ExportFactory(status=Export.Status.SUCCEEDED)  # someone else's
+
+    response = auth_client.get(LIST_URL)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert [item["id"] for item in body] == [str(running.pk), str(done.pk), str(older.pk)]
+    assert body[0]["progress"] == 40
+    assert body[1]["size"] == 1234
+    assert body[1]["downloadUrl"]
+    assert body[2]["downloadUrl"] is None
+
+
+def test_reading_the_list_does_not_count_against_the_exports_rate(auth_client):
+    for _ in range(6):
+        assert auth_client.get(LIST_URL).status_code == 200
+
+    assert auth_client.post(LIST_URL).status_code == 202
+
+
+def test_the_list_needs_a_login(api_client):
+    assert api_client.get(LIST_URL).status_code == 401

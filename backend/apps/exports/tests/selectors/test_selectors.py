@@ -25,3 +25,12 @@ def test_an_export_deleted_meanwhile_is_not_found():
 
     assert selectors.export_find(export_id=str(export.pk)) == export
     assert selectors.export_find(export_id=str(uuid.uuid4())) is None
+
+
+def test_the_list_holds_the_newest_exports_of_the_user_only(user):
+    mine = [ExportFactory(user=user, status="succeeded") for _ in range(selectors.EXPORTS_LIST_LIMIT + 2)]
+    ExportFactory(status="succeeded")
+
+    listed = selectors.exports_list_for_user(user=user)
+
+    assert listed == list(reversed(mine))[: selectors.EXPORTS_LIST_LIMIT]

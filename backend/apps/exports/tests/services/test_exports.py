@@ -42,6 +42,7 @@ def test_requested_export_is_built_after_commit_and_announced(user, django_captu
     assert export.status == Export.Status.SUCCEEDED
     assert export.progress == 100
     assert export.expires_at > timezone.now() + timedelta(days=6)
+    assert export.size == export.file.size
     archive = read_archive(export)
     assert json.loads(archive.read("account.json"))["email"] == user.email
     assert archive.read("avatar.png") == b"\x89PNG fake"

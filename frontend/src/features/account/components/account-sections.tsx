@@ -8,9 +8,11 @@ import { useSession } from "@/features/auth/session";
 import { SecuritySections } from "@/features/security/components/security-sections";
 
 import { AvatarUploader } from "./avatar-uploader";
+import { ChangeEmailForm } from "./change-email-form";
 import { ConnectedAccounts } from "./connected-accounts";
 import { DataExport } from "./data-export";
 import { DeleteAccountForm } from "./delete-account-form";
+import { LanguagePreference } from "./language-preference";
 import { PasswordSettings } from "./password-settings";
 import { ProfileForm } from "./profile-form";
 
@@ -25,6 +27,12 @@ function Sections() {
       </SettingsSection>
       <SettingsSection id="avatar" title={t("avatar")}>
         <AvatarUploader user={user} />
+      </SettingsSection>
+      <SettingsSection id="email" title={t("email")}>
+        <ChangeEmailForm user={user} />
+      </SettingsSection>
+      <SettingsSection id="language" title={t("language")}>
+        <LanguagePreference user={user} />
       </SettingsSection>
       <SettingsSection id="password" title={t("password")}>
         <PasswordSettings hasPassword={user.hasPassword} />

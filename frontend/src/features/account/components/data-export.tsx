@@ -9,21 +9,31 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { toApiError } from "@/lib/api/errors";
 import { useTranslateError } from "@/lib/use-translate-error";
 
-import { exportFinished, useExport, useStartExport } from "../hooks";
+import {
+  exportFinished,
+  exportToResume,
+  useExport,
+  useExports,
+  useRefreshExportsWhenFinished,
+  useStartExport,
+} from "../hooks";
+import { ExportHistory } from "./export-history";
 
 export function DataExport() {
   const t = useTranslations("account");
   const locale = useLocale();
   const translate = useTranslateError();
-  const [exportId, setExportId] = useState<string | null>(null);
-  const start = useStartExport((started) => setExportId(started.id));
-  const polled = useExport(exportId);
+  const history = useExports();
+  const [startedId, setStartedId] = useState<string | null>(null);
+  const start = useStartExport((started) => setStartedId(started.id));
+  const polled = useExport(startedId ?? exportToResume(history.data));
 
   const failure = start.error ?? polled.error;
   const error = failure ? toApiError(failure) : null;
   // A failed poll leaves the last progress behind; it says nothing about the export any more.
   const current = polled.isError ? null : polled.data;
   const running = current !== undefined && current !== null && !exportFinished(current);
+  useRefreshExportsWhenFinished(current);
 
   return (
     <div className="space-y-4">
@@ -62,6 +72,7 @@ export function DataExport() {
       >
         {t("exportStart")}
       </Button>
+      <ExportHistory query={history} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import type { Comment } from "@/lib/api/types";
 import { formatDate } from "@/lib/format";
@@ -63,8 +64,9 @@ export function CommentList({
               className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800"
               data-testid="comment"
             >
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                <span className="font-medium text-zinc-900 dark:text-zinc-100">
+              <p className="flex flex-wrap items-center gap-x-1 text-sm text-zinc-600 dark:text-zinc-400">
+                <Avatar name={comment.author.name} src={comment.author.avatarThumbnailUrl} />
+                <span className="ml-1 font-medium text-zinc-900 dark:text-zinc-100">
                   {comment.author.name}
                 </span>
                 {" · "}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
+import { Avatar } from "@/components/ui/avatar";
 import { Link, useRouter } from "@/i18n/navigation";
 
 import { useSession } from "../session";
@@ -34,8 +35,16 @@ export function UserMenu() {
 
   return (
     <>
-      <Link href="/account" className="hover:underline" data-testid="account-link">
-        {session.user.firstName || session.user.email}
+      <Link
+        href="/account"
+        className="inline-flex items-center gap-2 hover:underline"
+        data-testid="account-link"
+      >
+        <Avatar
+          name={`${session.user.firstName} ${session.user.lastName}`.trim() || session.user.email}
+          src={session.user.avatar?.thumbnailUrl ?? session.user.avatar?.url}
+        />
+        <span>{session.user.firstName || session.user.email}</span>
       </Link>
       <button type="button" onClick={onLogout} className="hover:underline">
         {t("logout")}

@@ -1,0 +1,13 @@
+"""gunicorn settings beside the command line of the image (backend/Dockerfile); gunicorn reads
+./gunicorn.conf.py by itself. https://docs.gunicorn.org/en/stable/settings.html
+
+nginx refuses oversized request lines and headers in the problem format (infra/nginx/default.conf:
+a line or one header at most 4 KiB, all of them at most 4 x 4 KiB). gunicorn's own limits are set
+to its maximums, above nginx's, so that it never answers its own HTML 400/414/431 to a request
+nginx let through: the default 100 header lines could be exceeded by small headers within nginx's
+bytes, and the default request line (4094) would equal nginx's instead of being above it.
+"""
+
+limit_request_line = 8190
+limit_request_fields = 32768
+limit_request_field_size = 8190
