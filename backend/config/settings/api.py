@@ -38,12 +38,12 @@ REST_FRAMEWORK = {
         "auth_password_reset": "5/hour",
         "auth_password_reset_confirm": "5/hour",
         "auth_verification_resend": "5/hour",
+        "auth_email_change": "5/hour",
         # Per address: the second step of a login, passkey sign-in and their options (apps/mfa).
         "auth_mfa": "30/min",
         # Per user: re-authentication and changes to second factors.
         "auth_reauth": "10/min",
         "mfa_manage": "30/min",
-        "auth_email_change": "5/hour",
         "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour") or None,
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min") or None,
         "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour") or None,
