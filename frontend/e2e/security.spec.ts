@@ -4,6 +4,7 @@ import { AccountPage } from "./pages/account-page";
 import { LoginPage, RegisterPage, SecondFactorStep, VerifyEmailPage } from "./pages/auth-pages";
 import { SecuritySections } from "./pages/security-sections";
 import { SiteHeader } from "./pages/site-header";
+import { expectNoSeriousViolations } from "./axe";
 import { linkFromEmail } from "./mailbox";
 import { totpCode } from "./totp";
 
@@ -69,12 +70,15 @@ test("a user turns on two-factor sign-in, uses a code, a recovery code and a pas
     const file = await security.downloadRecoveryCodes();
     expect(file.name).toBe("recovery-codes.txt");
     expect(file.text.trim().split("\n")).toEqual(enrolment.recoveryCodes);
+    await expectNoSeriousViolations(page);
     await security.finishRecoveryCodes();
   });
 
   await test.step("log out, log in with the password and a code from the app", async () => {
     await header.logout();
     await loginPage.login(user.email, user.password);
+    await secondStep.expectShown();
+    await expectNoSeriousViolations(page);
     // The code of the enrolment step is spent (no replay); the app's next code is accepted.
     enrolment.lastStep += 1;
     await secondStep.enterCode(totpCode(enrolment.secret, enrolment.lastStep));
@@ -93,6 +97,7 @@ test("a user turns on two-factor sign-in, uses a code, a recovery code and a pas
   await test.step("register a passkey with the virtual authenticator", async () => {
     await addVirtualAuthenticator(page);
     await security.addPasskey("E2E authenticator");
+    await expectNoSeriousViolations(page);
   });
 
   await test.step("log out and sign in with the passkey alone: no password, no second step", async () => {

@@ -105,7 +105,7 @@ export class SecuritySections {
     const other = this.sessionRows().filter({ hasNot: this.page.getByText("This device") });
     await other
       .first()
-      .getByRole("button", { name: /^End the session on / })
+      .getByRole("button", { name: /^End session on / })
       .click();
     const question = this.page.getByRole("alertdialog", { name: "End this session?" });
     await question.getByRole("button", { name: "End session" }).click();

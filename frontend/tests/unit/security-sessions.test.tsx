@@ -70,7 +70,7 @@ test("ends another session after confirmation and says so, with focus on the res
   const user = userEvent.setup();
   renderWithIntl(<SessionList />);
 
-  await user.click(await screen.findByRole("button", { name: "End the session on Safari on iOS" }));
+  await user.click(await screen.findByRole("button", { name: "End session on Safari on iOS" }));
   const question = screen.getByRole("alertdialog", { name: "End this session?" });
   expect(question).toHaveAccessibleDescription(
     "Safari on iOS is signed out within minutes and must sign in again.",
@@ -109,7 +109,7 @@ test("Cancel ends nothing", async () => {
   const user = userEvent.setup();
   renderWithIntl(<SessionList />);
 
-  await user.click(await screen.findByRole("button", { name: "End the session on Safari on iOS" }));
+  await user.click(await screen.findByRole("button", { name: "End session on Safari on iOS" }));
   await user.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Cancel" }));
 
   await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
