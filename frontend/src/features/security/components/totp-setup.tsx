@@ -13,20 +13,13 @@ import { useApiForm } from "@/lib/use-api-form";
 
 import { useConfirmTotp } from "../hooks";
 
-const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
-
 /**
- * The QR code as an image: SVG markup from the API goes into an <img> as a data URL, where it
- * is only ever drawn. Inserted into the page (dangerouslySetInnerHTML) its scripts and event
- * handlers, if a bug or an attacker ever put any there, would run with the page's rights.
- * Markup written for inline use (segno's `svg_inline`) has no namespace, without which a
- * browser does not draw an SVG file at all; it is added then.
+ * The QR code as an image: the API's standalone SVG document goes into an <img> as a data URL,
+ * where it is only ever drawn. Inserted into the page (dangerouslySetInnerHTML) its scripts and
+ * event handlers, if a bug or an attacker ever put any there, would run with the page's rights.
  */
 export function qrCodeSource(svg: string): string {
-  const markup = /^\s*<svg\b[^>]*\sxmlns=/.test(svg)
-    ? svg
-    : svg.replace(/^\s*<svg\b/, `<svg xmlns="${SVG_NAMESPACE}"`);
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
 /** The secret in groups of four, as authenticator apps show it and people type it. */
