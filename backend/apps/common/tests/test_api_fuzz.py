@@ -11,7 +11,6 @@ network (the WSGI app is called directly), and hypothesis' database off (pytest'
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from rest_framework_simplejwt.tokens import RefreshToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -20,6 +19,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from apps.accounts.tests.factories import access_token_for
 from config.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
@@ -36,7 +36,7 @@ CHECKS = [
 @pytest.fixture
 def bearer(django_user_model):
     user = django_user_model.objects.create_user(email="fuzz@example.com", password="a-long-fuzzing-passphrase")
-    return {"Authorization": f"Bearer {RefreshToken.for_user(user).access_token}"}
+    return {"Authorization": f"Bearer {access_token_for(user)}"}
 
 
 # transaction=True: each WSGI call ends with request_finished, which closes the connection; a

@@ -80,7 +80,12 @@ def test_an_unknown_parameter_is_refused_and_never_cached(url, signed_in, articl
 def test_respellings_of_one_query_share_one_entry(api_client, article):
     first = api_client.get(LIST_URL, {"tag": "ops", "pageSize": "5"})
 
-    for query in ("?pageSize=005&tag=ops", "?tag=%20ops%20&pageSize=5", "?tag=x&pageSize=5&tag=ops", "?pageSize=5&tag=ops&page=1"):
+    for query in (
+        "?pageSize=005&tag=ops",
+        "?tag=%20ops%20&pageSize=5",
+        "?tag=x&pageSize=5&tag=ops",
+        "?pageSize=5&tag=ops&page=1",
+    ):
         assert api_client.get(LIST_URL + query).json()["results"] == first.json()["results"]
 
     # The list's answer and its total; ``page=1`` is its own key (bounded: one more).
