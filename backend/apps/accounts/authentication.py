@@ -7,12 +7,13 @@ admin and deletion end them all. So the session's state is what an access token 
 against, read in the query that loads the user anyway: an access token stops working on the
 next request after its session ends, not when it expires. No clock is compared, so a token
 issued in the same second as a revocation is told apart by its session, not its ``iat``.
-Why sessions and not a "tokens valid after" time: docs/decisions/0025-ops2-revocation-by-session.md.
+Why sessions and not a "tokens valid after" time: docs/decisions/0025-ops2-revocation-and-cache-stores.md.
 """
 
 import uuid
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken
 from rest_framework_simplejwt.settings import api_settings
@@ -52,3 +53,9 @@ class SessionJWTAuthentication(JWTAuthentication):
     @staticmethod
     def _ended() -> AuthenticationFailed:
         return AuthenticationFailed(_("Your session has ended. Log in again."), code="token_not_valid")
+
+
+class SessionJWTScheme(SimpleJWTScheme):
+    """drf-spectacular documents simplejwt's class, not subclasses: the same bearer scheme (``jwtAuth``)."""
+
+    target_class = SessionJWTAuthentication

@@ -79,7 +79,7 @@ class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):
 
     permission_classes = (AllowAny,)
 
-    @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(404)})
+    @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(400, 404)})
     def get(self, request: Request, slug: str) -> Response:
         article = selectors.article_get_for_reader(slug=slug, user=signed_in_user(request))
         return Response(ArticleDetailSerializer(article).data)
@@ -90,7 +90,7 @@ class TagListApi(AnonymousResponseCacheMixin, APIView):
 
     permission_classes = (AllowAny,)
 
-    @extend_schema(operation_id="tags_list", responses={200: TagSerializer(many=True)})
+    @extend_schema(operation_id="tags_list", responses={200: TagSerializer(many=True), **problem_responses(400)})
     def get(self, request: Request) -> Response:
         return Response(TagSerializer(selectors.tag_list(), many=True).data)
 
@@ -114,7 +114,7 @@ class ArticleCommentsApi(AnonymousResponseCacheMixin, APIView):
     @extend_schema(
         operation_id="articles_comments_list",
         parameters=_PAGE_PARAMETERS,
-        responses={200: CommentSerializer(many=True), **problem_responses(404)},
+        responses={200: CommentSerializer(many=True), **problem_responses(400, 404)},
     )
     def get(self, request: Request, slug: str) -> Response:
         comments = selectors.comment_list(article=selectors.article_get_live(slug=slug))

@@ -118,7 +118,7 @@ class AnonymousResponseCacheMixin:
     ``query_params`` names the query parameters the endpoint documents, each with how the
     view reads it; they alone form the cache key (``query_key``). A GET with any other
     parameter is refused with 400, cached or not, so junk in the query string can neither
-    grow the cache nor pass unnoticed (docs/operations.md, "The cache's key space").
+    grow the cache nor pass unnoticed (docs/operations.md, "The cache's key space ...").
     """
 
     query_params: ClassVar[Mapping[str, QueryParameterReader]] = {}
