@@ -12,7 +12,7 @@ Why sessions and not a "tokens valid after" time: docs/decisions/0025-ops2-revoc
 
 import uuid
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken
@@ -29,7 +29,8 @@ class SessionJWTAuthentication(JWTAuthentication):
     plus: the token's session is live. A token without a session (none is issued since sessions
     exist; its at most 15 minutes ran out long ago) is refused, as it could not be revoked."""
 
-    def get_user(self, validated_token: Token) -> User:
+    # simplejwt annotates the return with a TypeVar unbound at the method; the user is ours.
+    def get_user(self, validated_token: Token) -> User:  # type: ignore[override]
         user_id = validated_token.get(api_settings.USER_ID_CLAIM)
         try:
             session_id = uuid.UUID(str(validated_token[SESSION_CLAIM]))
@@ -58,4 +59,4 @@ class SessionJWTAuthentication(JWTAuthentication):
 class SessionJWTScheme(SimpleJWTScheme):
     """drf-spectacular documents simplejwt's class, not subclasses: the same bearer scheme (``jwtAuth``)."""
 
-    target_class = SessionJWTAuthentication
+    target_class = "apps.accounts.authentication.SessionJWTAuthentication"

@@ -15,7 +15,7 @@ def user_find_by_email(*, email: str) -> User | None:
     return User.objects.filter(email=email_normalize(email)).first()
 
 
-def user_with_session_state(*, user_id: object, session_id: uuid.UUID) -> User | None:
+def user_with_session_state(*, user_id: str | int, session_id: uuid.UUID) -> User | None:
     """The user, annotated ``session_live``: whether the session exists, is theirs and has not ended.
 
     One query, the same primary-key lookup a bearer request made before sessions, with an
