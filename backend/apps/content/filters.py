@@ -16,11 +16,21 @@ from apps.content.models import Article
 MAX_ID = 2**63 - 1
 
 
+class IdField(forms.IntegerField):
+    """Digits only, as the schema's integer: Django's IntegerField also takes "", " 7", "+7",
+    "7.0", "7_0" and other scripts' digits, answers the empty one unfiltered and the rest as 7."""
+
+    def clean(self, value: object) -> int | None:
+        if value is not None and not (isinstance(value, str) and value.isascii() and value.isdigit()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().clean(value)
+
+
 class IdFilter(django_filters.NumberFilter):
     """A row id: a whole number from 1 that the id column can hold, else 400. NumberFilter reads
     a decimal and passes 1.5 or 2421017814082805301248 to the query, which SQLite cannot bind (a 500)."""
 
-    field_class = forms.IntegerField
+    field_class = IdField
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, min_value=1, max_value=MAX_ID, **kwargs)

@@ -117,3 +117,12 @@ def test_the_cached_endpoints_accept_exactly_the_parameters_the_schema_documents
     }
 
     assert set(view.query_params) == documented
+
+
+@pytest.mark.parametrize("author", ["", " 7", "+7", "7.0", "7_0", "\u0667"])
+def test_an_author_id_is_digits_only_as_the_schema_says(api_client, author):
+    """Django's IntegerField reads all of these (the empty one as no filter); the schema says integer."""
+    response = api_client.get(LIST_URL, {"author": author})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "author"
