@@ -13,7 +13,6 @@ raise ``max_examples`` and turn ``derandomize`` off locally.
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from rest_framework_simplejwt.tokens import RefreshToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -22,6 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from apps.accounts.tests.factories import access_token_for
 from config.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
@@ -38,7 +38,7 @@ CHECKS = [
 @pytest.fixture
 def bearer(django_user_model):
     user = django_user_model.objects.create_user(email="fuzz@example.com", password="a-long-fuzzing-passphrase")
-    return {"Authorization": f"Bearer {RefreshToken.for_user(user).access_token}"}
+    return {"Authorization": f"Bearer {access_token_for(user)}"}
 
 
 # transaction=True: each WSGI call ends with request_finished, which closes the connection; a
