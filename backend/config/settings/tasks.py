@@ -64,7 +64,8 @@ CELERY_BEAT_SCHEDULE = {
     "relay-task-outbox": {"task": "apps.jobs.tasks.relay_task_outbox", "schedule": timedelta(seconds=30)},
     "publish-due-articles": {"task": "apps.content.tasks.publish_due_articles", "schedule": timedelta(minutes=1)},
     "cleanup-expired-uploads": {"task": "apps.uploads.tasks.cleanup_expired_uploads", "schedule": timedelta(hours=1)},
-    "cleanup-expired-exports": {"task": "apps.exports.tasks.cleanup_expired_exports", "schedule": timedelta(hours=1)},
+    # Every 5 minutes: it also fails exports running past their task's hard time limit.
+    "cleanup-expired-exports": {"task": "apps.exports.tasks.cleanup_expired_exports", "schedule": timedelta(minutes=5)},
     "purge-expired-tokens": {"task": "apps.accounts.tasks.purge_expired_tokens", "schedule": timedelta(days=1)},
     "delete-unverified-accounts": {
         "task": "apps.accounts.tasks.delete_unverified_accounts",

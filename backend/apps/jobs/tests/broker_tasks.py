@@ -12,6 +12,7 @@ from pathlib import Path
 
 from celery import shared_task
 
+from apps.exports.registry import export_section_register
 from apps.jobs.base import ReliableTask
 
 logger = logging.getLogger(__name__)
@@ -71,3 +72,15 @@ def slow_idempotent(workdir: str, key: str, before: float, after: float) -> bool
     _append(directory / "slow-effects", key)
     time.sleep(after)
     return True
+
+
+# An export section that never finishes for one test user: its worker can be killed mid-build.
+HOLDING_FIRST_NAME = "HoldInWorker"
+
+
+def _hold_for_the_test(*, user, archive) -> None:  # type: ignore[no-untyped-def]
+    if user.first_name == HOLDING_FIRST_NAME:
+        time.sleep(120)
+
+
+export_section_register(name="broker-test-hold", write=_hold_for_the_test)
