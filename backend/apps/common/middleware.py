@@ -2,7 +2,6 @@ import logging
 from collections.abc import Callable
 
 import sentry_sdk
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host

@@ -22,7 +22,7 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
             "filters": ["request_id"],
-        }
+        },
     },
     "root": {"handlers": ["default"], "level": LOG_LEVEL},
     "loggers": {

@@ -99,7 +99,7 @@ def _timed_posts(client, capture, path: str, bodies: list[dict[str, str]]) -> li
 
 
 def _report(name: str, samples: list[float]) -> None:
-    print(
+    print(  # noqa: T201 - the figures are the point of this test (pytest -s shows them)
         f"{name:>16}: n={len(samples)} median={statistics.median(samples) * 1000:.0f} ms "
         f"p99={_p99(samples) * 1000:.0f} ms max={max(samples) * 1000:.0f} ms"
     )

@@ -39,10 +39,12 @@ def test_a_build_killed_past_the_delivery_limit_fails_its_export_and_a_retry_suc
     starts: list[object] = []
     for _ in range(settings.CELERY_QUEUE_DELIVERY_LIMIT + 1):
         started_at = wait_for(
-            lambda: Export.objects.filter(pk=export.pk, status=Export.Status.RUNNING)
-            .exclude(started_at__in=[s for s in starts if s])
-            .values_list("started_at", flat=True)
-            .first(),
+            lambda: (
+                Export.objects.filter(pk=export.pk, status=Export.Status.RUNNING)
+                .exclude(started_at__in=[s for s in starts if s])
+                .values_list("started_at", flat=True)
+                .first()
+            ),
             timeout=60,
             what=f"delivery {len(starts) + 1} to start the build",
         )
