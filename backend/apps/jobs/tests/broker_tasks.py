@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from celery import shared_task
+from celery.signals import worker_process_init
 
 from apps.exports.registry import export_section_register
 from apps.jobs.base import ReliableTask
@@ -83,4 +84,8 @@ def _hold_for_the_test(*, user, archive) -> None:  # type: ignore[no-untyped-def
         time.sleep(120)
 
 
-export_section_register(name="broker-test-hold", write=_hold_for_the_test)
+@worker_process_init.connect
+def _hold_section_register(**_: object) -> None:
+    # In the broker tests' pool processes only: the test process imports this module too, and its
+    # own export tests count the sections.
+    export_section_register(name="broker-test-hold", write=_hold_for_the_test)
