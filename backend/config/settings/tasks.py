@@ -33,7 +33,7 @@ CELERY_PUBLISH_RETRY_POLICY = {"max_retries": 0}
 # A request's publish (apps/jobs/publishing.py): connect, handshake, write and confirm all within this
 # many seconds, else the message waits in the outbox; after a failure, requests in that process skip
 # the broker for the cooldown (seconds). docs/background-jobs.md, "When the broker is slow or down".
-TASK_PUBLISH_TIMEOUT = env.float("TASK_PUBLISH_TIMEOUT", default=0.15)
+TASK_PUBLISH_TIMEOUT = env.float("TASK_PUBLISH_TIMEOUT", default=0.1)
 TASK_PUBLISH_BREAKER_COOLDOWN = env.float("TASK_PUBLISH_BREAKER_COOLDOWN", default=30.0)
 TASK_OUTBOX_RELAY_GRACE = timedelta(seconds=30)
 # Acknowledge after the task ran, and requeue when its worker died: a crash never loses a task.
