@@ -29,7 +29,7 @@ class ReadinessApi(APIView):
     permission_classes = (AllowAny,)
     throttle_classes = ()
     # While the broker or the storage is down most requests still succeed (tasks wait in the outbox),
-    # so their outage must not take every pod out of the Service (docs/decisions/0018 and 0025).
+    # so their outage must not take every pod out of the Service (docs/decisions/0018 and 0026).
 
     class ComponentSerializer(serializers.Serializer):
         name = serializers.CharField()
