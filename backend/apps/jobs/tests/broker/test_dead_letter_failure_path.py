@@ -10,7 +10,7 @@ from django.conf import settings
 from apps.accounts.tests.factories import UserFactory
 from apps.exports import services
 from apps.exports.models import Export
-from apps.jobs.tests.broker.conftest import wait_for
+from apps.jobs.tests.broker.conftest import dead_letter_messages, wait_for
 from apps.jobs.tests.broker_tasks import HOLDING_FIRST_NAME
 
 pytestmark = [pytest.mark.broker, pytest.mark.django_db(transaction=True)]
@@ -60,6 +60,9 @@ def test_a_build_killed_past_the_delivery_limit_fails_its_export_and_a_retry_suc
     )
     export.refresh_from_db()
     assert export.error == "dead-lettered (delivery_limit)"
+    # The copy for people stays in dead_letter (taken out here, so later tests find only theirs).
+    kept = wait_for(dead_letter_messages, timeout=10, what="the copy in the dead-letter queue")
+    assert [message.headers["task"] for message in kept] == ["apps.exports.tasks.build_export"]
     assert len(starts) == settings.CELERY_QUEUE_DELIVERY_LIMIT + 1
 
     # No 409 export_in_progress: the user asks again and this build goes through.
