@@ -13,6 +13,7 @@ from django.core.cache import caches
 from rest_framework.test import APIClient
 
 from apps.accounts.tests.factories import UserFactory
+from apps.jobs import publishing
 from config.celery import app as celery_app
 
 
@@ -37,6 +38,14 @@ def _eager_tasks(request):
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _publish_breaker_closed():
+    """The publish circuit breaker is per process: one test's broker failure must not skip the next's publish."""
+    publishing.breaker.succeeded()
+    yield
+    publishing.breaker.succeeded()
 
 
 @pytest.fixture(autouse=True)

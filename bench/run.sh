@@ -10,6 +10,7 @@
 #   bench/run.sh                      # 3 rounds, 5 s per measurement
 #   BENCH_ROUNDS=5 BENCH_DURATION=10 BENCH_CONNECTIONS=32 BENCH_WORKERS=4 bench/run.sh
 #   BENCH_DATABASE=bench_mine bench/run.sh   # another database, e.g. beside a colleague's run
+# Services: postgresql redis
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

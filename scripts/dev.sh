@@ -3,6 +3,7 @@
 # 3000) together on embedded defaults, e.g. `make dev API_PORT=8010 WEB_PORT=3010` beside
 # another checkout. Set DATABASE_URL, REDIS_URL, CELERY_BROKER_URL ... in the environment to use
 # real services instead.
+# Services: none
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 API_PORT="${API_PORT:-8000}"

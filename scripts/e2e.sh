@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests: Playwright drives Debian's Chromium against a real backend the test run starts.
+# frontend/e2e/start-backend.mjs drops and creates the e2e database (E2E_DATABASE_URL):
+# Services: postgresql
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 if [ ! -x /usr/bin/chromium ]; then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Formats both halves in place.
+# Services: none
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync

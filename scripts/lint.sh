@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Lint and type checks of both halves; fails on the first problem.
+# Services: none
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync

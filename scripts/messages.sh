@@ -2,6 +2,7 @@
 # Updates the backend's catalogs (backend/locale/<language>/LC_MESSAGES/django.po) for every
 # language in settings.LANGUAGES from the strings marked for translation; new entries come
 # with an empty msgstr to fill in. Compiling them is part of every make command (lib.sh).
+# Services: none
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates backend/openapi.yaml; with --check, fails when the committed file is stale.
+# Services: none
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync

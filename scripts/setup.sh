@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything a developer needs: backend venv, frontend packages, a migrated local database.
+# Services: none
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 backend_sync

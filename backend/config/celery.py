@@ -3,17 +3,19 @@
 Queues ``emails``, ``default`` and ``low`` are durable RabbitMQ quorum queues
 (replicated, persistent, with a delivery limit) bound to one topic exchange, so
 Celery's native delayed delivery can hold retry countdowns in the broker rather
-than in workers. Rejected messages, and messages redelivered more often than the
-delivery limit (a worker dying on them each time), are dead-lettered to the
-``dead_letter`` queue, where they stay for inspection. docs/background-jobs.md
-explains the whole path.
+than in workers. Rejected messages (failed for good, or killed by the hard time
+limit), and messages redelivered more often than the delivery limit (a worker dying
+on them each time), are dead-lettered to two queues: ``dead_letter``, where they stay
+for inspection, and ``dead_letter.failure_path``, which every worker consumes to run
+the task's ``on_dead_letter`` (apps/jobs/dead_letters.py): a message that never ran
+to its end still ends its work. docs/background-jobs.md explains the whole path.
 """
 
 import os
 from typing import Any
 
 from celery import Celery, bootsteps
-from kombu import Connection, Exchange, Queue
+from kombu import Connection, Consumer, Exchange, Message, Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -23,6 +25,7 @@ app.autodiscover_tasks()
 
 WORK_QUEUES = ("emails", "default", "low")
 DEAD_LETTER_QUEUE = "dead_letter"
+FAILURE_PATH_QUEUE = "dead_letter.failure_path"
 # The queue of every task, by its exact name: renaming a task without its line here fails
 # apps/jobs/tests/test_routing.py instead of silently moving it to another queue. Emails are
 # user-facing and fast; interactive work goes to ``default``; bulk work and housekeeping to ``low``.
@@ -98,12 +101,28 @@ def dead_letter_queue() -> Queue:
     )
 
 
+def failure_path_queue() -> Queue:
+    """A second copy of every dead letter, taken by workers to run the task's failure path."""
+    _, dead_letter_exchange = _exchanges()
+    return Queue(
+        _prefix() + FAILURE_PATH_QUEUE,
+        exchange=dead_letter_exchange,
+        routing_key=DEAD_LETTER_QUEUE,
+        durable=True,
+        # A failure path that keeps failing (its database is down) gives up after this many tries;
+        # the copy in ``dead_letter`` and the stale-export sweep remain.
+        queue_arguments={"x-queue-type": "quorum", "x-delivery-limit": 5},
+    )
+
+
 def queue_names() -> list[str]:
-    return [_prefix() + name for name in (*WORK_QUEUES, DEAD_LETTER_QUEUE)]
+    return [_prefix() + name for name in (*WORK_QUEUES, DEAD_LETTER_QUEUE, FAILURE_PATH_QUEUE)]
 
 
 def declare_dead_letter_queue(connection: Connection) -> None:
-    dead_letter_queue().bind(connection.default_channel).declare()
+    channel = connection.default_channel
+    dead_letter_queue().bind(channel).declare()
+    failure_path_queue().bind(channel).declare()
 
 
 class DeadLetterQueueDeclare(bootsteps.StartStopStep):
@@ -119,7 +138,31 @@ class DeadLetterQueueDeclare(bootsteps.StartStopStep):
         declare_dead_letter_queue(consumer.connection)
 
 
+class DeadLetterFailurePath(bootsteps.ConsumerStep):
+    """Consumes ``dead_letter.failure_path`` in the worker's main process: one quick handler per message."""
+
+    def get_consumers(self, channel: Any) -> list[Consumer]:
+        return [
+            Consumer(
+                channel,
+                queues=[failure_path_queue()],
+                callbacks=[self.on_message],
+                accept=["json"],
+                prefetch_count=1,
+            )
+        ]
+
+    def on_message(self, body: Any, message: Message) -> None:
+        from apps.jobs.dead_letters import dead_letter_handle
+
+        if dead_letter_handle(headers=message.headers or {}, body=body):
+            message.ack()
+        else:
+            message.reject(requeue=True)
+
+
 app.steps["consumer"].add(DeadLetterQueueDeclare)
+app.steps["consumer"].add(DeadLetterFailurePath)
 
 
 @app.on_after_configure.connect

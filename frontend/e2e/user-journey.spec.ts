@@ -6,7 +6,6 @@ import { LoginPage, RegisterPage, VerifyEmailPage } from "./pages/auth-pages";
 import { SiteHeader } from "./pages/site-header";
 import { emailContaining, linkFromEmail } from "./mailbox";
 import { solidPng } from "./png";
-import { BACKEND_URL } from "./settings";
 
 /** Seconds since the epoch at which a JWT stops being accepted. */
 function expiryOf(jwt: string): number {
@@ -27,7 +26,6 @@ function collectCspViolations(page: Page): string[] {
 
 test("a visitor signs up, keeps a session across reloads and token expiry, edits the account, comments and logs out", async ({
   page,
-  request,
 }) => {
   const cspViolations = collectCspViolations(page);
   const header = new SiteHeader(page);
@@ -92,12 +90,7 @@ test("a visitor signs up, keeps a session across reloads and token expiry, edits
     await account.expectExportInHistory();
   });
 
-  await test.step("comment on an article", async (step) => {
-    const articles = await request.get(`${BACKEND_URL}/api/v1/articles/`);
-    step.skip(
-      articles.status() === 404,
-      "The backend has no articles API yet (GET /api/v1/articles/ is 404).",
-    );
+  await test.step("comment on an article", async () => {
     const articlePage = new ArticlePage(page);
     await articlePage.openFirstFromHome();
     const body = `Written by the end-to-end test at ${new Date().toISOString()}`;

@@ -7,6 +7,7 @@
 # Needs an nginx binary (Debian: apt-get install nginx-light); validate.sh skips this
 # check when there is none. Listens on 127.0.0.1 only: ports 18080, 18001 and 13001, or
 # NGINX_CHECK_PORT, NGINX_CHECK_DJANGO_PORT and NGINX_CHECK_NEXT_PORT.
+# Services: none
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

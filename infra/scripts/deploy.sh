@@ -10,6 +10,7 @@
 #   2. everything else; wait for every Deployment to roll out.
 # Old pods keep serving during 1 and 2, so migrations must be backward compatible.
 # Needs only kubectl (kustomize is built in). Used by .github/workflows/release.yml.
+# Services: none
 set -euo pipefail
 
 if [[ $# -ne 4 ]]; then

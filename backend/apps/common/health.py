@@ -3,9 +3,12 @@
 django-health-check runs the checks (with timeouts, concurrently); its own view answers
 another shape and 500, so ``ReadinessApi`` keeps the contract (docs/decisions/0018).
 A service that is not configured (embedded defaults) reports ``not_configured``. Only
-what a web pod cannot serve without fails readiness: the broker is reported, but while
-it is down requests still succeed and their tasks wait in the outbox
-(docs/background-jobs.md), so it never takes every pod out of the Service.
+what a web pod cannot serve without fails readiness: the database and the cache (which
+holds the throttles and login counters, and fails closed). The broker and the storage are
+reported with their latency, but an outage of either would fail every pod at once and
+take the whole site out of the Service, while most requests still succeed: tasks wait
+in the outbox (docs/background-jobs.md), and only uploads and exports need the storage.
+The worker Deployments probe the broker themselves (``worker_probe``, docs/operations.md).
 """
 
 import asyncio
@@ -28,13 +31,14 @@ class Broker(HealthCheck):
     RabbitMQ check would add aio-pika for the same answer)."""
 
     url: str = dataclasses.field(repr=False)
+    # One attempt within this: a broker that accepts and never answers must not outlast the probe's timeout.
     timeout: datetime.timedelta = dataclasses.field(default=datetime.timedelta(seconds=2), repr=False)
 
     def run(self) -> None:
         seconds = self.timeout.total_seconds()
         try:
-            with Connection(self.url, connect_timeout=seconds) as broker:
-                broker.ensure_connection(max_retries=1, timeout=seconds)
+            with Connection(self.url, connect_timeout=seconds, transport_options={"max_retries": 0}) as broker:
+                broker.ensure_connection(max_retries=0, timeout=seconds)
         except (BrokerOperationalError, AMQPError, OSError) as error:
             raise ServiceUnavailable(f"cannot connect to the broker ({type(error).__name__})") from error
 
@@ -64,7 +68,7 @@ def _components() -> list[Component]:
         Component("database", Database()),
         Component("cache", Cache() if settings.REDIS_URL else None),
         Component("broker", Broker(url=settings.CELERY_BROKER_URL) if settings.CELERY_BROKER_URL else None, False),
-        Component("storage", Storage()),
+        Component("storage", Storage(), False),
     ]
 
 

@@ -1,15 +1,57 @@
+import logging
 from collections.abc import Callable
 
+import sentry_sdk
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host
 
 from apps.common.auth import client_ip
-from apps.common.exceptions import ServiceUnavailable, problem_response, service_unavailable_log
+from apps.common.exceptions import ServiceUnavailable, problem_response
+from apps.common.logging import SERVER_ERROR_ATTRIBUTE, server_error_note
 from apps.common.outages import SERVICE_ERRORS
 from apps.common.request_context import REQUEST_ID_HEADER, accept_request_id, current_request_id
 
 PROBE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+
+server_errors_logger = logging.getLogger("apps.server_errors")
+
+
+class ServerErrorLogMiddleware:
+    """Writes one error line for every 5xx answer, from DRF views, Django views or middleware alike.
+
+    Outermost, so it sees the answer to every exception Django turned into a 500 anywhere
+    below it. The exception comes from ``server_error_note`` (DRF's exception handler,
+    ``ServiceUnavailableMiddleware``, Django's ``got_request_exception``); the traceback is
+    logged for 500s only: a 503 names an outage outside this process, which needs none.
+    Django's own ``django.request`` line is switched off (config/settings/observability.py).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code >= 500:
+            exc: BaseException | None = getattr(request, SERVER_ERROR_ATTRIBUTE, None)
+            exception = f"{type(exc).__name__}: {exc}" if exc is not None else ""
+            server_errors_logger.error(
+                "%s %s answered %d%s",
+                request.method,
+                request.path,
+                response.status_code,
+                f" ({exception})" if exception else "",
+                exc_info=exc if exc is not None and response.status_code == 500 else None,
+                extra={
+                    # The middleware that set it has finished; the request keeps it.
+                    "request_id": getattr(request, "request_id", "-"),
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "exception": exception,
+                },
+            )
+        return response
 
 
 class ProbeHostMiddleware:
@@ -41,6 +83,8 @@ class RequestIDMiddleware:
         request_id = accept_request_id(request.headers.get(REQUEST_ID_HEADER))
         request.request_id = request_id  # type: ignore[attr-defined]
         token = current_request_id.set(request_id)
+        # Sentry's Django integration gives each request its own scope: the tag is this request's.
+        sentry_sdk.set_tag("request_id", request_id)
         try:
             response = self.get_response(request)
         finally:
@@ -75,7 +119,7 @@ class ServiceUnavailableMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, SERVICE_ERRORS):
             return None
-        service_unavailable_log(exception, request.path)
+        server_error_note(request, exception)
         headers = {"Retry-After": str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)}
         detail = str(ServiceUnavailable.default_detail)
         if request.path.startswith("/api/"):

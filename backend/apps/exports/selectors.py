@@ -1,9 +1,10 @@
 """Reads for exports. ``_get`` raises Http404 when nothing is visible; ``_find`` may return None."""
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from apps.accounts.models import User
@@ -31,9 +32,12 @@ def export_find(*, export_id: str) -> Export | None:
 
 
 def exports_stale_ids(*, now: datetime) -> list[str]:
-    """Exports still pending or running ``EXPORTS_STALE_AFTER`` after they were asked for: their task is lost."""
+    """Exports whose task is lost: running longer than the task's hard time limit allows (it was
+    killed and not redelivered), or pending (never started) for ``EXPORTS_STALE_AFTER``."""
+    running_since = now - timedelta(seconds=settings.EXPORTS_TASK_TIME_LIMIT) - settings.EXPORTS_STALE_GRACE
     stale = Export.objects.filter(
-        status__in=Export.ACTIVE_STATUSES, created_at__lte=now - settings.EXPORTS_STALE_AFTER
+        Q(status=Export.Status.RUNNING, started_at__lte=running_since)
+        | Q(status=Export.Status.PENDING, created_at__lte=now - settings.EXPORTS_STALE_AFTER)
     ).values_list("pk", flat=True)
     return [str(export_id) for export_id in stale]
 

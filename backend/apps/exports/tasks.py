@@ -19,6 +19,13 @@ class BuildExportTask(ReliableTask):
         if export_id is not None:
             services.export_fail(export_id=str(export_id), reason=f"{type(exc).__name__}: {exc}")
 
+    def on_dead_letter(self, *, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any], reason: str) -> None:
+        """Dead-lettered without finishing (worker killed past the delivery limit, hard time limit):
+        the user sees a failed export and may ask again at once."""
+        export_id = kwargs.get("export_id", args[0] if args else None)
+        if export_id is not None:
+            services.export_fail(export_id=str(export_id), reason=f"dead-lettered ({reason})")
+
 
 @shared_task(
     base=BuildExportTask,
@@ -41,6 +48,6 @@ def send_export_ready_email(export_id: str) -> None:
 
 @shared_task(base=ReliableTask)
 def cleanup_expired_exports() -> dict[str, int]:
-    """Beat, hourly."""
+    """Beat, every 5 minutes."""
     deleted, failed = services.exports_cleanup()
     return {"deleted": deleted, "failed": failed}

@@ -62,3 +62,10 @@ class ReliableTask(Task):
             logger.info("Task %s[%s] already succeeded; skipping the repeat delivery", self.name, task_id)
             # Ignore: acknowledged, and the stored success is left as it is.
             raise Ignore
+
+    def on_dead_letter(self, *, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any], reason: str) -> None:
+        """The message was dead-lettered (apps/jobs/dead_letters.py). Tasks whose work has a visible
+        state (an export "running") override this to end it; it must be idempotent."""
+        logger.error(
+            "Task %s[%s] was dead-lettered (%s); it has no failure path of its own", self.name, task_id, reason
+        )

@@ -1,7 +1,8 @@
 """The transactional task outbox: tasks are enqueued with the data change that needs them.
 
 ``enqueue_on_commit`` writes an ``OutboxMessage`` in the caller's transaction and,
-once that transaction commits, publishes it at once (the fast path). When the
+once that transaction commits, publishes it at once (the fast path), within a small time
+budget and not while the broker is known to be failing (apps/jobs/publishing.py). When the
 broker cannot take the message, the request still succeeds: the row stays and the
 ``relay_task_outbox`` beat task publishes it later. A message is never published
 for a transaction that rolled back, and never lost after one that committed.
@@ -19,6 +20,7 @@ from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from apps.common.request_context import current_request_id
 from apps.jobs.models import OutboxMessage
+from apps.jobs.publishing import BrokerSkipped, publish_within_budget
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +38,15 @@ def enqueue_on_commit(task: Task, *args: object, **kwargs: object) -> OutboxMess
     message = OutboxMessage.objects.create(
         task_name=task.name, args=list(args), kwargs=kwargs, request_id="" if request_id == "-" else request_id
     )
-    transaction.on_commit(lambda: outbox_message_publish(message=message))
+    transaction.on_commit(lambda: outbox_message_publish(message=message, fast=True))
     return message
 
 
-def outbox_message_publish(*, message: OutboxMessage) -> bool:
-    """Publishes one message and deletes its row. Returns False (row kept) when the broker fails."""
+def outbox_message_publish(*, message: OutboxMessage, fast: bool = False) -> bool:
+    """Publishes one message and deletes its row. Returns False (row kept) when the broker fails.
+
+    ``fast``: the publish of a request, bounded by the publish budget and the circuit breaker.
+    """
     headers = {"request_id": message.request_id} if message.request_id else {}
     options = {
         "args": message.args,
@@ -58,9 +63,14 @@ def outbox_message_publish(*, message: OutboxMessage) -> bool:
             current_app.tasks[message.task_name].apply(
                 args=message.args, kwargs=message.kwargs, task_id=options["task_id"], headers=headers
             )
+        elif fast:
+            publish_within_budget(message.task_name, **options)
         else:
             # By name: the publishing process need not import the task's module.
             current_app.send_task(message.task_name, **options)
+    except BrokerSkipped:
+        # Not an attempt: no row update either, which would cost the request a write.
+        return False
     except PUBLISH_ERRORS as error:
         logger.warning(
             "Could not publish %s[%s]; the outbox relay will retry: %s", message.task_name, message.id, error

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line for every 5xx, whichever layer below raised (docs/observability.md).
+    "apps.common.middleware.ServerErrorLogMiddleware",
     # Before anything validates the Host header: probes and scrapes address pods by IP.
     "apps.common.middleware.ProbeHostMiddleware",
     # Before anything reads the client address: it resolves X-Forwarded-For once (TRUSTED_PROXIES).

@@ -20,7 +20,12 @@ if USE_S3 and CONTENT_CACHE_SECONDS > AWS_QUERYSTRING_EXPIRE / 2:
 
 # Personal data exports (apps/exports, docs/background-jobs.md).
 EXPORTS_RETENTION = timedelta(days=7)
-# Still pending or running after this long means the build task was lost: cleanup fails it.
-EXPORTS_STALE_AFTER = timedelta(hours=6)
+# A dead-lettered build ends its export at once (apps/jobs/dead_letters.py); the sweep
+# (cleanup_expired_exports, every 5 minutes) is the backstop. Running past the task's hard time
+# limit plus this grace means its worker died and the message was not redelivered.
 EXPORTS_TASK_SOFT_TIME_LIMIT = 10 * 60
 EXPORTS_TASK_TIME_LIMIT = 11 * 60
+EXPORTS_STALE_GRACE = timedelta(minutes=2)
+# Pending (never started) this long: the message was lost before any worker took it. Generous,
+# because a long queue at peak is not a lost message.
+EXPORTS_STALE_AFTER = timedelta(hours=6)

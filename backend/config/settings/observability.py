@@ -17,17 +17,19 @@ LOGGING = {
         "console": {"format": "%(asctime)s %(levelname)-8s [%(request_id)s] %(name)s: %(message)s"},
     },
     "handlers": {
+        "null": {"class": "logging.NullHandler"},
         "default": {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
             "filters": ["request_id"],
-        }
+        },
     },
     "root": {"handlers": ["default"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        # Our exception handler logs 5xx itself, with the request ID.
-        "django.request": {"level": "ERROR", "handlers": [], "propagate": False},
+        # ServerErrorLogMiddleware writes the one line of each 5xx, with request ID, status and exception.
+        # A handler that drops, not none: a logger with no handler falls to Python's last-resort stderr.
+        "django.request": {"level": "ERROR", "handlers": ["null"], "propagate": False},
     },
 }
 

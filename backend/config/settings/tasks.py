@@ -28,9 +28,13 @@ CELERY_TASK_DEFAULT_DELIVERY_MODE = "persistent"
 CELERY_BROKER_TRANSPORT_OPTIONS = {"confirm_publish": True, "max_retries": 1, "interval_start": 0, "interval_step": 1}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Publishing from a request must not stall it (at worst two 2 s connection attempts while the
-# broker host does not answer); the outbox keeps the message for the relay.
+# The relay (in a worker) publishes without retry loops: the outbox keeps the message for its next run.
 CELERY_PUBLISH_RETRY_POLICY = {"max_retries": 0}
+# A request's publish (apps/jobs/publishing.py): connect, handshake, write and confirm all within this
+# many seconds, else the message waits in the outbox; after a failure, requests in that process skip
+# the broker for the cooldown (seconds). docs/background-jobs.md, "When the broker is slow or down".
+TASK_PUBLISH_TIMEOUT = env.float("TASK_PUBLISH_TIMEOUT", default=0.1)
+TASK_PUBLISH_BREAKER_COOLDOWN = env.float("TASK_PUBLISH_BREAKER_COOLDOWN", default=30.0)
 TASK_OUTBOX_RELAY_GRACE = timedelta(seconds=30)
 # Acknowledge after the task ran, and requeue when its worker died: a crash never loses a task.
 CELERY_TASK_ACKS_LATE = True
@@ -60,7 +64,8 @@ CELERY_BEAT_SCHEDULE = {
     "relay-task-outbox": {"task": "apps.jobs.tasks.relay_task_outbox", "schedule": timedelta(seconds=30)},
     "publish-due-articles": {"task": "apps.content.tasks.publish_due_articles", "schedule": timedelta(minutes=1)},
     "cleanup-expired-uploads": {"task": "apps.uploads.tasks.cleanup_expired_uploads", "schedule": timedelta(hours=1)},
-    "cleanup-expired-exports": {"task": "apps.exports.tasks.cleanup_expired_exports", "schedule": timedelta(hours=1)},
+    # Every 5 minutes: it also fails exports running past their task's hard time limit.
+    "cleanup-expired-exports": {"task": "apps.exports.tasks.cleanup_expired_exports", "schedule": timedelta(minutes=5)},
     "purge-expired-tokens": {"task": "apps.accounts.tasks.purge_expired_tokens", "schedule": timedelta(days=1)},
     "delete-unverified-accounts": {
         "task": "apps.accounts.tasks.delete_unverified_accounts",

@@ -1,9 +1,14 @@
+import contextlib
+import socket
+import time
 from unittest import mock
 
 import pytest
-from health_check.checks import Database, Storage
+from health_check.checks import Cache, Database, Storage
 from health_check.exceptions import ServiceUnavailable
 from kombu import Connection
+
+from apps.common.health import Broker
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +31,55 @@ def test_readyz_on_embedded_defaults_reports_unconfigured_services_and_passes(cl
     assert statuses == {"database": "ok", "cache": "not_configured", "broker": "not_configured", "storage": "ok"}
 
 
-def test_readyz_is_503_when_a_service_a_pod_needs_is_down(client):
-    with mock.patch.object(Storage, "check_save", side_effect=ServiceUnavailable("bucket gone")):
+def _down(name: str):
+    """Makes one component's check fail, as the library reports an outage."""
+    checks = {"database": Database, "cache": Cache, "storage": Storage, "broker": Broker}
+    return mock.patch.object(checks[name], "run", side_effect=ServiceUnavailable(f"{name} gone"))
+
+
+@pytest.mark.parametrize(
+    ("down", "status_code"),
+    [
+        # What a web pod cannot serve without: it leaves the Service.
+        (("database",), 503),
+        (("cache",), 503),
+        (("database", "broker", "storage"), 503),
+        # What most requests do without: reported, the pod stays ready.
+        (("broker",), 200),
+        (("storage",), 200),
+        (("broker", "storage"), 200),
+    ],
+)
+def test_readiness_fails_only_for_the_database_and_the_cache(client, settings, down, status_code):
+    settings.REDIS_URL = settings.REDIS_URL or "redis://127.0.0.1:6379/0"
+    settings.CELERY_BROKER_URL = settings.CELERY_BROKER_URL or "amqp://guest:guest@127.0.0.1:5672//"
+    with contextlib.ExitStack() as stack:
+        for name in down:
+            stack.enter_context(_down(name))
         response = client.get("/readyz")
 
-    assert response.status_code == 503
-    assert response.json()["status"] == "error"
-    storage = next(c for c in response.json()["components"] if c["name"] == "storage")
-    assert storage["status"] == "error"
-    assert storage["error"] == "Unavailable: bucket gone"
-    assert storage["latencyMs"] is not None
+    assert response.status_code == status_code
+    assert response.json()["status"] == ("ok" if status_code == 200 else "error")
+    components = {component["name"]: component for component in response.json()["components"]}
+    for name in down:
+        assert (components[name]["status"], components[name]["error"]) == ("error", f"Unavailable: {name} gone")
+        assert components[name]["latencyMs"] is not None
+
+
+def test_a_black_holed_broker_is_reported_within_the_probe_timeout(client, settings):
+    """A broker that accepts and never answers must not hold the probe past its 5 s timeout."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)  # the kernel completes the handshakes; nobody ever reads
+        settings.CELERY_BROKER_URL = f"amqp://guest:guest@127.0.0.1:{listener.getsockname()[1]}//"
+        started = time.perf_counter()
+        response = client.get("/readyz")
+        elapsed = time.perf_counter() - started
+
+    assert response.status_code == 200
+    broker = next(c for c in response.json()["components"] if c["name"] == "broker")
+    assert broker["status"] == "error"
+    assert elapsed < 3, f"/readyz took {elapsed:.1f} s"
 
 
 def test_a_broker_outage_is_reported_but_keeps_the_pod_ready(client, settings):

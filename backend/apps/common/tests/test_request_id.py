@@ -47,5 +47,5 @@ def test_the_error_log_of_a_failed_request_carries_its_id(client, caplog):
         response = client.get("/api/v1/test/explode/", HTTP_X_REQUEST_ID="trace-me")
 
     assert response.json()["requestId"] == "trace-me"
-    handler_records = [record for record in caplog.records if record.name == "apps.common.exceptions"]
+    handler_records = [record for record in caplog.records if record.name == "apps.server_errors"]
     assert [record.request_id for record in handler_records] == ["trace-me"]

@@ -1,5 +1,6 @@
 """The project's URLs plus views that fail on purpose, for the error-shape tests."""
 
+from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -37,7 +38,13 @@ class EchoApi(APIView):
         return Response(request.data)
 
 
+def exploding_django_view(request: HttpRequest) -> HttpResponse:
+    """A plain Django view, outside DRF and its exception handler."""
+    raise RuntimeError("the template engine broke")
+
+
 urlpatterns = [
+    path("plain/explode/", exploding_django_view),
     path("api/v1/test/explode/", ExplodingApi.as_view()),
     path("api/v1/test/domain-error/", DomainErrorApi.as_view()),
     path("api/v1/test/rate-limited/", RateLimitedApi.as_view()),

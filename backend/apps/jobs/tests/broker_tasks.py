@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 from celery import shared_task
+from celery.signals import worker_process_init
 
+from apps.exports.registry import export_section_register
 from apps.jobs.base import ReliableTask
 
 logger = logging.getLogger(__name__)
@@ -71,3 +73,19 @@ def slow_idempotent(workdir: str, key: str, before: float, after: float) -> bool
     _append(directory / "slow-effects", key)
     time.sleep(after)
     return True
+
+
+# An export section that never finishes for one test user: its worker can be killed mid-build.
+HOLDING_FIRST_NAME = "HoldInWorker"
+
+
+def _hold_for_the_test(*, user, archive) -> None:  # type: ignore[no-untyped-def]
+    if user.first_name == HOLDING_FIRST_NAME:
+        time.sleep(120)
+
+
+@worker_process_init.connect
+def _hold_section_register(**_: object) -> None:
+    # In the broker tests' pool processes only: the test process imports this module too, and its
+    # own export tests count the sections.
+    export_section_register(name="broker-test-hold", write=_hold_for_the_test)

@@ -815,7 +815,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Readiness: database, cache and storage answer; 503 when one does not. The broker is only reported. */
+    /** @description Readiness: database and cache answer; 503 when one does not. The broker and storage are only reported. */
     get: operations["readyz_retrieve"];
     put?: never;
     post?: never;

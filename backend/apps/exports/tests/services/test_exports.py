@@ -149,15 +149,46 @@ def test_cleanup_deletes_expired_exports_with_their_archives(user, django_captur
     assert not default_storage.exists(name)
 
 
-def test_cleanup_fails_exports_whose_task_was_lost(user, settings):
-    stale = ExportFactory(user=user, status=Export.Status.RUNNING)
-    Export.objects.filter(pk=stale.pk).update(created_at=timezone.now() - settings.EXPORTS_STALE_AFTER)
+def test_cleanup_fails_an_export_running_past_its_tasks_hard_time_limit(user, settings):
+    """Not after 6 hours: a build cannot run longer than its hard time limit, so one that did lost its worker."""
+    now = timezone.now()
+    limit = timedelta(seconds=settings.EXPORTS_TASK_TIME_LIMIT) + settings.EXPORTS_STALE_GRACE
+    stale = ExportFactory(user=user, status=Export.Status.RUNNING, started_at=now - limit - timedelta(seconds=1))
+    running = ExportFactory(status=Export.Status.RUNNING, started_at=now - limit + timedelta(seconds=30))
+
+    assert services.exports_cleanup(now=now) == (0, 1)
+
+    stale.refresh_from_db()
+    running.refresh_from_db()
+    assert (stale.status, running.status) == (Export.Status.FAILED, Export.Status.RUNNING)
+    assert stale.error.startswith("stale")
+    assert limit < timedelta(minutes=15)
+
+
+def test_cleanup_fails_an_export_pending_for_hours(user, settings):
+    lost = ExportFactory(user=user, status=Export.Status.PENDING)
+    Export.objects.filter(pk=lost.pk).update(created_at=timezone.now() - settings.EXPORTS_STALE_AFTER)
+    queued = ExportFactory(status=Export.Status.PENDING)
 
     assert services.exports_cleanup() == (0, 1)
 
-    stale.refresh_from_db()
-    assert stale.status == Export.Status.FAILED
-    assert stale.error.startswith("stale")
+    lost.refresh_from_db()
+    queued.refresh_from_db()
+    assert (lost.status, queued.status) == (Export.Status.FAILED, Export.Status.PENDING)
+
+
+def test_a_dead_lettered_build_fails_its_export_and_a_new_one_can_start(user):
+    from apps.exports.tasks import build_export
+    from apps.jobs.dead_letters import dead_letter_handle
+
+    export = ExportFactory(user=user, status=Export.Status.RUNNING, progress=60)
+    headers = {"task": build_export.name, "id": "t-1", "x-first-death-reason": "delivery_limit"}
+
+    assert dead_letter_handle(headers=headers, body=[[str(export.pk)], {}, {}])
+
+    export.refresh_from_db()
+    assert (export.status, export.error) == (Export.Status.FAILED, "dead-lettered (delivery_limit)")
+    assert services.export_request(user=user).status == Export.Status.PENDING
 
 
 def test_deleting_the_account_deletes_the_archives(user, django_capture_on_commit_callbacks):
