@@ -3,7 +3,7 @@
 SHELL := /usr/bin/env bash
 MANAGE := scripts/manage.sh
 
-.PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed \
+.PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed role \
 	schema schema-check client client-check messages bench lighthouse screenshots docs infra-check
 
 help: ## List the commands
@@ -43,6 +43,9 @@ superuser: ## Create an admin account
 
 seed: ## Load demo content, an editor and a demo user
 	@$(MANAGE) python manage.py seed
+
+role: ## Give an account a newsroom role: make role EMAIL=ana@example.com ROLE=Editors (Authors, Editors, Moderators)
+	@$(MANAGE) python manage.py role_assign "$(EMAIL)" "$(ROLE)"
 
 schema: ## Regenerate the committed OpenAPI schema (backend/openapi.yaml)
 	@scripts/schema.sh

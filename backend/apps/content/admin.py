@@ -23,6 +23,7 @@ from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
 from apps.content import services
 from apps.content.models import Article, Comment, Tag
+from apps.content.services import workflow
 from apps.uploads.images import image_reencode
 
 
@@ -113,7 +114,7 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
         (_("Publishing"), {"fields": ("author", "status", "publish_at", "preview", "created_at", "updated_at")}),
     )
     inlines = (CommentInline,)
-    actions = ("publish", "unpublish")
+    actions = ("submit", "publish", "unpublish", "archive")
 
     class Media:
         css = {"all": ("content/admin.css",)}
@@ -136,7 +137,7 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
         return {**super().get_changeform_initial_data(request), "author": request.user.pk}
 
     def save_model(self, request: HttpRequest, obj: Article, form: ArticleAdminForm, change: bool) -> None:
-        services.article_save(article=obj)
+        services.article_save(article=obj, by=request.user)
         if form.cleaned_data.get("new_cover"):
             services.article_cover_set(article=obj, image=form.cleaned_data["new_cover"])
         elif form.cleaned_data.get("remove_cover"):
@@ -161,17 +162,34 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
         for article in queryset:
             services.article_delete(article=article)
 
+    def _transition(self, request: HttpRequest, queryset: QuerySet[Article], name: str, done: str) -> None:
+        """Runs a workflow transition on each article; a refused one is reported, the others go on."""
+        count = 0
+        for article in queryset:
+            try:
+                workflow.TRANSITIONS[name](article=article, by=request.user)
+            except ApplicationError as error:
+                self.message_user(request, f"{article}: {error.detail}", messages.ERROR)
+            else:
+                count += 1
+        if count:
+            self.message_user(request, done % count, messages.SUCCESS)
+
+    @admin.action(description=_("Submit for review"), permissions=["change"])
+    def submit(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        self._transition(request, queryset, "submit", _("%d article(s) submitted for review."))
+
     @admin.action(description=_("Publish now"), permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        for article in queryset:
-            services.article_publish(article=article)
-        self.message_user(request, _("%d article(s) published.") % len(queryset), messages.SUCCESS)
+        self._transition(request, queryset, "publish", _("%d article(s) published."))
 
     @admin.action(description=_("Unpublish (back to draft)"), permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        for article in queryset:
-            services.article_unpublish(article=article)
-        self.message_user(request, _("%d article(s) moved back to draft.") % len(queryset), messages.SUCCESS)
+        self._transition(request, queryset, "unpublish", _("%d article(s) moved back to draft."))
+
+    @admin.action(description=_("Archive"), permissions=["change"])
+    def archive(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        self._transition(request, queryset, "archive", _("%d article(s) archived."))
 
     def get_urls(self) -> list:
         preview = path(

@@ -56,6 +56,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/articles/{slug}/transitions/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * @description Moves an article through the editorial workflow (docs/editors.md); the same services as the admin.
+     *
+     *     403 when the signed-in user may not make this transition, 409 when the article's state does not allow it.
+     */
+    post: operations["articles_transition"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/email/change/confirm/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Moves the account to the new address with the token from the emailed link; every session ends. */
+    post: operations["auth_email_change_confirm_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/login/": {
     parameters: {
       query?: never;
@@ -494,7 +532,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/me/exports/": {
+  "/api/v1/users/me/email/": {
     parameters: {
       query?: never;
       header?: never;
@@ -502,6 +540,29 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    put?: never;
+    /**
+     * @description Asks to move the account to another address: a link goes to it, a notice to the current one.
+     *
+     *     Answers 202 whether or not another account has the new address (docs/auth.md). Needs the
+     *     current password; an account without one gets 400 ``password_required``.
+     */
+    post: operations["users_me_email_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/exports/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Your newest exports (at most 20), newest first. An export pending or running is the first one: poll it for progress. */
+    get: operations["users_me_exports_list"];
     put?: never;
     /** @description Starts an export of all your personal data (zip). Poll the returned export for progress. */
     post: operations["users_me_exports_create"];
@@ -792,6 +853,16 @@ export interface components {
     Access: {
       access: string;
     };
+    /**
+     * @description * `submit` - submit
+     *     * `request_changes` - request_changes
+     *     * `schedule` - schedule
+     *     * `publish` - publish
+     *     * `unpublish` - unpublish
+     *     * `archive` - archive
+     * @enum {string}
+     */
+    ActionEnum: "submit" | "request_changes" | "schedule" | "publish" | "unpublish" | "archive";
     ArticleAuthor: {
       id: number;
       name: string;
@@ -826,6 +897,46 @@ export interface components {
       /** Format: date-time */
       publishedAt: string | null;
     };
+    ArticleTransitionInputRequest: {
+      action: components["schemas"]["ActionEnum"];
+      /** @description For request_changes */
+      note?: string;
+      /**
+       * Format: date-time
+       * @description For schedule: a future time
+       */
+      publishAt?: string;
+      /**
+       * Format: date-time
+       * @description For schedule: the expiry
+       */
+      unpublishAt?: string | null;
+    };
+    /** @description Where an article stands in the editorial workflow, after a transition. */
+    ArticleWorkflowState: {
+      readonly slug: string;
+      readonly status: components["schemas"]["ArticleWorkflowStateStatusEnum"];
+      /**
+       * Format: date-time
+       * @description When a scheduled article goes live.
+       */
+      readonly publishAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the article expires; empty for never.
+       */
+      readonly unpublishAt: string | null;
+      readonly reviewNote: string;
+    };
+    /**
+     * @description * `draft` - Draft
+     *     * `in_review` - In review
+     *     * `scheduled` - Scheduled
+     *     * `published` - Published
+     *     * `archived` - Archived
+     * @enum {string}
+     */
+    ArticleWorkflowStateStatusEnum: "draft" | "in_review" | "scheduled" | "published" | "archived";
     Avatar: {
       /** Format: uri */
       url: string;
@@ -888,11 +999,25 @@ export interface components {
     Detail: {
       detail: string;
     };
+    EmailChangeConfirmInputRequest: {
+      token: string;
+    };
+    EmailChangeInputRequest: {
+      /** Format: email */
+      newEmail: string;
+      /** @default  */
+      password: string;
+    };
+    EmailChangeRequested: {
+      detail: string;
+    };
     Export: {
       /** Format: uuid */
       readonly id: string;
       readonly status: components["schemas"]["ExportStatusEnum"];
       readonly progress: number;
+      /** @description Size of the archive in bytes */
+      readonly size: number | null;
       /**
        * Format: uri
        * @description Presigned, short-lived; null until succeeded
@@ -914,6 +1039,12 @@ export interface components {
     Health: {
       status: string;
     };
+    /**
+     * @description * `en` - English
+     *     * `de` - Deutsch
+     * @enum {string}
+     */
+    LanguageEnum: "en" | "de";
     Login: {
       access: string;
       user: components["schemas"]["User"];
@@ -1020,6 +1151,13 @@ export interface components {
     PatchedUserUpdateInputRequest: {
       firstName?: string;
       lastName?: string;
+      /**
+       * @description Language of emails
+       *
+       *     * `en` - English
+       *     * `de` - Deutsch
+       */
+      language?: components["schemas"]["LanguageEnum"];
     };
     /** @description RFC 9457 problem details, the body of every 4xx and 5xx response. */
     Problem: {
@@ -1200,6 +1338,13 @@ export interface components {
       /** @description False when the account has no usable password (it signs in only through a connected GitHub or Google account): there is no password to confirm deletion with or to change, and one can be set through the emailed password reset. */
       readonly hasPassword: boolean;
       readonly avatar: components["schemas"]["Avatar"] | null;
+      /**
+       * @description The language of the emails the account receives; PATCH /users/me/ changes it.
+       *
+       *     * `en` - English
+       *     * `de` - Deutsch
+       */
+      readonly language: components["schemas"]["LanguageEnum"];
     };
     VerifyEmailInputRequest: {
       token: string;
@@ -1225,7 +1370,7 @@ export interface operations {
         ordering?: "-publishedAt" | "publishedAt";
         /** @description Page number, from 1 */
         page?: number;
-        /** @description Items per page (at most 100) */
+        /** @description Items per page (at most 100; more is cut to 100) */
         pageSize?: number;
         /** @description Full-text search in title, summary and body */
         search?: string;
@@ -1279,6 +1424,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1347,6 +1500,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   articles_comments_list: {
@@ -1354,7 +1515,7 @@ export interface operations {
       query?: {
         /** @description Page number, from 1 */
         page?: number;
-        /** @description Items per page (at most 100) */
+        /** @description Items per page (at most 100; more is cut to 100) */
         pageSize?: number;
       };
       header?: never;
@@ -1406,6 +1567,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1486,6 +1655,165 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  articles_transition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ArticleTransitionInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ArticleWorkflowState"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_email_change_confirm_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailChangeConfirmInputRequest"];
+      };
+    };
+    responses: {
+      /** @description Address changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_login_create: {
@@ -1557,6 +1885,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_logout_create: {
@@ -1600,6 +1936,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1662,6 +2006,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_mfa_passkey_options_create: {
@@ -1710,6 +2062,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1772,6 +2132,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_mfa_totp_create: {
@@ -1820,6 +2188,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1882,6 +2258,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_passkey_options_create: {
@@ -1926,6 +2310,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1987,6 +2379,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_password_reset_create: {
@@ -2034,6 +2434,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_password_reset_confirm_create: {
@@ -2073,6 +2481,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2135,6 +2551,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_reauthenticate_options_create: {
@@ -2179,6 +2603,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2245,6 +2677,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_register_create: {
@@ -2285,6 +2725,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2343,6 +2791,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_verify_email_create: {
@@ -2390,6 +2846,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_verify_email_resend_create: {
@@ -2430,6 +2894,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2498,6 +2970,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2578,6 +3058,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   tags_list: {
@@ -2630,6 +3118,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2701,6 +3197,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2788,6 +3292,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   uploads_finish_create: {
@@ -2865,6 +3377,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_retrieve: {
@@ -2917,6 +3437,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2982,6 +3510,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_partial_update: {
@@ -3038,6 +3574,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3124,6 +3668,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_avatar_destroy: {
@@ -3175,6 +3727,144 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_email_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailChangeInputRequest"];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EmailChangeRequested"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_exports_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Export"][];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3234,6 +3924,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3302,6 +4000,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_mfa_retrieve: {
@@ -3354,6 +4060,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3428,6 +4142,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_mfa_totp_destroy: {
@@ -3487,6 +4209,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3565,6 +4295,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_mfa_totp_setup_create: {
@@ -3632,6 +4370,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_passkeys_retrieve: {
@@ -3684,6 +4430,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3762,6 +4516,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_passkeys_destroy: {
@@ -3823,6 +4585,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3895,6 +4665,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_passkeys_options_create: {
@@ -3954,6 +4732,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_sessions_retrieve: {
@@ -4006,6 +4792,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4073,6 +4867,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_sessions_end_others_create: {
@@ -4117,6 +4919,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4176,6 +4986,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4251,6 +5069,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   healthz_retrieve: {
@@ -4295,6 +5121,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,4 +1,5 @@
-"""Writes for content: articles, publishing, covers, tags, comments and their moderation.
+"""Writes for content: articles, covers, tags, comments and their moderation; the editorial
+workflow (submit, review, schedule, publish, expire) is in ``workflow.py``.
 
 Every write here that changes what readers see ends with ``content_changed()``, which
 invalidates the shared response cache (caching.py). The API and the admin both write
@@ -21,6 +22,7 @@ from apps.common.exceptions import ApplicationError
 from apps.content import tasks
 from apps.content.caching import content_changed
 from apps.content.models import Article, Comment, Tag
+from apps.content.services.workflow import article_edit_check
 from apps.jobs.services import enqueue_on_commit
 from apps.uploads.images import image_reencode, image_thumbnail
 from apps.uploads.services import storage_delete_on_commit
@@ -30,11 +32,15 @@ ARTICLE_SEARCH_VECTOR = SearchVector("title", "summary", "body", config="english
 
 
 @transaction.atomic
-def article_save(*, article: Article) -> Article:
+def article_save(*, article: Article, by: User | None = None) -> Article:
     """Creates or updates an article from its fields (the admin's form); tags are set apart.
 
+    ``by`` is the person editing (the admin's user): authors may edit only their own drafts
+    (workflow.article_edit_check). Without it the caller is the system (seed data, tests' factories).
     On PostgreSQL it also stores the search document, from the saved text, in the same transaction.
     """
+    if by is not None:
+        article_edit_check(article=article, user=by)
     article.full_clean(exclude=["tags"])
     article.save()
     if connection.vendor == "postgresql":
@@ -53,35 +59,6 @@ def article_delete(*, article: Article) -> None:
     """Deletes the article with its comments and tag links."""
     article.delete()
     content_changed()
-
-
-def article_publish(*, article: Article) -> Article:
-    """Live now. An article already live keeps its original publish time."""
-    now = timezone.now()
-    if article.publish_at is None or article.publish_at > now:
-        article.publish_at = now
-    article.status = Article.Status.PUBLISHED
-    article.save(update_fields=["status", "publish_at", "updated_at"])
-    content_changed()
-    return article
-
-
-def article_unpublish(*, article: Article) -> Article:
-    article.status = Article.Status.DRAFT
-    article.save(update_fields=["status", "updated_at"])
-    content_changed()
-    return article
-
-
-def articles_publish_due() -> int:
-    """Flips scheduled articles whose time has come to published. Idempotent; returns how many."""
-    now = timezone.now()
-    published = Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=now).update(
-        status=Article.Status.PUBLISHED, updated_at=now
-    )
-    if published:
-        content_changed()
-    return published
 
 
 @transaction.atomic
