@@ -7,8 +7,10 @@ through these functions, so no change goes around them.
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 from http import HTTPStatus
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
@@ -159,10 +161,18 @@ def _comment_counts_update(*, article_ids: Iterable[int]) -> None:
     )
 
 
+def _held_for_review(author: User) -> bool:
+    """New accounts' comments wait for a moderator when COMMENTS_HOLD_NEW_ACCOUNTS_DAYS is set."""
+    days = settings.COMMENTS_HOLD_NEW_ACCOUNTS_DAYS
+    return days > 0 and author.date_joined > timezone.now() - timedelta(days=days)
+
+
 @transaction.atomic
 def comment_create(*, article: Article, author: User, body: str) -> Comment:
+    """A reader's comment: visible at once, or pending (not counted) while its author's account is new."""
     _verified_author(author)
-    comment = Comment(article=article, author=author, body=body)
+    state = Comment.State.PENDING if _held_for_review(author) else Comment.State.VISIBLE
+    comment = Comment(article=article, author=author, body=body, state=state)
     comment.full_clean()
     _articles_lock(article_ids=[article.pk])
     comment.save()
@@ -218,3 +228,16 @@ def comment_moderate(*, comment: Comment, state: Comment.State) -> Comment:
     _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
     return comment
+
+
+@transaction.atomic
+def comments_moderate(*, comment_ids: Iterable[int], state: Comment.State) -> int:
+    """The moderation queue's bulk action: these comments get ``state``, their articles are
+    recounted once each. Returns how many comments there were."""
+    comments = Comment.objects.filter(pk__in=list(comment_ids))
+    article_ids = set(comments.values_list("article_id", flat=True))
+    _articles_lock(article_ids=article_ids)
+    count = comments.update(state=state, updated_at=timezone.now())
+    _comment_counts_update(article_ids=article_ids)
+    content_changed()
+    return count

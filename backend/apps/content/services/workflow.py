@@ -27,6 +27,17 @@ Status = Article.Status
 REVIEW_PERMISSION = "content.review_article"
 
 
+# From which states each transition may start.
+ALLOWED_FROM = {
+    "submit": (Status.DRAFT,),
+    "request_changes": (Status.IN_REVIEW,),
+    "schedule": (Status.DRAFT, Status.IN_REVIEW, Status.SCHEDULED, Status.ARCHIVED),
+    "publish": tuple(Status),  # publishing twice is harmless: the original time stays
+    "unpublish": (Status.PUBLISHED, Status.SCHEDULED),
+    "archive": (Status.DRAFT, Status.IN_REVIEW, Status.SCHEDULED, Status.PUBLISHED),
+}
+
+
 def user_is_reviewer(*, user: User) -> bool:
     return user.is_active and user.has_perm(REVIEW_PERMISSION)
 
@@ -81,7 +92,7 @@ def _save(*, article: Article, fields: list[str]) -> Article:
 def article_submit(*, article: Article, by: User) -> Article:
     """The author hands the draft to the editors, who get an email each."""
     article_edit_check(article=article, user=by)
-    _state_check(article=article, allowed=(Status.DRAFT,))
+    _state_check(article=article, allowed=ALLOWED_FROM["submit"])
     article.status = Status.IN_REVIEW
     article.review_note = ""
     enqueue_on_commit(tasks.send_article_submitted_email, article.pk)
@@ -92,7 +103,7 @@ def article_submit(*, article: Article, by: User) -> Article:
 def article_changes_request(*, article: Article, by: User, note: str) -> Article:
     """Back to draft with the editor's note, which the author gets by email."""
     _reviewer_check(user=by)
-    _state_check(article=article, allowed=(Status.IN_REVIEW,))
+    _state_check(article=article, allowed=ALLOWED_FROM["request_changes"])
     if not note.strip():
         raise ApplicationError(code="note_required", detail=_("Tell the author what to change."))
     article.status = Status.DRAFT
@@ -108,7 +119,7 @@ def article_schedule(
 ) -> Article:
     """Goes live at ``publish_at`` (a future time), and away at ``unpublish_at`` if given."""
     _reviewer_check(user=by)
-    _state_check(article=article, allowed=(Status.DRAFT, Status.IN_REVIEW, Status.SCHEDULED, Status.ARCHIVED))
+    _state_check(article=article, allowed=ALLOWED_FROM["schedule"])
     if publish_at <= timezone.now():
         raise ApplicationError(code="publish_at_past", detail=_("Pick a time in the future, or publish now."))
     article.status = Status.SCHEDULED
@@ -121,7 +132,7 @@ def article_schedule(
 def article_publish(*, article: Article, by: User) -> Article:
     """Live now; an article that was live before keeps its original publish time (publishing twice is harmless)."""
     _reviewer_check(user=by)
-    _state_check(article=article, allowed=tuple(Status))
+    _state_check(article=article, allowed=ALLOWED_FROM["publish"])
     now = timezone.now()
     if article.publish_at is None or article.publish_at > now:
         article.publish_at = now
@@ -136,7 +147,7 @@ def article_publish(*, article: Article, by: User) -> Article:
 @transaction.atomic
 def article_unpublish(*, article: Article, by: User) -> Article:
     _reviewer_check(user=by)
-    _state_check(article=article, allowed=(Status.PUBLISHED, Status.SCHEDULED))
+    _state_check(article=article, allowed=ALLOWED_FROM["unpublish"])
     article.status = Status.DRAFT
     return _save(article=article, fields=[])
 
@@ -144,7 +155,7 @@ def article_unpublish(*, article: Article, by: User) -> Article:
 @transaction.atomic
 def article_archive(*, article: Article, by: User) -> Article:
     _reviewer_check(user=by)
-    _state_check(article=article, allowed=(Status.DRAFT, Status.IN_REVIEW, Status.SCHEDULED, Status.PUBLISHED))
+    _state_check(article=article, allowed=ALLOWED_FROM["archive"])
     article.status = Status.ARCHIVED
     return _save(article=article, fields=[])
 
@@ -157,6 +168,15 @@ TRANSITIONS = {
     "unpublish": article_unpublish,
     "archive": article_archive,
 }
+
+
+def transitions_available(*, article: Article, user: User) -> list[str]:
+    """The transitions this user may make on this article now (the admin's workflow choices)."""
+    if user_is_reviewer(user=user):
+        names = [name for name in TRANSITIONS if name != "submit" or article.status == Status.DRAFT]
+    else:
+        names = ["submit"] if article_may_edit(article=article, user=user) else []
+    return [name for name in names if article.status in ALLOWED_FROM[name]]
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@ import pytest
 from rest_framework.test import APIClient
 
 from apps.accounts.tests.factories import UserFactory
-
 from apps.content.models import Article
 from apps.content.tests.factories import ArticleFactory
 
