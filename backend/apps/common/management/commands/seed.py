@@ -87,7 +87,7 @@ class Command(BaseCommand):
             editor = self._user(EDITOR, is_staff=True)
             editor.groups.add(Group.objects.get(name="Editors"))
             writer = self._user(WRITER, is_staff=True)
-            writer.groups.add(Group.objects.get(name="Editors"))
+            writer.groups.add(Group.objects.get(name="Authors"))  # writes and submits; the editor reviews
             demo = self._user(DEMO)
             tags = [
                 Tag.objects.update_or_create(slug=name.lower().replace(".", ""), defaults={"name": name})[0]
