@@ -5,6 +5,7 @@ The sidebar is by task (Content, Comments, People, Jobs); each entry shows to th
 
 from django.templatetags.static import static
 from django.urls import reverse_lazy
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from config.settings.environment import env
@@ -16,7 +17,7 @@ def _can(permission: str):
     return lambda request: request.user.has_perm(permission)
 
 
-def _item(title: str, icon: str, url: str, permission: str, **extra: object) -> dict:
+def _item(title: str | Promise, icon: str, url: str, permission: str, **extra: object) -> dict:
     return {"title": title, "icon": icon, "link": reverse_lazy(url), "permission": _can(permission), **extra}
 
 

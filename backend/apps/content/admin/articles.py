@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from unfold.admin import ModelAdmin, TabularInline
@@ -146,7 +147,7 @@ class ArticleAdmin(AuthorNameMixin, ModelAdmin):
         for article in queryset:
             services.article_delete(article=article)
 
-    def _transition(self, request: HttpRequest, queryset: QuerySet[Article], name: str, done: str) -> None:
+    def _transition(self, request: HttpRequest, queryset: QuerySet[Article], name: str, done: str | Promise) -> None:
         """Runs a workflow transition on each article; a refused one is reported, the others go on."""
         count = 0
         for article in queryset:

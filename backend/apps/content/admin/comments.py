@@ -6,6 +6,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from unfold.admin import ModelAdmin
@@ -78,7 +79,9 @@ class CommentAdmin(AuthorNameMixin, ModelAdmin):
         for comment in queryset:
             services.comment_remove(comment=comment)
 
-    def _moderate(self, request: HttpRequest, queryset: QuerySet[Comment], state: Comment.State, done: str) -> None:
+    def _moderate(
+        self, request: HttpRequest, queryset: QuerySet[Comment], state: Comment.State, done: str | Promise
+    ) -> None:
         count = services.comments_moderate(comment_ids=list(queryset.values_list("pk", flat=True)), state=state)
         self.message_user(request, done % count, messages.SUCCESS)
 

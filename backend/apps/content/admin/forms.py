@@ -85,7 +85,7 @@ class WorkflowForm(forms.Form):
         cast(forms.ChoiceField, self.fields["transition"]).choices = [(n, TRANSITION_LABELS[n]) for n in transitions]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("transition") == "schedule" and not data.get("publish_at"):
             self.add_error("publish_at", _("Set when the article should go live."))
         return data

@@ -8,6 +8,7 @@ authors (``content.change_article``) submit their own articles; editors
 for the wrong state. ``articles_schedule_run`` is the beat task's: no actor, to the minute.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from http import HTTPStatus
 
@@ -160,7 +161,7 @@ def article_archive(*, article: Article, by: User) -> Article:
     return _save(article=article, fields=[])
 
 
-TRANSITIONS = {
+TRANSITIONS: dict[str, Callable[..., Article]] = {
     "submit": article_submit,
     "request_changes": article_changes_request,
     "schedule": article_schedule,
