@@ -131,3 +131,21 @@ def test_the_login_page_keeps_the_second_factor_field_in_unfolds_look():
     assert response.status_code == 200
     assert b'name="otp_code"' in response.content
     assert b"unfold/css/styles.css" in response.content
+
+
+def test_an_author_writes_a_new_article_under_their_own_name_as_a_draft(author, author_client):
+    response = author_client.post(
+        "/admin/content/article/add/",
+        {
+            "title": "First piece",
+            "slug": "first-piece",
+            "summary": "",
+            "body": "Hello",
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.author, article.status) == (author, Article.Status.DRAFT)
