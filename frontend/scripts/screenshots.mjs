@@ -56,7 +56,10 @@ try {
       locale: "en-US",
     });
     // unfold follows the system theme unless one was picked in its switch (its localStorage key).
-    await context.addInitScript((value) => localStorage.setItem("adminTheme", JSON.stringify(value)), theme);
+    await context.addInitScript(
+      (value) => localStorage.setItem("adminTheme", JSON.stringify(value)),
+      theme,
+    );
     const page = await context.newPage();
     await page.goto(`${adminURL}/admin/login/`);
     await page.fill("#id_username", editor.email);
