@@ -4,7 +4,7 @@
 Unfold's pages run Alpine.js, whose standard build evaluates its ``x-`` attributes with
 ``new Function`` ('unsafe-eval'), and style elements by inline ``style`` (the theme colours, Alpine's
 ``x-show``). Scripts stay this origin's files: no inline script runs. The relaxation applies to
-admin pages only (decision 0025-newsA-admin-theme).
+admin pages only (decision 0026-newsA-admin-theme).
 """
 
 from collections.abc import Callable

@@ -1,4 +1,4 @@
-"""The admin's look and navigation: django-unfold (docs/editors.md, decision 0025-newsA-admin-theme).
+"""The admin's look and navigation: django-unfold (docs/editors.md, decision 0026-newsA-admin-theme).
 
 The sidebar is by task (Content, Comments, People, Jobs); each entry shows to those allowed to use it.
 """

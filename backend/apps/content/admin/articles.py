@@ -25,9 +25,10 @@ from unfold.decorators import action
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
-from apps.content import services
+from apps.content import history_services, services
 from apps.content.admin.common import AuthorListFilter, AuthorNameMixin
 from apps.content.admin.forms import ArticleAdminForm, WorkflowForm
+from apps.content.admin_history import ArticleLockAdminMixin, HistoryAdminMixin
 from apps.content.models import Article, Comment
 from apps.content.services import workflow
 
@@ -49,7 +50,7 @@ class CommentInline(AuthorNameMixin, TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(AuthorNameMixin, ModelAdmin):
+class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, ModelAdmin):
     form = ArticleAdminForm
     list_display = ("title", "status_label", "author_name", "publish_at", "unpublish_at", "comment_count", "cover")
     list_filter = (
@@ -122,7 +123,9 @@ class ArticleAdmin(AuthorNameMixin, ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Article, form: ArticleAdminForm, change: bool) -> None:
         if not change and not workflow.user_is_reviewer(user=cast(User, request.user)):
             obj.author = cast(User, request.user)
-        services.article_save(article=obj, by=cast(User, request.user))
+        services.article_save(
+            article=obj, expected_version=form.cleaned_data.get("edit_version"), actor=cast(User, request.user)
+        )
         if form.cleaned_data.get("new_cover"):
             services.article_cover_set(article=obj, image=form.cleaned_data["new_cover"])
         elif form.cleaned_data.get("remove_cover"):
@@ -142,6 +145,9 @@ class ArticleAdmin(AuthorNameMixin, ModelAdmin):
 
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
         services.article_delete(article=obj)
+
+    def history_revert(self, request: HttpRequest, obj: Article, version: Any) -> None:
+        history_services.article_revert(article=obj, version=version, actor=cast(User, request.user))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         for article in queryset:

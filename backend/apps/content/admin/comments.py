@@ -1,6 +1,8 @@
 """Tags, and the comment moderation queue: pending first, oldest first, with bulk approve, hide
 and mark as spam. Every change goes through the comment services, which keep the counts."""
 
+from typing import Any, cast
+
 from django.contrib import admin, messages
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.forms import ModelForm
@@ -12,13 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from unfold.admin import ModelAdmin
 from unfold.contrib.filters.admin import ChoicesDropdownFilter, RangeDateFilter
 
-from apps.content import services
+from apps.accounts.models import User
+from apps.content import history_services, services
 from apps.content.admin.common import AuthorNameMixin
+from apps.content.admin_history import HistoryAdminMixin
 from apps.content.models import Comment, Tag
 
 
 @admin.register(Tag)
-class TagAdmin(ModelAdmin):
+class TagAdmin(HistoryAdminMixin, ModelAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -29,13 +33,16 @@ class TagAdmin(ModelAdmin):
     def delete_model(self, request: HttpRequest, obj: Tag) -> None:
         services.tag_delete(tag=obj)
 
+    def history_revert(self, request: HttpRequest, obj: Tag, version: Any) -> None:
+        history_services.tag_revert(tag=obj, version=version, actor=cast(User, request.user))
+
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Tag]) -> None:
         for tag in queryset:
             services.tag_delete(tag=tag)
 
 
 @admin.register(Comment)
-class CommentAdmin(AuthorNameMixin, ModelAdmin):
+class CommentAdmin(HistoryAdminMixin, AuthorNameMixin, ModelAdmin):
     list_display = ("excerpt", "article_link", "author_name", "author_since", "state", "created_at")
     list_filter = (("state", ChoicesDropdownFilter), ("created_at", RangeDateFilter))
     list_filter_submit = True

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
-from apps.content import tasks
+from apps.content import services, tasks
 from apps.content.caching import content_changed
 from apps.content.models import Article
 from apps.jobs.services import enqueue_on_commit
@@ -84,7 +84,9 @@ def _state_check(*, article: Article, allowed: tuple[str, ...]) -> None:
 
 def _save(*, article: Article, fields: list[str]) -> Article:
     article.full_clean(exclude=["tags"])
-    article.save(update_fields=[*fields, "status", "updated_at"])
+    # A transition is a change like an edit: a form loaded before it must not save over it.
+    article.version = services.article_version_lock(article_id=article.pk) + 1
+    article.save(update_fields=[*fields, "status", "version", "updated_at"])
     content_changed()  # status changes what readers see, or may have seen (the response cache)
     return article
 

@@ -1,6 +1,6 @@
 """Gives an account a newsroom role (docs/editors.md): ``manage.py role_assign EMAIL Editors``.
 
-Roles are the groups of migration content/0011; an account with a role becomes staff so it can
+Roles are the groups of migration content/0012; an account with a role becomes staff so it can
 sign in to the admin. ``--remove`` takes the role away (staff status stays: it may have others).
 """
 

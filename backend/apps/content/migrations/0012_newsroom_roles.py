@@ -57,6 +57,6 @@ def roles_delete(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0010_workflow")]
+    dependencies = [("content", "0011_workflow")]
 
     operations = [migrations.RunPython(roles_create, roles_delete)]
