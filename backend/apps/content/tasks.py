@@ -8,6 +8,7 @@ from celery import shared_task
 
 from apps.content import emails, services
 from apps.content.models import Article
+from apps.content.services import workflow
 from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, TRANSIENT_STORAGE_ERRORS, ReliableTask
 
 EMAIL_TASK_OPTIONS = {"base": ReliableTask, "autoretry_for": TRANSIENT_EMAIL_ERRORS}
@@ -21,7 +22,7 @@ def make_article_cover_thumbnail(article_id: int, cover_name: str) -> bool:
 @shared_task(base=ReliableTask)
 def publish_due_articles() -> tuple[int, int]:
     """Periodic (every minute): due scheduled articles become published, expired ones archived."""
-    return services.workflow.articles_schedule_run()
+    return workflow.articles_schedule_run()
 
 
 @shared_task(**EMAIL_TASK_OPTIONS)

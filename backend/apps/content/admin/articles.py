@@ -68,17 +68,22 @@ class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, Mo
     inlines = (CommentInline,)
     actions = ("submit", "publish", "unpublish", "archive")
     actions_detail = ("workflow_open",)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "body", "tags")}),
+        (_("Cover"), {"fields": ("cover", "new_cover", "remove_cover")}),
+        (
+            _("Publishing"),
+            {
+                "fields": (
+                    *("status_label", "review_note", "author", "publish_at", "unpublish_at", "preview"),
+                    *("created_at", "updated_at"),
+                )
+            },
+        ),
+    )
 
     class Media:
         css = {"all": ("content/admin.css",)}
-
-    def get_fieldsets(self, request: HttpRequest, obj: Article | None = None) -> Any:
-        publishing = ["status_label", "review_note", "author", "publish_at", "unpublish_at", "preview"]
-        return (
-            (None, {"fields": ("title", "slug", "summary", "body", "tags")}),
-            (_("Cover"), {"fields": ("cover", "new_cover", "remove_cover")}),
-            (_("Publishing"), {"fields": (*publishing, "created_at", "updated_at")}),
-        )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> Any:
         readonly = list(super().get_readonly_fields(request, obj))
@@ -123,6 +128,7 @@ class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, Mo
     def save_model(self, request: HttpRequest, obj: Article, form: ArticleAdminForm, change: bool) -> None:
         if not change and not workflow.user_is_reviewer(user=cast(User, request.user)):
             obj.author = cast(User, request.user)
+        workflow.article_edit_check(article=obj, user=cast(User, request.user))  # the service for the rule
         services.article_save(
             article=obj, expected_version=form.cleaned_data.get("edit_version"), actor=cast(User, request.user)
         )
