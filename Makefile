@@ -3,7 +3,7 @@
 SHELL := /usr/bin/env bash
 MANAGE := scripts/manage.sh
 
-.PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed \
+.PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed role \
 	schema schema-check client client-check messages bench lighthouse screenshots docs infra-check
 
 help: ## List the commands
@@ -44,6 +44,9 @@ superuser: ## Create an admin account
 seed: ## Load demo content, an editor and a demo user
 	@$(MANAGE) python manage.py seed
 
+role: ## Give an account a newsroom role: make role EMAIL=ana@example.com ROLE=Editors (Authors, Editors, Moderators)
+	@$(MANAGE) python manage.py role_assign "$(EMAIL)" "$(ROLE)"
+
 schema: ## Regenerate the committed OpenAPI schema (backend/openapi.yaml)
 	@scripts/schema.sh
 
@@ -65,7 +68,7 @@ bench: ## Load-test the API under gunicorn and print requests/s, p50, p99 agains
 lighthouse: ## Lighthouse scores of home and an article; needs a running production build (docs/frontend.md)
 	@cd frontend && scripts/lighthouse.sh $(or $(LIGHTHOUSE_URLS),http://localhost:$(or $(WEB_PORT),3000)/ http://localhost:$(or $(WEB_PORT),3000)/articles/demo-1)
 
-screenshots: ## Retake docs/img/account-{light,dark}.png from a running seeded stack (make dev)
+screenshots: ## Retake docs/img/account-{light,dark}.png and editors-dashboard-{light,dark}.png from a running seeded stack (make dev)
 	@cd frontend && node scripts/screenshots.mjs http://localhost:$(or $(WEB_PORT),3000)
 
 docs: ## Serve the documentation site on http://127.0.0.1:8001

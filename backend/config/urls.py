@@ -102,6 +102,8 @@ urlpatterns = [
         api_docs(_docs_csp(SpectacularRedocView.as_view(url_name="schema", template_name="api_docs/redoc.html"))),
         name="redoc",
     ),
+    # The admin's language switch (unfold's SHOW_LANGUAGES posts to Django's set_language).
+    path(f"{settings.ADMIN_URL}i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     # Last: any other /api/ path is a 404 in the problem shape, DEBUG or not.
     re_path(r"^api/", api_not_found),

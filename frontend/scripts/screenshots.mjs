@@ -2,7 +2,9 @@
 // (docs/img/account-{light,dark}.png), taken from a running stack with the demo content:
 //   make dev                                   # or: make dev API_PORT=8010 WEB_PORT=3010
 //   node scripts/screenshots.mjs [http://localhost:3000]
-// Logs in as the seeded demo user through the API, as the browser would.
+// Logs in as the seeded demo user through the API, as the browser would. Then the admin's
+// dashboard (docs/img/editors-dashboard-{light,dark}.png) as the seeded editor, through the admin's
+// login form, from ADMIN_SITE_URL (default: the same origin; with ADMIN_REQUIRE_2FA off).
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +17,8 @@ const baseURL = (process.argv[2] ?? process.env.SITE_URL ?? "http://localhost:30
 );
 const outDir = join(dirname(fileURLToPath(import.meta.url)), "../../docs/img");
 const demo = { email: "demo@example.com", password: "demo-demo-password" };
+const editor = { email: "editor@example.com", password: "editor-demo-password" };
+const adminURL = (process.env.ADMIN_SITE_URL ?? baseURL).replace(/\/$/, "");
 
 const browser = await chromium.launch({
   executablePath: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
@@ -41,6 +45,29 @@ try {
     // The development server's "N" indicator is not part of the page.
     await page.evaluate(() => document.querySelector("nextjs-portal")?.remove());
     const file = join(outDir, `account-${theme}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`wrote ${file}`);
+    await context.close();
+  }
+  for (const theme of ["light", "dark"]) {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      colorScheme: theme,
+      locale: "en-US",
+    });
+    // unfold follows the system theme unless one was picked in its switch (its localStorage key).
+    await context.addInitScript(
+      (value) => localStorage.setItem("adminTheme", JSON.stringify(value)),
+      theme,
+    );
+    const page = await context.newPage();
+    await page.goto(`${adminURL}/admin/login/`);
+    await page.fill("#id_username", editor.email);
+    await page.fill("#id_password", editor.password);
+    await page.click("button[type=submit]");
+    await page.locator("canvas.chart").waitFor();
+    await page.waitForLoadState("networkidle");
+    const file = join(outDir, `editors-dashboard-${theme}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`wrote ${file}`);
     await context.close();

@@ -1,10 +1,14 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from unfold.admin import ModelAdmin
+from unfold.forms import AdminPasswordChangeForm, UserChangeForm
 
 from apps.accounts.models import User
 from apps.accounts.services.profile import user_remove
@@ -12,7 +16,10 @@ from apps.accounts.services.sessions import user_sessions_revoke
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin, ModelAdmin):
+    # unfold's styled versions of Django's user forms (the same fields and validation).
+    form = UserChangeForm
+    change_password_form = AdminPasswordChangeForm
     ordering = ("-date_joined",)
     list_display = ("email", "first_name", "last_name", "is_email_verified", "is_staff", "is_active", "date_joined")
     list_filter = ("is_staff", "is_superuser", "is_active", "is_email_verified", "groups")
@@ -43,3 +50,12 @@ class UserAdmin(DjangoUserAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset:
             user_remove(user=user)
+
+
+# The newsroom's roles are groups (content migration 0011): shown in unfold's look too.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DjangoGroupAdmin, ModelAdmin):
+    pass

@@ -6,9 +6,10 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy, ngettext
+from unfold.forms import AuthenticationForm as UnfoldAuthenticationForm
+from unfold.widgets import UnfoldAdminTextInputWidget
 
 from apps.accounts.services.sessions import user_authenticate
 from apps.common.auth import client_ip
@@ -29,8 +30,8 @@ def _throttled(error: RateLimited) -> ValidationError:
     )
 
 
-class AdminLoginForm(AdminAuthenticationForm):
-    """Django's admin login form with the password checked by ``user_authenticate``.
+class AdminLoginForm(UnfoldAuthenticationForm):
+    """Django's admin login form (in unfold's look) with the password checked by ``user_authenticate``.
 
     Wrong passwords count against the same per-address and per-account limits as
     ``POST /api/v1/auth/login/``; while they refuse, the form says so and for how many minutes.
@@ -43,7 +44,7 @@ class AdminLoginForm(AdminAuthenticationForm):
         help_text=gettext_lazy("From your authenticator app, or one of your recovery codes."),
         max_length=32,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+        widget=UnfoldAdminTextInputWidget(attrs={"autocomplete": "one-time-code"}),
     )
 
     def clean(self) -> dict[str, Any]:

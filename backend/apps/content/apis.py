@@ -21,9 +21,11 @@ from apps.content.pagination import ArticleListPagination
 from apps.content.serializers import (
     ArticleDetailSerializer,
     ArticleListSerializer,
+    ArticleWorkflowSerializer,
     CommentSerializer,
     TagSerializer,
 )
+from apps.content.services import workflow
 
 # Plain APIViews get no pagination parameters from drf-spectacular; these document them.
 _PAGE_PARAMETERS = [
@@ -43,6 +45,48 @@ class CommentInput(serializers.Serializer):
         if not value.strip():
             raise serializers.ValidationError(_("Write something first."), code="blank")
         return value
+
+
+class ArticleTransitionInput(serializers.Serializer):
+    action = serializers.ChoiceField(choices=list(workflow.TRANSITIONS))
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, help_text="For request_changes")
+    publish_at = serializers.DateTimeField(required=False, help_text="For schedule: a future time")
+    unpublish_at = serializers.DateTimeField(required=False, allow_null=True, help_text="For schedule: the expiry")
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs["action"] == "schedule" and "publish_at" not in attrs:
+            raise serializers.ValidationError({"publish_at": _("Set when the article should go live.")})
+        return attrs
+
+
+class ArticleTransitionApi(APIView):
+    """Moves an article through the editorial workflow (docs/editors.md); the same services as the admin.
+
+    403 when the signed-in user may not make this transition, 409 when the article's state does not allow it.
+    """
+
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(
+        operation_id="articles_transition",
+        request=ArticleTransitionInput,
+        responses={200: ArticleWorkflowSerializer, **problem_responses(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        serializer = ArticleTransitionInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        article = selectors.article_get_for_workflow(slug=slug, user=signed_in_user(request))
+        action = data.pop("action")
+        if action == "request_changes":
+            data.setdefault("note", "")
+        else:
+            data.pop("note", None)
+        if action != "schedule":
+            data.pop("publish_at", None)
+            data.pop("unpublish_at", None)
+        article = workflow.TRANSITIONS[action](article=article, by=signed_in_user(request), **data)
+        return Response(ArticleWorkflowSerializer(article).data)
 
 
 class ArticleListApi(AnonymousResponseCacheMixin, APIView):

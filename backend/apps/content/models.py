@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,22 +31,27 @@ class Tag(BaseModel):
 class ArticleQuerySet(models.QuerySet["Article"]):
     def live(self, now: datetime | models.Expression | None = None) -> "ArticleQuerySet":
         """Readers see published articles and scheduled ones whose time has come (by ``now``,
-        the current time unless given).
+        the current time unless given), until their expiry (``unpublish_at``).
 
-        Counting due scheduled articles as live keeps reads right even while no
-        periodic task has flipped their status yet.
+        Counting due scheduled articles as live, and expired ones as gone, keeps reads right to
+        the second even while the periodic task has not flipped their status yet. Both times are
+        in the live indexes (INCLUDE), so the list and its total stay index-only scans.
         """
+        now = timezone.now() if now is None else now
         return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
             status__in=(Article.Status.PUBLISHED, Article.Status.SCHEDULED),
-            publish_at__lte=timezone.now() if now is None else now,
+            publish_at__lte=now,
         )
 
 
 class Article(BaseModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -70,6 +75,11 @@ class Article(BaseModel):
     publish_at = models.DateTimeField(
         _("publish at"), null=True, blank=True, help_text=_("When a scheduled article goes live.")
     )
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"), null=True, blank=True, help_text=_("When the article expires; empty for never.")
+    )
+    # The editor's note of the last "changes requested", shown to the author until the next submit.
+    review_note = models.TextField(_("review note"), blank=True, editable=False)
     # Kept by the comment services (services.py) under the article's row lock. Counting on read
     # costs every row a page query passes over, deep pages included: at 100,000 articles page
     # 2,500 took ~300 ms with the count as a subquery, 20 ms with this column (docs/benchmarks.md).
@@ -90,12 +100,17 @@ class Article(BaseModel):
 
     class Meta:
         ordering = ("-publish_at", "-id")
+        permissions = [
+            # The editors' part of the workflow (services/workflow.py); authors only submit their own.
+            ("review_article", _("Can review, schedule, publish, unpublish and archive any article")),
+        ]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="content_article_live_idx"),
             # The public list's order over live articles: a page is read from here in LIMIT order
             # instead of sorting every live article (and the total is counted from it alone).
             models.Index(
                 fields=["-publish_at", "-id"],
+                include=["unpublish_at"],
                 condition=Q(status__in=["published", "scheduled"]),
                 name="content_article_list_idx",
             ),
@@ -104,17 +119,24 @@ class Article(BaseModel):
             # the index has the id alone). The links' own index is in migration 0009.
             models.Index(
                 fields=["id"],
-                include=["publish_at"],
+                include=["publish_at", "unpublish_at"],
                 condition=Q(status__in=["published", "scheduled"]),
                 name="content_article_live_id_idx",
             ),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(publish_at__isnull=False),
+                condition=~Q(status__in=["published", "scheduled"]) | Q(publish_at__isnull=False),
                 name="content_article_live_needs_publish_at",
                 violation_error_message=_("Scheduled and published articles need a publish time."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(publish_at__isnull=True)
+                | Q(unpublish_at__gt=F("publish_at")),
+                name="content_article_expiry_after_publish",
+                violation_error_message=_("The expiry must come after the publish time."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -138,13 +160,17 @@ class Article(BaseModel):
             self.status in (self.Status.PUBLISHED, self.Status.SCHEDULED)
             and self.publish_at is not None
             and self.publish_at <= timezone.now()
+            and (self.unpublish_at is None or self.unpublish_at > timezone.now())
         )
 
 
 class Comment(BaseModel):
     class State(models.TextChoices):
+        # Held for review (a new account's comment, with COMMENTS_HOLD_NEW_ACCOUNTS_DAYS): not shown yet.
+        PENDING = "pending", _("Pending")
         VISIBLE = "visible", _("Visible")
         HIDDEN = "hidden", _("Hidden")
+        SPAM = "spam", _("Spam")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments", verbose_name=_("article"))
     # Deleting an account deletes what its owner wrote: comments are personal data.
@@ -160,7 +186,11 @@ class Comment(BaseModel):
 
     class Meta:
         ordering = ("created_at", "id")
-        indexes = [models.Index(fields=["article", "state", "created_at"], name="content_comment_list_idx")]
+        indexes = [
+            models.Index(fields=["article", "state", "created_at"], name="content_comment_list_idx"),
+            # The moderation queue and the dashboard's count: the few pending ones, oldest first.
+            models.Index(fields=["created_at"], condition=Q(state="pending"), name="content_comment_pending_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Comment {self.pk} on {self.article_id}"

@@ -5,17 +5,20 @@ a 404 problem document); list selectors return a queryset, empty when nothing ma
 """
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.content.filters import ArticleFilter
 from apps.content.models import Article, Comment, Tag
+from apps.exports.models import Export
+from apps.jobs.models import OutboxMessage
 
 # What ArticleListSerializer reads: the body and its HTML stay in the table.
 _LIST_FIELDS = (
@@ -56,6 +59,14 @@ def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
     queryset = Article.objects.all() if user.is_staff else Article.objects.live()
     # The search document is for the list's search only: kilobytes per row no reader needs.
     article = _for_reading(queryset).defer("search_vector").filter(slug=slug).first()
+    if article is None:
+        raise Http404("No article with this slug.")
+    return article
+
+
+def article_get_for_workflow(*, slug: str, user: User) -> Article:
+    """Any article, for a workflow transition by staff; others get 404 (not even a draft's existence)."""
+    article = Article.objects.filter(slug=slug).first() if user.is_staff else None
     if article is None:
         raise Http404("No article with this slug.")
     return article
@@ -102,3 +113,66 @@ def comment_get_visible(*, comment_id: int) -> Comment:
     if comment is None:
         raise Http404("No comment with this id.")
     return comment
+
+
+# The admin's dashboard (admin/dashboard.py): small, bounded reads for staff.
+DASHBOARD_ITEMS = 8
+
+
+def dashboard_drafts(*, user: User) -> list[Article]:
+    return list(
+        Article.objects.filter(author=user, status=Article.Status.DRAFT).order_by("-updated_at")[:DASHBOARD_ITEMS]
+    )
+
+
+def dashboard_in_review() -> list[Article]:
+    return list(
+        Article.objects.filter(status=Article.Status.IN_REVIEW)
+        .select_related("author")
+        .order_by("updated_at")[:DASHBOARD_ITEMS]
+    )
+
+
+def dashboard_scheduled(*, days: int) -> list[Article]:
+    now = timezone.now()
+    return list(
+        Article.objects.filter(
+            status=Article.Status.SCHEDULED, publish_at__gt=now, publish_at__lte=now + timedelta(days=days)
+        ).order_by("publish_at")
+    )
+
+
+def comment_pending_count() -> int:
+    return Comment.objects.filter(state=Comment.State.PENDING).count()
+
+
+def dashboard_failed_jobs() -> dict[str, int]:
+    """Tasks the broker has not taken after a failed try (the outbox), and export builds that failed."""
+    return {
+        "outbox": OutboxMessage.objects.exclude(last_error="").count(),
+        "exports": Export.objects.filter(status=Export.Status.FAILED).count(),
+    }
+
+
+def dashboard_daily_counts(*, days: int) -> tuple[list[date], list[int], list[int]]:
+    """Per day of the last ``days`` (today included): articles published and comments written."""
+    today = timezone.localdate()
+    start = today - timedelta(days=days - 1)
+    since = timezone.make_aware(datetime.combine(start, time.min))
+    published = dict(
+        Article.objects.live()
+        .filter(publish_at__gte=since)
+        .annotate(day=TruncDate("publish_at"))
+        .values_list("day")
+        .annotate(count=Count("pk"))
+        .values_list("day", "count")
+    )
+    comments = dict(
+        Comment.objects.filter(created_at__gte=since)
+        .annotate(day=TruncDate("created_at"))
+        .values_list("day")
+        .annotate(count=Count("pk"))
+        .values_list("day", "count")
+    )
+    series = [start + timedelta(days=offset) for offset in range(days)]
+    return series, [published.get(day, 0) for day in series], [comments.get(day, 0) for day in series]

@@ -78,3 +78,13 @@ class CommentSerializer(serializers.ModelSerializer):
         model = Comment
         fields = ["id", "author", "body", "created_at", "edited_at"]
         read_only_fields = fields
+
+
+@extend_schema_serializer(component_name="ArticleWorkflowState")
+class ArticleWorkflowSerializer(serializers.ModelSerializer):
+    """Where an article stands in the editorial workflow, after a transition."""
+
+    class Meta:
+        model = Article
+        fields = ["slug", "status", "publish_at", "unpublish_at", "review_note"]
+        read_only_fields = fields

@@ -6,8 +6,12 @@ and dead-letters the rest; see docs/background-jobs.md.
 
 from celery import shared_task
 
-from apps.content import services
-from apps.jobs.base import TRANSIENT_STORAGE_ERRORS, ReliableTask
+from apps.content import emails, services
+from apps.content.models import Article
+from apps.content.services import workflow
+from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, TRANSIENT_STORAGE_ERRORS, ReliableTask
+
+EMAIL_TASK_OPTIONS = {"base": ReliableTask, "autoretry_for": TRANSIENT_EMAIL_ERRORS}
 
 
 @shared_task(base=ReliableTask, autoretry_for=TRANSIENT_STORAGE_ERRORS)
@@ -16,6 +20,27 @@ def make_article_cover_thumbnail(article_id: int, cover_name: str) -> bool:
 
 
 @shared_task(base=ReliableTask)
-def publish_due_articles() -> int:
-    """Periodic (every minute): scheduled articles whose publish time has passed become published."""
-    return services.articles_publish_due()
+def publish_due_articles() -> tuple[int, int]:
+    """Periodic (every minute): due scheduled articles become published, expired ones archived."""
+    return workflow.articles_schedule_run()
+
+
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_article_submitted_email(article_id: int) -> None:
+    article = Article.objects.filter(pk=article_id, status=Article.Status.IN_REVIEW).first()
+    if article is not None:
+        emails.article_submitted_email_send(article=article)
+
+
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_changes_requested_email(article_id: int) -> None:
+    article = Article.objects.select_related("author").filter(pk=article_id, status=Article.Status.DRAFT).first()
+    if article is not None and article.author is not None:
+        emails.changes_requested_email_send(article=article)
+
+
+@shared_task(**EMAIL_TASK_OPTIONS)
+def send_article_published_email(article_id: int) -> None:
+    article = Article.objects.select_related("author").filter(pk=article_id, status=Article.Status.PUBLISHED).first()
+    if article is not None and article.author is not None:
+        emails.article_published_email_send(article=article)

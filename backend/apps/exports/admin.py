@@ -1,10 +1,11 @@
 from django.contrib import admin
+from unfold.admin import ModelAdmin
 
 from apps.exports.models import Export
 
 
 @admin.register(Export)
-class ExportAdmin(admin.ModelAdmin):
+class ExportAdmin(ModelAdmin):
     """Exports are built by the worker; the admin shows their state for support."""
 
     list_display = ("id", "user", "status", "progress", "created_at", "finished_at", "expires_at")

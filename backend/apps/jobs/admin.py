@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.http import HttpRequest
+from unfold.admin import ModelAdmin
 
 from apps.jobs.models import OutboxMessage
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ModelAdmin):
     """Tasks waiting for the broker. Read-only: the relay owns these rows."""
 
     list_display = ("task_name", "created_at", "attempts", "last_error", "request_id")

@@ -7,13 +7,14 @@ account's last factor, as when the user does it.
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from unfold.admin import ModelAdmin
 
 from apps.mfa.models import Passkey, TotpDevice
 from apps.mfa.services.passkeys import passkey_delete
 from apps.mfa.services.totp import totp_disable
 
 
-class _RemoveOnlyAdmin(admin.ModelAdmin):
+class _RemoveOnlyAdmin(ModelAdmin):
     search_fields = ("user__email",)
     list_select_related = ("user",)
 

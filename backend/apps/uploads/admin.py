@@ -1,10 +1,11 @@
 from django.contrib import admin
+from unfold.admin import ModelAdmin
 
 from apps.uploads.models import Upload
 
 
 @admin.register(Upload)
-class UploadAdmin(admin.ModelAdmin):
+class UploadAdmin(ModelAdmin):
     """Read-only view for support: what is waiting, for whom, until when."""
 
     list_display = ("id", "owner", "purpose", "content_type", "size", "status", "expires_at")

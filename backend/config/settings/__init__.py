@@ -7,6 +7,7 @@ any embedded default or missing secret (production.py). Every variable is listed
 docs/configuration.md and .env.example, and a test holds the three in step.
 """
 
+from config.settings.admin import *  # noqa: F403
 from config.settings.api import *  # noqa: F403
 from config.settings.auth import *  # noqa: F403
 from config.settings.base import *  # noqa: F403

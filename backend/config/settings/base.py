@@ -19,7 +19,10 @@ USE_X_FORWARDED_HOST = env.bool("DJANGO_USE_X_FORWARDED_HOST", default=DJANGO_EN
 FRONTEND_URL = env.str("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django-unfold's templates before Django's admin ones; its site is apps/common/admin_site.py.
+    "unfold.apps.BasicAppConfig",
+    "unfold.contrib.filters",
+    "apps.common.admin_site.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -18,6 +18,10 @@ if USE_S3 and CONTENT_CACHE_SECONDS > AWS_QUERYSTRING_EXPIRE / 2:
         f"({AWS_QUERYSTRING_EXPIRE}): cached responses would hand out image URLs whose signature has expired."
     )
 
+# Comments of accounts younger than this many days wait in the moderation queue before readers
+# see them (docs/editors.md); 0 shows every verified reader's comment at once.
+COMMENTS_HOLD_NEW_ACCOUNTS_DAYS = env.int("COMMENTS_HOLD_NEW_ACCOUNTS_DAYS", default=0)
+
 # Personal data exports (apps/exports, docs/background-jobs.md).
 EXPORTS_RETENTION = timedelta(days=7)
 # A dead-lettered build ends its export at once (apps/jobs/dead_letters.py); the sweep

@@ -33,7 +33,8 @@ if IS_PRODUCTION:
 
 # Content-Security-Policy of every response Django serves (the admin, the API docs, JSON, which
 # a browser may be tricked into rendering): only this origin's own scripts, styles and images,
-# no inline script or style, no framing. The Django 5.2 admin has no inline script or style;
+# no inline script or style, no framing. The admin (django-unfold) adds 'unsafe-eval' and inline
+# styles on its pages only (apps/common/admin_site.py);
 # the API docs add what Swagger UI and Redoc need on their pages only (config/urls.py). The
 # Next.js app sets its own policy (frontend proxy). https://django-csp.readthedocs.io/
 _image_sources = [SELF, "data:"]

@@ -1,8 +1,10 @@
 from datetime import timedelta
 
 import factory
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from apps.accounts.models import User
 from apps.accounts.tests.factories import UserFactory
 from apps.content import services
 from apps.content.models import Article, Comment, Tag
@@ -57,3 +59,10 @@ class CommentFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     author = factory.SubFactory(UserFactory)
     body = factory.Faker("sentence")
+
+
+def role_user(role: str, **kwargs: object) -> User:
+    """A staff account in one of the newsroom's groups: "Authors", "Editors" or "Moderators"."""
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    return user

@@ -56,6 +56,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/articles/{slug}/transitions/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * @description Moves an article through the editorial workflow (docs/editors.md); the same services as the admin.
+     *
+     *     403 when the signed-in user may not make this transition, 409 when the article's state does not allow it.
+     */
+    post: operations["articles_transition"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/email/change/confirm/": {
     parameters: {
       query?: never;
@@ -832,6 +853,16 @@ export interface components {
     Access: {
       access: string;
     };
+    /**
+     * @description * `submit` - submit
+     *     * `request_changes` - request_changes
+     *     * `schedule` - schedule
+     *     * `publish` - publish
+     *     * `unpublish` - unpublish
+     *     * `archive` - archive
+     * @enum {string}
+     */
+    ActionEnum: "submit" | "request_changes" | "schedule" | "publish" | "unpublish" | "archive";
     ArticleAuthor: {
       id: number;
       name: string;
@@ -866,6 +897,46 @@ export interface components {
       /** Format: date-time */
       publishedAt: string | null;
     };
+    ArticleTransitionInputRequest: {
+      action: components["schemas"]["ActionEnum"];
+      /** @description For request_changes */
+      note?: string;
+      /**
+       * Format: date-time
+       * @description For schedule: a future time
+       */
+      publishAt?: string;
+      /**
+       * Format: date-time
+       * @description For schedule: the expiry
+       */
+      unpublishAt?: string | null;
+    };
+    /** @description Where an article stands in the editorial workflow, after a transition. */
+    ArticleWorkflowState: {
+      readonly slug: string;
+      readonly status: components["schemas"]["ArticleWorkflowStateStatusEnum"];
+      /**
+       * Format: date-time
+       * @description When a scheduled article goes live.
+       */
+      readonly publishAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the article expires; empty for never.
+       */
+      readonly unpublishAt: string | null;
+      readonly reviewNote: string;
+    };
+    /**
+     * @description * `draft` - Draft
+     *     * `in_review` - In review
+     *     * `scheduled` - Scheduled
+     *     * `published` - Published
+     *     * `archived` - Archived
+     * @enum {string}
+     */
+    ArticleWorkflowStateStatusEnum: "draft" | "in_review" | "scheduled" | "published" | "archived";
     Avatar: {
       /** Format: uri */
       url: string;
@@ -1561,6 +1632,95 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  articles_transition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ArticleTransitionInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ArticleWorkflowState"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -87,7 +87,7 @@ class Command(BaseCommand):
             editor = self._user(EDITOR, is_staff=True)
             editor.groups.add(Group.objects.get(name="Editors"))
             writer = self._user(WRITER, is_staff=True)
-            writer.groups.add(Group.objects.get(name="Editors"))
+            writer.groups.add(Group.objects.get(name="Authors"))  # writes and submits; the editor reviews
             demo = self._user(DEMO)
             tags = [
                 Tag.objects.update_or_create(slug=name.lower().replace(".", ""), defaults={"name": name})[0]
@@ -130,12 +130,12 @@ class Command(BaseCommand):
 
     def _print_logins(self, articles: int) -> None:
         self.stdout.write(self.style.SUCCESS(f"Seeded {articles} published articles, 1 scheduled, 1 draft."))
-        admin = f"editor, admin at /{settings.ADMIN_URL}"
+        admin = f"admin at /{settings.ADMIN_URL}"
         self._table(
             ("email", "password", "role"),
             [
-                (EDITOR["email"], EDITOR["password"], admin),
-                (WRITER["email"], WRITER["password"], admin),
+                (EDITOR["email"], EDITOR["password"], f"editor, {admin}"),
+                (WRITER["email"], WRITER["password"], f"author, {admin}"),
                 (DEMO["email"], DEMO["password"], "user"),
             ],
         )

@@ -66,8 +66,9 @@ def no_broker(monkeypatch):
 # transaction commits, inside the command.
 @pytest.mark.django_db(transaction=True)
 def test_seed_prints_the_logins_as_one_aligned_table_without_task_noise(no_broker, caplog):
-    # A transactional test before this one flushed the group the content migrations create.
-    Group.objects.get_or_create(name="Editors")
+    # A transactional test before this one flushed the groups the content migrations create.
+    for role in ("Editors", "Authors"):
+        Group.objects.get_or_create(name=role)
     caplog.set_level(logging.INFO)
     output = _seed("--articles", "2")
 
@@ -77,7 +78,7 @@ def test_seed_prints_the_logins_as_one_aligned_table_without_task_noise(no_broke
     assert lines[start + 1 :] == [
         "  ------------------  --------------------  ------------------------",
         "  editor@example.com  editor-demo-password  editor, admin at /admin/",
-        "  writer@example.com  writer-demo-password  editor, admin at /admin/",
+        "  writer@example.com  writer-demo-password  author, admin at /admin/",
         "  demo@example.com    demo-demo-password    user",
     ]
     noise = [f"{r.name}: {r.getMessage()}" for r in caplog.records if r.name.startswith(("celery", "kombu"))]

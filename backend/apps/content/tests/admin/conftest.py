@@ -1,21 +1,25 @@
-"""Editors and their logged-in admin client, for every admin test."""
+"""Logged-in admin clients of the newsroom's roles (the accounts are in ../conftest.py)."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from apps.accounts.tests.factories import UserFactory
 
-
-@pytest.fixture
-def editor():
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture
 def editor_client(editor) -> Client:
-    client = Client()
-    client.force_login(editor)
-    return client
+    return _client(editor)
+
+
+@pytest.fixture
+def author_client(author) -> Client:
+    return _client(author)
+
+
+@pytest.fixture
+def moderator_client(moderator) -> Client:
+    return _client(moderator)

@@ -11,7 +11,8 @@ from freezegun import freeze_time
 
 from apps.content import pagination, services
 from apps.content.models import Article
-from apps.content.tests.factories import ArticleFactory, TagFactory
+from apps.content.services import workflow
+from apps.content.tests.factories import ArticleFactory, TagFactory, role_user
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_parameters_that_do_not_narrow_the_list_share_its_total(api_client):
     "change",
     [
         lambda article: ArticleFactory(),
-        lambda article: services.article_unpublish(article=article),
+        lambda article: workflow.article_unpublish(article=article, by=role_user("Editors")),
         lambda article: services.article_delete(article=article),
     ],
     ids=["created", "unpublished", "deleted"],

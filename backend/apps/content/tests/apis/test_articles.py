@@ -11,7 +11,8 @@ from rest_framework.test import APIClient
 from apps.accounts.tests.factories import UserFactory, access_token_for
 from apps.content import caching, services
 from apps.content.models import Article, Comment, Tag
-from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
+from apps.content.services import workflow
+from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory, role_user
 
 pytestmark = pytest.mark.django_db
 
@@ -195,7 +196,7 @@ def test_a_zero_cache_lifetime_switches_the_response_cache_off(api_client, setti
 
 def _publish_due() -> None:
     ArticleFactory(status=Article.Status.SCHEDULED, publish_at=timezone.now() - timedelta(seconds=1))
-    assert services.articles_publish_due() == 1
+    assert workflow.articles_schedule_run() == (1, 0)
 
 
 @pytest.mark.parametrize(
@@ -207,7 +208,7 @@ def _publish_due() -> None:
         lambda article: services.tag_save(tag=Tag(name="New", slug="new")),
         lambda article: services.tag_delete(tag=TagFactory()),
         lambda article: _publish_due(),
-        lambda article: services.article_unpublish(article=article),
+        lambda article: workflow.article_unpublish(article=article, by=role_user("Editors")),
         lambda article: UserFactory._meta.model.objects.get(pk=article.author.pk).save(),
         lambda article: article.author.delete(),
     ],
@@ -239,10 +240,12 @@ def test_conditional_requests_get_304(api_client):
 def test_no_last_modified_until_the_second_of_the_last_change_is_over(api_client):
     """Else a change later in that second would carry the same date, and If-Modified-Since would miss it."""
     with freeze_time("2026-01-01 12:00:00.1") as clock:
-        services.article_publish(article=ArticleFactory(draft=True))
+        workflow.article_publish(article=ArticleFactory(draft=True), by=role_user("Editors"))
         within = api_client.get(LIST_URL)
         clock.tick(0.5)
-        services.article_publish(article=ArticleFactory(draft=True))  # a second change in the same second
+        workflow.article_publish(
+            article=ArticleFactory(draft=True), by=role_user("Editors")
+        )  # a second change in the same second
         clock.tick(1)
         after = api_client.get(LIST_URL)
 

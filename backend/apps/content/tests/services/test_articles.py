@@ -9,6 +9,7 @@ from PIL import Image
 from apps.common.exceptions import ApplicationError
 from apps.content import selectors, services
 from apps.content.models import Article
+from apps.content.services import workflow
 from apps.content.tests.factories import ArticleFactory
 from apps.uploads.tests.images import image_bytes
 
@@ -19,10 +20,10 @@ def _jpeg(name: str = "cover.jpg", **kwargs: object) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, image_bytes(**kwargs), content_type="image/jpeg")
 
 
-def test_publishing_a_draft_makes_it_live_now():
+def test_publishing_a_draft_makes_it_live_now(editor):
     article = ArticleFactory(draft=True)
 
-    services.article_publish(article=article)
+    workflow.article_publish(article=article, by=editor)
 
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
@@ -30,27 +31,27 @@ def test_publishing_a_draft_makes_it_live_now():
     assert timezone.now() - article.publish_at < timedelta(seconds=5)
 
 
-def test_publishing_a_scheduled_article_early_moves_its_time_to_now():
+def test_publishing_a_scheduled_article_early_moves_its_time_to_now(editor):
     article = ArticleFactory(scheduled=True)
 
-    services.article_publish(article=article)
+    workflow.article_publish(article=article, by=editor)
 
     assert article.publish_at <= timezone.now()
 
 
-def test_publishing_again_keeps_the_original_publish_time():
+def test_publishing_again_keeps_the_original_publish_time(editor):
     original = timezone.now() - timedelta(days=3)
     article = ArticleFactory(publish_at=original)
 
-    services.article_publish(article=article)
+    workflow.article_publish(article=article, by=editor)
 
     assert article.publish_at == original
 
 
-def test_unpublishing_returns_the_article_to_draft():
+def test_unpublishing_returns_the_article_to_draft(editor):
     article = ArticleFactory()
 
-    services.article_unpublish(article=article)
+    workflow.article_unpublish(article=article, by=editor)
 
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
@@ -62,8 +63,8 @@ def test_publish_due_flips_only_scheduled_articles_whose_time_has_come():
     future = ArticleFactory(scheduled=True)
     draft = ArticleFactory(draft=True)
 
-    assert services.articles_publish_due() == 1
-    assert services.articles_publish_due() == 0
+    assert workflow.articles_schedule_run() == (1, 0)
+    assert workflow.articles_schedule_run() == (0, 0)
 
     due.refresh_from_db()
     future.refresh_from_db()

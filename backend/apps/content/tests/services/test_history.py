@@ -8,7 +8,8 @@ from apps.accounts.services.profile import user_remove
 from apps.accounts.tests.factories import UserFactory
 from apps.content import history_selectors, history_services, services
 from apps.content.models import Article, Comment, Tag
-from apps.content.tests.factories import ArticleFactory, CommentFactory
+from apps.content.services import workflow
+from apps.content.tests.factories import ArticleFactory, CommentFactory, role_user
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_a_save_from_a_stale_version_is_refused_and_changes_nothing():
 def test_saving_the_current_version_moves_it_on():
     article = ArticleFactory()
     services.article_save(article=article, expected_version=1)
-    services.article_publish(article=article)
+    workflow.article_publish(article=article, by=role_user("Editors"))
 
     assert Article.objects.get(pk=article.pk).version == 3
 
@@ -86,7 +87,7 @@ def test_revert_saves_the_old_text_as_a_new_version_and_invalidates_the_cache():
 
 def test_revert_keeps_the_workflow_state():
     article = _saved(Article(title="Draft text", slug="wf", body="x"))
-    services.article_publish(article=article)
+    workflow.article_publish(article=article, by=role_user("Editors"))
 
     history_services.article_revert(article=article, version=article.history.get(version=1), actor=None)
 

@@ -1,4 +1,5 @@
-"""Writes for content: articles, publishing, covers, tags, comments and their moderation.
+"""Writes for content: articles, covers, tags, comments and their moderation; the editorial
+workflow (submit, review, schedule, publish, expire) is in ``workflow.py``.
 
 Every write here that changes what readers see ends with ``content_changed()``, which
 invalidates the shared response cache (caching.py). The API and the admin both write
@@ -6,8 +7,10 @@ through these functions, so no change goes around them.
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 from http import HTTPStatus
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
@@ -64,7 +67,8 @@ def article_save(*, article: Article, expected_version: int | None = None, actor
     """Creates or updates an article from its fields (the admin's form); tags are set apart.
 
     With ``expected_version`` (the version the editor's form was loaded with) a save over someone
-    else's newer one is refused with ``ArticleEditConflict`` instead of overwriting it.
+    else's newer one is refused with ``ArticleEditConflict`` instead of overwriting it. Who may edit
+    which article is ``workflow.article_edit_check``'s to say, asked by the caller (the admin).
     On PostgreSQL it also stores the search document, from the saved text, in the same transaction.
     """
     article.full_clean(exclude=["tags"])
@@ -88,39 +92,6 @@ def article_delete(*, article: Article) -> None:
     """Deletes the article with its comments and tag links."""
     article.delete()
     content_changed()
-
-
-@transaction.atomic
-def article_publish(*, article: Article) -> Article:
-    """Live now. An article already live keeps its original publish time."""
-    now = timezone.now()
-    if article.publish_at is None or article.publish_at > now:
-        article.publish_at = now
-    article.status = Article.Status.PUBLISHED
-    article.version = article_version_lock(article_id=article.pk) + 1
-    article.save(update_fields=["status", "publish_at", "version", "updated_at"])
-    content_changed()
-    return article
-
-
-@transaction.atomic
-def article_unpublish(*, article: Article) -> Article:
-    article.status = Article.Status.DRAFT
-    article.version = article_version_lock(article_id=article.pk) + 1
-    article.save(update_fields=["status", "version", "updated_at"])
-    content_changed()
-    return article
-
-
-def articles_publish_due() -> int:
-    """Flips scheduled articles whose time has come to published. Idempotent; returns how many."""
-    now = timezone.now()
-    published = Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=now).update(
-        status=Article.Status.PUBLISHED, updated_at=now
-    )
-    if published:
-        content_changed()
-    return published
 
 
 @transaction.atomic
@@ -221,10 +192,18 @@ def _comment_counts_update(*, article_ids: Iterable[int]) -> None:
     )
 
 
+def _held_for_review(author: User) -> bool:
+    """New accounts' comments wait for a moderator when COMMENTS_HOLD_NEW_ACCOUNTS_DAYS is set."""
+    days = settings.COMMENTS_HOLD_NEW_ACCOUNTS_DAYS
+    return days > 0 and author.date_joined > timezone.now() - timedelta(days=days)
+
+
 @transaction.atomic
 def comment_create(*, article: Article, author: User, body: str) -> Comment:
+    """A reader's comment: visible at once, or pending (not counted) while its author's account is new."""
     _verified_author(author)
-    comment = Comment(article=article, author=author, body=body)
+    state = Comment.State.PENDING if _held_for_review(author) else Comment.State.VISIBLE
+    comment = Comment(article=article, author=author, body=body, state=state)
     comment.full_clean()
     history_actor_set(instance=comment, actor=author)
     _articles_lock(article_ids=[article.pk])
@@ -284,3 +263,16 @@ def comment_moderate(*, comment: Comment, state: Comment.State) -> Comment:
     _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
     return comment
+
+
+@transaction.atomic
+def comments_moderate(*, comment_ids: Iterable[int], state: Comment.State) -> int:
+    """The moderation queue's bulk action: these comments get ``state``, their articles are
+    recounted once each. Returns how many comments there were."""
+    comments = Comment.objects.filter(pk__in=list(comment_ids))
+    article_ids = set(comments.values_list("article_id", flat=True))
+    _articles_lock(article_ids=article_ids)
+    count = comments.update(state=state, updated_at=timezone.now())
+    _comment_counts_update(article_ids=article_ids)
+    content_changed()
+    return count
