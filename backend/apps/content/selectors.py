@@ -6,16 +6,20 @@ a 404 problem document); list selectors return a queryset, empty when nothing ma
 
 from collections.abc import Mapping
 from datetime import datetime
+from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
+from apps.common.exceptions import ApplicationError
 from apps.content.filters import ArticleFilter
 from apps.content.models import Article, Comment, Tag
+from apps.content.preview import preview_token_article_id
 
 # What ArticleListSerializer reads: the body and its HTML stay in the table.
 _LIST_FIELDS = (
@@ -58,6 +62,21 @@ def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
     article = _for_reading(queryset).defer("search_vector").filter(slug=slug).first()
     if article is None:
         raise Http404("No article with this slug.")
+    return article
+
+
+def article_get_for_preview(*, slug: str, token: str) -> Article:
+    """The article of a preview token, whatever its status (the site's draft mode); 403 for any other."""
+    article_id = preview_token_article_id(token=token)
+    article = _for_reading(Article.objects.all()).defer("search_vector").filter(slug=slug).first()
+    if article is None:
+        raise Http404("No article with this slug.")
+    if article.pk != article_id:
+        raise ApplicationError(
+            code="preview_token_other_article",
+            detail=_("This preview link is for another article."),
+            status_code=HTTPStatus.FORBIDDEN,
+        )
     return article
 
 

@@ -1,8 +1,9 @@
 """Writes for content: articles, publishing, covers, tags, comments and their moderation.
 
 Every write here that changes what readers see ends with ``content_changed()``, which
-invalidates the shared response cache (caching.py). The API and the admin both write
-through these functions, so no change goes around them.
+invalidates the shared response cache (caching.py), and, for live articles, with
+``_site_changed()``, which revalidates the Next.js site's cached pages (revalidation.py).
+The API and the admin both write through these functions, so no change goes around them.
 """
 
 from collections.abc import Iterable
@@ -21,12 +22,21 @@ from apps.common.exceptions import ApplicationError
 from apps.content import tasks
 from apps.content.caching import content_changed
 from apps.content.models import Article, Comment, Tag
+from apps.content.revalidation import site_revalidate_on_commit
 from apps.jobs.services import enqueue_on_commit
 from apps.uploads.images import image_reencode, image_thumbnail
 from apps.uploads.services import storage_delete_on_commit
 
 # The search document of an article (PostgreSQL full-text search, English); filters.py searches it.
 ARTICLE_SEARCH_VECTOR = SearchVector("title", "summary", "body", config="english")
+
+
+def _site_changed(*articles: Article | None, tags: bool = False) -> None:
+    """The one hook to the site's cache: revalidates the pages of these articles that readers
+    see (or saw until now: pass the state before the change too), and the lists with them."""
+    slugs = {article.slug for article in articles if article is not None and article.is_live}
+    if slugs or tags:
+        site_revalidate_on_commit(slugs=slugs, tags=tags)
 
 
 @transaction.atomic
@@ -36,7 +46,9 @@ def article_save(*, article: Article) -> Article:
     On PostgreSQL it also stores the search document, from the saved text, in the same transaction.
     """
     article.full_clean(exclude=["tags"])
+    before = Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first() if article.pk else None
     article.save()
+    _site_changed(before, article)
     if connection.vendor == "postgresql":
         Article.objects.filter(pk=article.pk).update(search_vector=ARTICLE_SEARCH_VECTOR)
     content_changed()
@@ -46,11 +58,13 @@ def article_save(*, article: Article) -> Article:
 def article_tags_set(*, article: Article, tags: Iterable[Tag]) -> Article:
     article.tags.set(tags)
     content_changed()
+    _site_changed(article)
     return article
 
 
 def article_delete(*, article: Article) -> None:
     """Deletes the article with its comments and tag links."""
+    _site_changed(article)
     article.delete()
     content_changed()
 
@@ -63,10 +77,12 @@ def article_publish(*, article: Article) -> Article:
     article.status = Article.Status.PUBLISHED
     article.save(update_fields=["status", "publish_at", "updated_at"])
     content_changed()
+    _site_changed(article)
     return article
 
 
 def article_unpublish(*, article: Article) -> Article:
+    _site_changed(Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first())
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
     content_changed()
@@ -76,11 +92,18 @@ def article_unpublish(*, article: Article) -> Article:
 def articles_publish_due() -> int:
     """Flips scheduled articles whose time has come to published. Idempotent; returns how many."""
     now = timezone.now()
-    published = Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=now).update(
-        status=Article.Status.PUBLISHED, updated_at=now
-    )
-    if published:
-        content_changed()
+    with transaction.atomic():
+        due = list(
+            Article.objects.select_for_update()
+            .filter(status=Article.Status.SCHEDULED, publish_at__lte=now)
+            .only("slug", "status", "publish_at")
+        )
+        published = Article.objects.filter(pk__in=[article.pk for article in due]).update(
+            status=Article.Status.PUBLISHED, updated_at=now
+        )
+        if published:
+            content_changed()
+            _site_changed(*due)
     return published
 
 
@@ -104,6 +127,7 @@ def article_cover_set(*, article: Article, image: UploadedFile | None) -> Articl
     for name in old_names:
         storage_delete_on_commit(name=name)
     content_changed()
+    _site_changed(article)
     return article
 
 
@@ -124,6 +148,7 @@ def article_cover_thumbnail_make(*, article_id: int, cover_name: str) -> bool:
         storage.delete(thumbnail_name)
         return False
     content_changed()
+    _site_changed(article)
     return True
 
 
@@ -132,11 +157,13 @@ def tag_save(*, tag: Tag) -> Tag:
     tag.full_clean()
     tag.save()
     content_changed()
+    _site_changed(*tag.articles.live().only("slug", "status", "publish_at"), tags=True)
     return tag
 
 
 def tag_delete(*, tag: Tag) -> None:
     """Deletes the tag and its links; the articles stay."""
+    _site_changed(*tag.articles.live().only("slug", "status", "publish_at"), tags=True)
     tag.delete()
     content_changed()
 
@@ -191,6 +218,7 @@ def comment_create(*, article: Article, author: User, body: str) -> Comment:
     comment.save()
     _comment_counts_update(article_ids=[article.pk])
     content_changed()
+    _site_changed(article)
     return comment
 
 
@@ -204,6 +232,7 @@ def comment_update(*, comment: Comment, user: User, body: str | None = None) -> 
     comment.full_clean()
     comment.save(update_fields=["body", "edited_at", "updated_at"])
     content_changed()
+    _site_changed(comment.article)
     return comment
 
 
@@ -219,6 +248,7 @@ def comment_remove(*, comment: Comment) -> None:
     comment.delete()
     _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
+    _site_changed(comment.article)
 
 
 @transaction.atomic
@@ -230,6 +260,7 @@ def comments_delete_by_author(*, author: User) -> int:
     deleted, _ = Comment.objects.filter(author=author).delete()
     _comment_counts_update(article_ids=article_ids)
     content_changed()
+    _site_changed(*Article.objects.live().filter(pk__in=article_ids).only("slug", "status", "publish_at"))
     return deleted
 
 
@@ -240,4 +271,5 @@ def comment_moderate(*, comment: Comment, state: Comment.State) -> Comment:
     comment.save(update_fields=["state", "updated_at"])
     _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
+    _site_changed(comment.article)
     return comment

@@ -6,7 +6,7 @@ and dead-letters the rest; see docs/background-jobs.md.
 
 from celery import shared_task
 
-from apps.content import services
+from apps.content import revalidation, services
 from apps.jobs.base import TRANSIENT_STORAGE_ERRORS, ReliableTask
 
 
@@ -19,3 +19,12 @@ def make_article_cover_thumbnail(article_id: int, cover_name: str) -> bool:
 def publish_due_articles() -> int:
     """Periodic (every minute): scheduled articles whose publish time has passed become published."""
     return services.articles_publish_due()
+
+
+@shared_task(base=ReliableTask, autoretry_for=TRANSIENT_STORAGE_ERRORS)
+def revalidate_site(tags: list[str]) -> None:
+    """Tells the Next.js site to drop its cached pages under these tags (apps/content/revalidation.py).
+
+    URLError (no connection, timeout) is an OSError, so it is retried with the 5xx answers.
+    """
+    revalidation.site_revalidate(tags=tags)
