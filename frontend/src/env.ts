@@ -24,5 +24,15 @@ export const env = {
    * e.g. "http://localhost:4566"), added to the CSP img-src and connect-src.
    */
   mediaOrigins: list(process.env.MEDIA_ORIGINS),
+  /**
+   * The shared secret the backend signs its revalidation calls with (HMAC-SHA256, the backend's
+   * REVALIDATE_SECRET). Server-only; without it src/app/cms/revalidate refuses every call.
+   */
+  revalidateSecret: process.env.REVALIDATE_SECRET ?? "",
+  /**
+   * The longest a cached content read lives without a revalidation call (seconds): the safety
+   * net for a call that never arrived. Revalidation makes changes show at once.
+   */
+  revalidateSeconds: Number(process.env.REVALIDATE_SECONDS ?? 3600) || 3600,
   isProduction: process.env.NODE_ENV === "production",
 } as const;

@@ -189,7 +189,7 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         query = urlencode({"slug": article.slug, "token": preview_token_make(article=article)})
-        return HttpResponseRedirect(f"{settings.FRONTEND_URL}/site/preview?{query}")
+        return HttpResponseRedirect(f"{settings.FRONTEND_URL}/cms/preview?{query}")
 
 
 @admin.register(Tag)

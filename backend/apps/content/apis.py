@@ -12,11 +12,11 @@ from rest_framework.views import APIView
 
 from apps.common.auth import signed_in_user
 from apps.common.openapi import problem_responses
-from apps.common.pagination import PAGE_QUERY_PARAMS, PageNumberPagination
+from apps.common.pagination import PageNumberPagination
 from apps.common.validators import VisibleTextValidator
 from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
-from apps.content.filters import ARTICLE_FILTER_PARAMS, MAX_ID
+from apps.content.filters import MAX_ID
 from apps.content.pagination import ArticleListPagination
 from apps.content.serializers import (
     ArticleDetailSerializer,
@@ -50,7 +50,6 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
 
     permission_classes = (AllowAny,)
     pagination_class = ArticleListPagination
-    query_params = {**PAGE_QUERY_PARAMS, **ARTICLE_FILTER_PARAMS}
 
     @extend_schema(
         operation_id="articles_list",
@@ -127,7 +126,6 @@ class ArticleCommentsApi(AnonymousResponseCacheMixin, APIView):
     """Visible comments of a published article, oldest first; verified users may add one."""
 
     pagination_class = PageNumberPagination
-    query_params = PAGE_QUERY_PARAMS
 
     def get_permissions(self) -> list[BasePermission]:
         return [IsAuthenticated()] if self.request.method == "POST" else [AllowAny()]

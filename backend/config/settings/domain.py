@@ -32,6 +32,6 @@ PREVIEW_TOKEN_MAX_AGE = timedelta(minutes=env.int("PREVIEW_TOKEN_MINUTES", defau
 # Where the worker asks the site to drop its cached pages after a change readers see, signed
 # (HMAC-SHA256) with the secret the site's REVALIDATE_SECRET also holds. Without a secret no
 # call is made and the site's pages refresh only on their own timer (REVALIDATE_SECONDS there).
-REVALIDATE_URL = env.str("REVALIDATE_URL", default=f"{FRONTEND_URL}/site/revalidate")
+REVALIDATE_URL = env.str("REVALIDATE_URL", default=f"{FRONTEND_URL}/cms/revalidate")
 REVALIDATE_SECRET = env.str("REVALIDATE_SECRET", default="")
 REVALIDATE_TIMEOUT_SECONDS = 10

@@ -24,7 +24,7 @@ export const readComments = cachedRead("comments", (slug: string) => listComment
   CACHE_TAGS.article(slug),
 ]);
 
-/** The cookie src/app/site/preview sets next to Next.js' draft-mode cookie. */
+/** The cookie src/app/cms/preview sets next to Next.js' draft-mode cookie. */
 export const PREVIEW_COOKIE = "article_preview";
 
 /**

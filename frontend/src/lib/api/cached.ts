@@ -6,7 +6,7 @@ import { env } from "@/env";
  * Server-side reads of public content, kept in Next.js' data cache under tags (ISR without
  * prerendered HTML: every page is rendered per request for its CSP nonce, but its content comes
  * from this cache instead of the backend). The backend's revalidation webhook
- * (src/app/site/revalidate) drops a tag after a change readers see; `revalidateSeconds` is the
+ * (src/app/cms/revalidate) drops a tag after a change readers see; `revalidateSeconds` is the
  * safety net. The calls themselves stay `apiClient`'s, so there is still one API client; a
  * failure (a 404 included) is not cached. Tag names are the backend's
  * (apps/content/revalidation.py): keep the two in step.

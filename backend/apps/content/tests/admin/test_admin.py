@@ -122,7 +122,7 @@ def test_preview_on_site_redirects_to_the_site_with_a_fresh_token_for_this_artic
     assert b"Preview on site" in change_page.content
     assert response.status_code == 302
     location = urlsplit(response["Location"])
-    assert (location.scheme, location.netloc, location.path) == ("https", "site.test", "/site/preview")
+    assert (location.scheme, location.netloc, location.path) == ("https", "site.test", "/cms/preview")
     query = parse_qs(location.query)
     assert query["slug"] == ["secret-plan"]
     assert preview_token_article_id(token=query["token"][0]) == article.pk

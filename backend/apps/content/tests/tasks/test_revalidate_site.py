@@ -15,7 +15,7 @@ from config.celery import app as celery_app
 @pytest.fixture
 def site(monkeypatch, settings):
     """Stands in for the site's webhook: records each request, answers what ``answers`` holds."""
-    settings.REVALIDATE_URL = "https://site.test/site/revalidate"
+    settings.REVALIDATE_URL = "https://site.test/cms/revalidate"
     settings.REVALIDATE_SECRET = "shared-secret-" + "x" * 20
     requests = []
     answers: list[Exception | None] = []
@@ -39,7 +39,7 @@ def site(monkeypatch, settings):
 
 
 def http_error(code: int) -> HTTPError:
-    return HTTPError("https://site.test/site/revalidate", code, "x", {}, BytesIO(b""))  # type: ignore[arg-type]
+    return HTTPError("https://site.test/cms/revalidate", code, "x", {}, BytesIO(b""))  # type: ignore[arg-type]
 
 
 def test_the_request_carries_the_tags_signed_with_the_shared_secret(site, settings):
@@ -48,7 +48,7 @@ def test_the_request_carries_the_tags_signed_with_the_shared_secret(site, settin
     tasks.revalidate_site.delay(["article:news", "articles"]).get()
 
     (request,) = requests
-    assert request.full_url == "https://site.test/site/revalidate"
+    assert request.full_url == "https://site.test/cms/revalidate"
     assert request.get_method() == "POST"
     assert json.loads(request.data) == {"tags": ["article:news", "articles"]}
     timestamp = request.get_header("X-revalidate-timestamp")

@@ -16,7 +16,7 @@ export async function PreviewBanner({ path }: { path: string }) {
       <p>
         <strong className="font-semibold">{t("label")}</strong> {t("explanation")}
       </p>
-      <a href={`/site/preview/exit?to=${encodeURIComponent(path)}`} className="link font-medium">
+      <a href={`/cms/preview/exit?to=${encodeURIComponent(path)}`} className="link font-medium">
         {t("exit")}
       </a>
     </div>
