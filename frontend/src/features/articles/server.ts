@@ -20,9 +20,11 @@ export const readArticle = cachedRead("article", getArticleBySlug, (slug) => [
   CACHE_TAGS.article(slug),
 ]);
 
-export const readComments = cachedRead("comments", (slug: string) => listComments(slug), (slug) => [
-  CACHE_TAGS.article(slug),
-]);
+export const readComments = cachedRead(
+  "comments",
+  (slug: string) => listComments(slug),
+  (slug) => [CACHE_TAGS.article(slug)],
+);
 
 /** The cookie src/app/cms/preview sets next to Next.js' draft-mode cookie. */
 export const PREVIEW_COOKIE = "article_preview";

@@ -62,7 +62,11 @@ export async function POST(request: Request): Promise<Response> {
   }
   const tags = tagsOf(body);
   if (!tags) {
-    return problemResponse(400, "tags_invalid", 'The body must be {"tags": [...]} with 1-200 tags.');
+    return problemResponse(
+      400,
+      "tags_invalid",
+      'The body must be {"tags": [...]} with 1-200 tags.',
+    );
   }
   // expire 0: the next visit waits for fresh content instead of being served the old page once more.
   for (const tag of tags) revalidateTag(tag, { expire: 0 });

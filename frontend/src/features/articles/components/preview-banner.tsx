@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
 /**
  * Shown above an article read through a preview token (draft mode): the editor must never take
@@ -6,8 +6,8 @@ import { getTranslations } from "next-intl/server";
  * handler, outside the locale routes, that must not be prefetched (a prefetch would end the
  * preview on its own).
  */
-export async function PreviewBanner({ path }: { path: string }) {
-  const t = await getTranslations("preview");
+export function PreviewBanner({ path }: { path: string }) {
+  const t = useTranslations("preview");
   return (
     <div
       role="status"

@@ -9,5 +9,8 @@ export async function GET(request: NextRequest): Promise<Response> {
   (await draftMode()).disable();
   (await cookies()).delete(PREVIEW_COOKIE);
   const to = safeNextPath(request.nextUrl.searchParams.get("to"));
-  return new Response(null, { status: 307, headers: { Location: to, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 307,
+    headers: { Location: to, "Cache-Control": "no-store" },
+  });
 }
