@@ -10,6 +10,7 @@ import {
   MAIL_DIR,
   OAUTH_STUB_PORT,
   OAUTH_STUB_URL,
+  REVALIDATE_SECRET,
 } from "./e2e/settings";
 
 // Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
@@ -82,6 +83,9 @@ export default defineConfig({
         SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL: `${OAUTH_STUB_URL}/api/v3/`,
         SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY: "e2e-client-id",
         SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET: "e2e-client-secret",
+        // Publishing revalidates the site's cached pages at once (e2e/preview-and-publish.spec.ts).
+        REVALIDATE_SECRET,
+        REVALIDATE_URL: `${FRONTEND_URL}/cms/revalidate`,
       },
     },
     {
@@ -92,7 +96,8 @@ export default defineConfig({
       url: `${FRONTEND_URL}/login`,
       reuseExistingServer: false,
       timeout: 300_000,
-      env: { BACKEND_URL, SITE_URL: FRONTEND_URL, NEXT_TELEMETRY_DISABLED: "1" },
+      // ISR needs this production server: `next dev` caches no content reads at all.
+      env: { BACKEND_URL, SITE_URL: FRONTEND_URL, REVALIDATE_SECRET, NEXT_TELEMETRY_DISABLED: "1" },
     },
   ],
 });

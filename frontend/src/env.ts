@@ -2,9 +2,9 @@
  * The one place that reads the environment (STYLE.md: "every NEXT_PUBLIC_* read in one env.ts").
  *
  * Server-only values are read at request time by the Node server (proxy.ts, Server Components)
- * and at build time by next.config.ts. Nothing here is secret: in browser bundles the
- * server-only variables are simply undefined and fall back to their defaults, which client
- * code never uses.
+ * and at build time by next.config.ts. In browser bundles the server-only variables are
+ * simply undefined (Next.js inlines only NEXT_PUBLIC_*) and fall back to their defaults, which
+ * client code never uses; so the one secret, REVALIDATE_SECRET, never reaches a browser.
  */
 
 function list(value: string | undefined): string[] {

@@ -60,10 +60,12 @@ def test_the_request_carries_the_tags_signed_with_the_shared_secret(site, settin
 
 @pytest.fixture
 def not_propagating():
-    """Eager tasks then retry inline as a worker would (without the backoff's wait); see apps/jobs/tests."""
+    """``apply()`` then retries inline as a worker would (without the backoff's wait); see apps/jobs/tests."""
     celery_app.conf.task_eager_propagates = False
+    celery_app.conf.task_always_eager = False  # as under a worker: the task's own retries apply
     yield
     celery_app.conf.task_eager_propagates = True
+    celery_app.conf.task_always_eager = True
 
 
 @pytest.mark.parametrize("failure", [URLError("connection refused"), TimeoutError(), http_error(503)])
@@ -107,3 +109,14 @@ def test_publishing_through_the_service_calls_the_site_after_commit(site, django
         services.article_publish(article=article)
 
     assert [json.loads(request.data) for request in requests] == [{"tags": ["article:fresh", "articles"]}]
+
+
+def test_without_a_broker_an_unreachable_site_fails_nothing(site, caplog):
+    """make dev and the e2e backend run tasks inside the request: a site that is down must not fail it."""
+    requests, answers = site
+    answers.append(URLError("connection refused"))
+
+    tasks.revalidate_site.delay(["articles"]).get()
+
+    assert len(requests) == 1
+    assert "The site was not revalidated" in caplog.text
