@@ -177,7 +177,7 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
     def get_urls(self) -> list:
         preview = path(
             "<int:article_id>/preview/",
-            self.admin_site.admin_view(self.preview_view),  # type: ignore[arg-type]
+            self.admin_site.admin_view(self.preview_view),
             name="content_article_preview",
         )
         return [preview, *super().get_urls()]
