@@ -64,9 +64,9 @@ def article_tags_set(*, article: Article, tags: Iterable[Tag]) -> Article:
 
 def article_delete(*, article: Article) -> None:
     """Deletes the article with its comments and tag links."""
-    _site_changed(article)
     article.delete()
     content_changed()
+    _site_changed(article)  # the instance keeps its fields: its page goes too, if it had one
 
 
 def article_publish(*, article: Article) -> Article:
@@ -82,10 +82,11 @@ def article_publish(*, article: Article) -> Article:
 
 
 def article_unpublish(*, article: Article) -> Article:
-    _site_changed(Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first())
+    before = Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first()
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
     content_changed()
+    _site_changed(before)
     return article
 
 
@@ -163,9 +164,10 @@ def tag_save(*, tag: Tag) -> Tag:
 
 def tag_delete(*, tag: Tag) -> None:
     """Deletes the tag and its links; the articles stay."""
-    _site_changed(*tag.articles.live().only("slug", "status", "publish_at"), tags=True)
+    listing = list(tag.articles.live().only("slug", "status", "publish_at"))
     tag.delete()
     content_changed()
+    _site_changed(*listing, tags=True)
 
 
 def _verified_author(user: User) -> None:

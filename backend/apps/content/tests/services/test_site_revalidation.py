@@ -116,3 +116,27 @@ def test_a_new_comment_revalidates_the_article(sent):
     services.comment_create(article=article, author=UserFactory(is_email_verified=True), body="Hi")
 
     assert sent == [["article:talk", "articles"]]
+
+
+def test_unpublishing_calls_the_site_only_after_the_change_is_saved(monkeypatch, settings):
+    """Without a transaction the call runs at once: it must find the article unpublished already."""
+    settings.REVALIDATE_SECRET = "s" * 32
+    article = ArticleFactory(slug="gone-soon")
+    seen = []
+    monkeypatch.setattr(
+        revalidation, "enqueue_on_commit", lambda task, tags: seen.append(Article.objects.get(pk=article.pk).status)
+    )
+
+    services.article_unpublish(article=article)
+
+    assert seen == [Article.Status.DRAFT]
+
+
+def test_deleting_a_tag_revalidates_the_tag_filter_and_its_articles(sent):
+    tag = TagFactory()
+    ArticleFactory(slug="tagged", tags=[tag])
+    sent.clear()
+
+    services.tag_delete(tag=tag)
+
+    assert sent == [["article:tagged", "articles", "tags"]]
