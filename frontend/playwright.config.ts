@@ -5,6 +5,7 @@ import {
   BACKEND_PORT,
   BACKEND_URL,
   DATABASE_URL,
+  DJANGO_SECRET_KEY,
   FRONTEND_PORT,
   FRONTEND_URL,
   MAIL_DIR,
@@ -70,6 +71,7 @@ export default defineConfig({
       stdout: "pipe",
       env: {
         DJANGO_ENV: "development",
+        DJANGO_SECRET_KEY,
         DATABASE_URL,
         // No worker runs in this suite: tasks (the emails it reads) run inside the request, even
         // when the calling shell (CI) names a broker.

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 
-import { DATABASE_URL, FRONTEND_URL, REVALIDATE_SECRET } from "./settings";
+import { DATABASE_URL, DJANGO_SECRET_KEY, FRONTEND_URL, REVALIDATE_SECRET } from "./settings";
 
-const backend = new URL("../../backend/", import.meta.url).pathname;
+const backend = path.join(__dirname, "..", "..", "backend");
 
 /**
  * Runs Python in the e2e backend's Django (its database and settings, tasks inline) and returns
