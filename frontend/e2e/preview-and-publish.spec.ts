@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { djangoShell } from "./backend-shell";
+import { BACKEND_URL } from "./settings";
 
 const SLUG = `preview-e2e-${Date.now()}`;
 
@@ -38,6 +39,10 @@ services.article_save(article=Article(title="Draft headline", slug="${SLUG}", su
   const token = djangoShell(
     `${ARTICLE}from apps.content.preview import preview_token_make\nprint(preview_token_make(article=article))`,
   );
+  const direct = await page.request.get(`${BACKEND_URL}/api/v1/articles/${SLUG}/preview/`, {
+    headers: { "X-Preview-Token": token },
+  });
+  expect(direct.status(), `${token}: ${await direct.text()}`).toBe(200);
   await page.goto(`/cms/preview?slug=${SLUG}&token=${encodeURIComponent(token)}`);
   await expect(page).toHaveURL(new RegExp(`/articles/${SLUG}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Draft headline");
