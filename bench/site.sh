@@ -31,6 +31,7 @@ pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    [ -z "${backend_log:-}" ] || rm -f "$backend_log"
 }
 trap cleanup EXIT INT TERM
 
@@ -49,7 +50,8 @@ with psycopg.connect(sys.argv[1], autocommit=True) as c:
 backend_port="$(free_port)"
 export DJANGO_ENV=development DATABASE_URL="$pg/$database" CELERY_BROKER_URL="" REDIS_URL=""
 (cd "$backend" && "$python" manage.py migrate --noinput >/dev/null && "$python" manage.py seed >/dev/null)
-(cd "$backend" && exec "$python" manage.py runserver "127.0.0.1:$backend_port" --noreload >/dev/null 2>&1) &
+backend_log="$(mktemp)"
+(cd "$backend" && exec "$python" manage.py runserver "127.0.0.1:$backend_port" --noreload >"$backend_log" 2>&1) &
 pids+=("$!")
 wait_for "http://127.0.0.1:$backend_port/healthz"
 
@@ -67,6 +69,8 @@ slug="$(curl -fsS "http://127.0.0.1:$backend_port/api/v1/articles/?pageSize=1" \
     | "$python" -c 'import json, sys; print(json.load(sys.stdin)["results"][0]["slug"])')"
 page="http://127.0.0.1:$site_port/articles/$slug"
 curl -fsS -o /dev/null "$page"  # fills the data cache; every request after it reads from there
+backend_calls() { grep -c "GET /api/v1/articles/$slug/" "$backend_log" || true; }
+calls_before="$(backend_calls)"
 
 measure() {
     wrk -t2 -c "$connections" -d "${duration}s" --latency "$1" \
@@ -79,3 +83,4 @@ for round in $(seq 1 "$rounds"); do
     printf 'round %s  /healthz              ' "$round"; measure "http://127.0.0.1:$site_port/healthz"
     printf 'round %s  /articles/<slug>      ' "$round"; measure "$page"
 done
+echo "backend calls for the article during the runs: $(( $(backend_calls) - calls_before )) (0: every page came from the data cache)"
