@@ -14,9 +14,6 @@ import {
   REVALIDATE_SECRET,
 } from "./e2e/settings";
 
-// The test workers inherit it too: e2e/backend-shell.ts mints preview tokens the backend must accept.
-process.env.DJANGO_SECRET_KEY = DJANGO_SECRET_KEY;
-
 // Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
 const chromium = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
 

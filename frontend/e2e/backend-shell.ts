@@ -20,6 +20,8 @@ export function djangoShell(code: string): string {
       env: {
         ...process.env,
         DJANGO_ENV: "development",
+        // The e2e backend's key: the preview tokens minted here must verify there.
+        DJANGO_SECRET_KEY,
         DATABASE_URL,
         CELERY_BROKER_URL: "",
         FRONTEND_URL,
