@@ -21,6 +21,7 @@ from urllib.error import HTTPError
 from django.conf import settings
 
 from apps.content import tasks
+from apps.content.models import Article
 from apps.jobs.services import enqueue_on_commit
 
 ARTICLES_TAG = "articles"
@@ -33,6 +34,14 @@ class RevalidationRefused(Exception):
 
 def article_tag(slug: str) -> str:
     return f"article:{slug}"
+
+
+def site_articles_changed(*articles: Article | None, tags: bool = False) -> None:
+    """The content services' one hook: revalidates the pages of these articles that readers see
+    (or saw until now: callers pass the state before the change too), and the lists with them."""
+    slugs = {article.slug for article in articles if article is not None and article.is_live}
+    if slugs or tags:
+        site_revalidate_on_commit(slugs=slugs, tags=tags)
 
 
 def site_revalidate_on_commit(*, slugs: Iterable[str] = (), lists: bool = True, tags: bool = False) -> None:

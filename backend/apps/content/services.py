@@ -1,9 +1,8 @@
 """Writes for content: articles, publishing, covers, tags, comments and their moderation.
 
 Every write here that changes what readers see ends with ``content_changed()``, which
-invalidates the shared response cache (caching.py), and, for live articles, with
-``_site_changed()``, which revalidates the Next.js site's cached pages (revalidation.py).
-The API and the admin both write through these functions, so no change goes around them.
+invalidates the shared response cache (caching.py), and ``site_articles_changed()`` for the
+site's cached pages (revalidation.py). The API and the admin both write through these functions.
 """
 
 from collections.abc import Iterable
@@ -21,8 +20,11 @@ from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
 from apps.content import tasks
 from apps.content.caching import content_changed
+from apps.content.errors import (
+    ArticleEditConflict as ArticleEditConflict,
+)  # raised here; callers catch it as services.*
 from apps.content.models import Article, Comment, Tag
-from apps.content.revalidation import site_revalidate_on_commit
+from apps.content.revalidation import site_articles_changed, site_revalidate_on_commit
 from apps.jobs.services import enqueue_on_commit
 from apps.uploads.images import image_reencode, image_thumbnail
 from apps.uploads.services import storage_delete_on_commit
@@ -31,24 +33,38 @@ from apps.uploads.services import storage_delete_on_commit
 ARTICLE_SEARCH_VECTOR = SearchVector("title", "summary", "body", config="english")
 
 
-def _site_changed(*articles: Article | None, tags: bool = False) -> None:
-    """The one hook to the site's cache: revalidates the pages of these articles that readers
-    see (or saw until now: pass the state before the change too), and the lists with them."""
-    slugs = {article.slug for article in articles if article is not None and article.is_live}
-    if slugs or tags:
-        site_revalidate_on_commit(slugs=slugs, tags=tags)
+def history_actor_set(*, instance: Article | Comment | Tag, actor: User | None) -> None:
+    """Names who makes the next version (simple-history reads ``_history_user``); without an actor
+    the admin request's user is recorded (HistoryRequestMiddleware), outside requests nobody."""
+    if actor is not None:
+        instance._history_user = actor  # type: ignore[union-attr]
+
+
+def article_version_lock(*, article_id: int, expected_version: int | None = None) -> int:
+    """Locks the article's row until commit and returns its version; refuses an expected one
+    that is not the current (the optimistic lock of editors' forms)."""
+    current = Article.objects.select_for_update().filter(pk=article_id).values_list("version", flat=True).first()
+    if current is None:
+        return 0  # deleted meanwhile: saving creates it again, as Django's admin would
+    if expected_version is not None and expected_version != current:
+        raise ArticleEditConflict(current_version=current)
+    return current
 
 
 @transaction.atomic
-def article_save(*, article: Article) -> Article:
+def article_save(*, article: Article, expected_version: int | None = None, actor: User | None = None) -> Article:
     """Creates or updates an article from its fields (the admin's form); tags are set apart.
 
+    With ``expected_version`` (the version the editor's form was loaded with) a save over someone
+    else's newer one is refused with ``ArticleEditConflict`` instead of overwriting it.
     On PostgreSQL it also stores the search document, from the saved text, in the same transaction.
     """
     article.full_clean(exclude=["tags"])
-    before = Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first() if article.pk else None
+    if article.pk is not None:
+        article.version = article_version_lock(article_id=article.pk, expected_version=expected_version) + 1
+    history_actor_set(instance=article, actor=actor)
+    site_articles_changed(Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first(), article)
     article.save()
-    _site_changed(before, article)
     if connection.vendor == "postgresql":
         Article.objects.filter(pk=article.pk).update(search_vector=ARTICLE_SEARCH_VECTOR)
     content_changed()
@@ -58,7 +74,7 @@ def article_save(*, article: Article) -> Article:
 def article_tags_set(*, article: Article, tags: Iterable[Tag]) -> Article:
     article.tags.set(tags)
     content_changed()
-    _site_changed(article)
+    site_articles_changed(article)
     return article
 
 
@@ -66,45 +82,43 @@ def article_delete(*, article: Article) -> None:
     """Deletes the article with its comments and tag links."""
     article.delete()
     content_changed()
-    _site_changed(article)  # the instance keeps its fields: its page goes too, if it had one
+    site_articles_changed(article)  # the instance keeps its fields: its page goes too, if it had one
 
 
+@transaction.atomic
 def article_publish(*, article: Article) -> Article:
     """Live now. An article already live keeps its original publish time."""
     now = timezone.now()
     if article.publish_at is None or article.publish_at > now:
         article.publish_at = now
     article.status = Article.Status.PUBLISHED
-    article.save(update_fields=["status", "publish_at", "updated_at"])
+    article.version = article_version_lock(article_id=article.pk) + 1
+    article.save(update_fields=["status", "publish_at", "version", "updated_at"])
     content_changed()
-    _site_changed(article)
+    site_articles_changed(article)
     return article
 
 
+@transaction.atomic
 def article_unpublish(*, article: Article) -> Article:
-    before = Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first()
+    site_articles_changed(Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first())
     article.status = Article.Status.DRAFT
-    article.save(update_fields=["status", "updated_at"])
+    article.version = article_version_lock(article_id=article.pk) + 1
+    article.save(update_fields=["status", "version", "updated_at"])
     content_changed()
-    _site_changed(before)
     return article
 
 
+@transaction.atomic
 def articles_publish_due() -> int:
     """Flips scheduled articles whose time has come to published. Idempotent; returns how many."""
     now = timezone.now()
-    with transaction.atomic():
-        due = list(
-            Article.objects.select_for_update()
-            .filter(status=Article.Status.SCHEDULED, publish_at__lte=now)
-            .only("slug", "status", "publish_at")
-        )
-        published = Article.objects.filter(pk__in=[article.pk for article in due]).update(
-            status=Article.Status.PUBLISHED, updated_at=now
-        )
-        if published:
-            content_changed()
-            _site_changed(*due)
+    scheduled = Article.objects.select_for_update().filter(status=Article.Status.SCHEDULED, publish_at__lte=now)
+    due = dict(scheduled.values_list("pk", "slug"))
+    published = Article.objects.filter(pk__in=due).update(status=Article.Status.PUBLISHED, updated_at=now)
+    if published:
+        content_changed()
+        site_revalidate_on_commit(slugs=due.values())
     return published
 
 
@@ -128,7 +142,7 @@ def article_cover_set(*, article: Article, image: UploadedFile | None) -> Articl
     for name in old_names:
         storage_delete_on_commit(name=name)
     content_changed()
-    _site_changed(article)
+    site_articles_changed(article)
     return article
 
 
@@ -149,7 +163,7 @@ def article_cover_thumbnail_make(*, article_id: int, cover_name: str) -> bool:
         storage.delete(thumbnail_name)
         return False
     content_changed()
-    _site_changed(article)
+    site_articles_changed(article)
     return True
 
 
@@ -158,16 +172,16 @@ def tag_save(*, tag: Tag) -> Tag:
     tag.full_clean()
     tag.save()
     content_changed()
-    _site_changed(*tag.articles.live().only("slug", "status", "publish_at"), tags=True)
+    site_articles_changed(*tag.articles.live().only("slug", "status", "publish_at"), tags=True)
     return tag
 
 
+@transaction.atomic
 def tag_delete(*, tag: Tag) -> None:
-    """Deletes the tag and its links; the articles stay."""
-    listing = list(tag.articles.live().only("slug", "status", "publish_at"))
+    """Deletes the tag and its links; the articles stay (their pages are revalidated on commit)."""
+    site_articles_changed(*tag.articles.live().only("slug", "status", "publish_at"), tags=True)
     tag.delete()
     content_changed()
-    _site_changed(*listing, tags=True)
 
 
 def _verified_author(user: User) -> None:
@@ -216,11 +230,12 @@ def comment_create(*, article: Article, author: User, body: str) -> Comment:
     _verified_author(author)
     comment = Comment(article=article, author=author, body=body)
     comment.full_clean()
+    history_actor_set(instance=comment, actor=author)
     _articles_lock(article_ids=[article.pk])
     comment.save()
     _comment_counts_update(article_ids=[article.pk])
     content_changed()
-    _site_changed(article)
+    site_articles_changed(article)
     return comment
 
 
@@ -232,9 +247,10 @@ def comment_update(*, comment: Comment, user: User, body: str | None = None) -> 
     comment.body = body
     comment.edited_at = timezone.now()
     comment.full_clean()
+    history_actor_set(instance=comment, actor=user)
     comment.save(update_fields=["body", "edited_at", "updated_at"])
     content_changed()
-    _site_changed(comment.article)
+    site_articles_changed(comment.article)
     return comment
 
 
@@ -250,7 +266,7 @@ def comment_remove(*, comment: Comment) -> None:
     comment.delete()
     _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
-    _site_changed(comment.article)
+    site_articles_changed(comment.article)
 
 
 @transaction.atomic
@@ -260,9 +276,11 @@ def comments_delete_by_author(*, author: User) -> int:
     article_ids = set(Comment.objects.filter(author=author).values_list("article_id", flat=True))
     _articles_lock(article_ids=article_ids)
     deleted, _ = Comment.objects.filter(author=author).delete()
+    # Their versions are the same personal data (the deletion above adds one more per comment).
+    Comment.history.filter(author_id=author.pk).delete()
     _comment_counts_update(article_ids=article_ids)
     content_changed()
-    _site_changed(*Article.objects.live().filter(pk__in=article_ids).only("slug", "status", "publish_at"))
+    site_articles_changed(*Article.objects.live().filter(pk__in=article_ids).only("slug", "status", "publish_at"))
     return deleted
 
 
@@ -273,5 +291,5 @@ def comment_moderate(*, comment: Comment, state: Comment.State) -> Comment:
     comment.save(update_fields=["state", "updated_at"])
     _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
-    _site_changed(comment.article)
+    site_articles_changed(comment.article)
     return comment
