@@ -3,7 +3,11 @@ import { expect, test } from "@playwright/test";
 import { djangoShell } from "./backend-shell";
 import { BACKEND_URL } from "./settings";
 
-const SLUG = `preview-e2e-${Date.now()}`;
+const STAMP = Date.now();
+const SLUG = `preview-e2e-${STAMP}`;
+// Unique per run: the home page may list an earlier run's article when the database is reused.
+const DRAFT_TITLE = `Draft headline ${STAMP}`;
+const FINAL_TITLE = `Final headline ${STAMP}`;
 
 const ARTICLE = `
 from apps.content.models import Article
@@ -24,7 +28,7 @@ from apps.accounts.models import User
 from apps.content import services
 from apps.content.models import Article
 author = User.objects.filter(is_staff=True).first() or User.objects.first()
-services.article_save(article=Article(title="Draft headline", slug="${SLUG}", summary="Soon", body="**Not yet**", author=author))
+services.article_save(article=Article(title="${DRAFT_TITLE}", slug="${SLUG}", summary="Soon", body="**Not yet**", author=author))
 `);
   const reader = await browser.newContext();
   const anonymous = await reader.newPage();
@@ -33,7 +37,7 @@ services.article_save(article=Article(title="Draft headline", slug="${SLUG}", su
   const missing = await anonymous.goto(`/articles/${SLUG}`);
   expect(missing?.status()).toBe(404);
   await anonymous.goto("/");
-  await expect(anonymous.getByRole("link", { name: "Draft headline" })).toHaveCount(0);
+  await expect(anonymous.getByRole("link", { name: DRAFT_TITLE })).toHaveCount(0);
 
   // The editor's "Preview on site": the admin's redirect, with a fresh token.
   const token = djangoShell(
@@ -45,7 +49,7 @@ services.article_save(article=Article(title="Draft headline", slug="${SLUG}", su
   expect(direct.status(), `${token}: ${await direct.text()}`).toBe(200);
   await page.goto(`/cms/preview?slug=${SLUG}&token=${encodeURIComponent(token)}`);
   await expect(page).toHaveURL(new RegExp(`/articles/${SLUG}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Draft headline");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DRAFT_TITLE);
   await expect(page.getByRole("status").filter({ hasText: "Preview" })).toBeVisible();
 
   // A tampered token starts nothing; a reader still gets 404.
@@ -62,21 +66,21 @@ services.article_save(article=Article(title="Draft headline", slug="${SLUG}", su
     `${ARTICLE}from apps.content import services\nservices.article_publish(article=article)`,
   );
   expect((await anonymous.goto(`/articles/${SLUG}`))?.status()).toBe(200);
-  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText("Draft headline");
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(DRAFT_TITLE);
   await expect(anonymous.getByText("Preview", { exact: true })).toHaveCount(0);
   await anonymous.goto("/");
-  await expect(anonymous.getByRole("link", { name: "Draft headline" })).toBeVisible();
+  await expect(anonymous.getByRole("link", { name: DRAFT_TITLE })).toBeVisible();
 
   // An edit of the published article shows on the next visit.
   djangoShell(
-    `${ARTICLE}from apps.content import services\narticle.title = "Final headline"\nservices.article_save(article=article)`,
+    `${ARTICLE}from apps.content import services\narticle.title = "${FINAL_TITLE}"\nservices.article_save(article=article)`,
   );
   await anonymous.goto(`/articles/${SLUG}`);
-  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText("Final headline");
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(FINAL_TITLE);
 
   // The feed and the sitemap follow the same tag.
   const feed = await anonymous.request.get("/feed.xml");
-  expect(await feed.text()).toContain("<title>Final headline</title>");
+  expect(await feed.text()).toContain(`<title>${FINAL_TITLE}</title>`);
   const sitemap = await anonymous.request.get("/sitemap.xml");
   expect(await sitemap.text()).toContain(`/articles/${SLUG}`);
   await reader.close();
