@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.tests.factories import UserFactory
@@ -118,16 +119,21 @@ def test_a_new_comment_revalidates_the_article(sent):
     assert sent == [["article:talk", "articles"]]
 
 
-def test_unpublishing_calls_the_site_only_after_the_change_is_saved(monkeypatch, settings):
-    """Without a transaction the call runs at once: it must find the article unpublished already."""
+def test_unpublishing_calls_the_site_only_after_the_change_is_saved(
+    monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    """The call goes out on commit (as enqueue_on_commit publishes): it must find the article unpublished."""
     settings.REVALIDATE_SECRET = "s" * 32
     article = ArticleFactory(slug="gone-soon")
     seen = []
-    monkeypatch.setattr(
-        revalidation, "enqueue_on_commit", lambda task, tags: seen.append(Article.objects.get(pk=article.pk).status)
-    )
 
-    services.article_unpublish(article=article)
+    def on_commit_call(task, tags):
+        transaction.on_commit(lambda: seen.append(Article.objects.get(pk=article.pk).status))
+
+    monkeypatch.setattr(revalidation, "enqueue_on_commit", on_commit_call)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(article=article)
 
     assert seen == [Article.Status.DRAFT]
 
