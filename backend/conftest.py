@@ -9,7 +9,7 @@ from pathlib import Path
 import boto3
 import pytest
 import requests
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.test import APIClient
 
 from apps.accounts.tests.factories import UserFactory
@@ -18,10 +18,13 @@ from config.celery import app as celery_app
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():
-    """Throttle counters and cached responses must not leak from one test into the next."""
-    cache.clear()
+    """Throttle counters and cached responses must not leak from one test into the next (each
+    alias: CONTENT_REDIS_URL may put the content cache on a server of its own)."""
+    for alias in ("default", "content"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "content"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

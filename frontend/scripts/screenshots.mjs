@@ -41,7 +41,7 @@ try {
     // The development server's "N" indicator is not part of the page.
     await page.evaluate(() => document.querySelector("nextjs-portal")?.remove());
     const file = join(outDir, `account-${theme}.png`);
-    await page.screenshot({ path: file });
+    await page.screenshot({ path: file, fullPage: true });
     console.log(`wrote ${file}`);
     await context.close();
   }

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
 from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
 from apps.accounts.services.profile import user_remove
+from apps.accounts.services.sessions import user_sessions_revoke
 
 
 @admin.register(User)
@@ -23,6 +26,14 @@ class UserAdmin(DjangoUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    # Deactivating ends every session, so reactivating later revives none of them, nor their
+    # access tokens (apps/accounts/authentication.py).
+    @transaction.atomic
+    def save_model(self, request: HttpRequest, obj: User, form: ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            user_sessions_revoke(user_id=obj.pk)
 
     # Deleting an account takes its personal data and recounts what it commented on: the same
     # service as the user's own deletion, never a bare cascade.

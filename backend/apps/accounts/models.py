@@ -133,6 +133,10 @@ def public_name(*, first_name: str, last_name: str, user_id: int | None) -> str:
     return f"{first_name} {last_name}".strip() or f"User {user_id}"
 
 
+# The claim of every refresh and access token that names its session (UserSession.id).
+SESSION_CLAIM = "sid"
+
+
 class UserSession(models.Model):
     """A sign-in: one refresh-token family. Every refresh and access token of the family carries
     its id as the ``sid`` claim; rotation keeps it. Ended rows stay a while as the memory of

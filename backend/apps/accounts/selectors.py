@@ -1,7 +1,9 @@
 """Reads for accounts."""
 
+import uuid
+
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from social_django.models import UserSocialAuth
 
@@ -11,6 +13,17 @@ from apps.accounts.models import User, UserSession, email_normalize
 def user_find_by_email(*, email: str) -> User | None:
     """The account with this address (any spelling of it), or None: most callers must not reveal which."""
     return User.objects.filter(email=email_normalize(email)).first()
+
+
+def user_with_session_state(*, user_id: str | int, session_id: uuid.UUID) -> User | None:
+    """The user, annotated ``session_live``: whether the session exists, is theirs and has not ended.
+
+    One query, the same primary-key lookup a bearer request made before sessions, with an
+    index lookup of the session inside it: ending a session reaches its access tokens at no
+    cost per request (apps/accounts/authentication.py).
+    """
+    live = UserSession.objects.filter(pk=session_id, user_id=OuterRef("pk"), ended_at__isnull=True)
+    return User.objects.annotate(session_live=Exists(live)).filter(pk=user_id).first()
 
 
 def user_social_accounts_list(*, user: User) -> QuerySet[UserSocialAuth]:

@@ -15,9 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import Token
 
-from apps.accounts.models import UserSession
+from apps.accounts.models import SESSION_CLAIM, UserSession
 from apps.accounts.selectors import user_sessions_active
-from apps.accounts.services.sessions import SESSION_CLAIM
 from apps.accounts.services.user_sessions import user_session_end, user_sessions_end_others
 from apps.common.auth import signed_in_user
 from apps.common.openapi import problem_responses

@@ -4,6 +4,23 @@ from rest_framework import exceptions, pagination
 from rest_framework.request import Request
 
 
+def page_number_read(value: str) -> object:
+    """A page number as Django's Paginator reads it (``int()``: ``007`` is 7), or as sent."""
+    try:
+        return int(value)
+    except ValueError:
+        return value
+
+
+def page_size_read(value: str) -> int | None:
+    """The size a ``pageSize`` value asks for, cut to the maximum; None if it is not a whole number from 1."""
+    digits = value.lstrip("0")
+    if not (value.isascii() and value.isdigit()) or not digits:
+        return None
+    # Past nine digits it is above any maximum; int() of thousands of digits would refuse.
+    return settings.MAX_PAGE_SIZE if len(digits) > 9 else min(int(digits), settings.MAX_PAGE_SIZE)
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     """``?page=N&pageSize=M``; the size is bounded so a client cannot ask for the whole table.
 
@@ -20,10 +37,16 @@ class PageNumberPagination(pagination.PageNumberPagination):
         value = request.query_params.get(self.page_size_query_param)
         if value is None:
             return self.page_size
-        digits = value.lstrip("0")
-        if not (value.isascii() and value.isdigit()) or not digits:
+        size = page_size_read(value)
+        if size is None:
             raise exceptions.ValidationError(
                 {self.page_size_query_param: [_("Enter a whole number from 1.")]}, code="invalid"
             )
-        # Past nine digits it is above any maximum; int() of thousands of digits would refuse.
-        return self.max_page_size if len(digits) > 9 else min(int(digits), self.max_page_size)
+        return size
+
+
+# The query parameters of every paged list, each read as the paginator reads it (caching.query_key).
+PAGE_QUERY_PARAMS = {
+    PageNumberPagination.page_query_param: page_number_read,
+    PageNumberPagination.page_size_query_param: page_size_read,
+}

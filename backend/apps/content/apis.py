@@ -12,11 +12,11 @@ from rest_framework.views import APIView
 
 from apps.common.auth import signed_in_user
 from apps.common.openapi import problem_responses
-from apps.common.pagination import PageNumberPagination
+from apps.common.pagination import PAGE_QUERY_PARAMS, PageNumberPagination
 from apps.common.validators import VisibleTextValidator
 from apps.content import selectors, services
 from apps.content.caching import AnonymousResponseCacheMixin
-from apps.content.filters import MAX_ID
+from apps.content.filters import ARTICLE_FILTER_PARAMS, MAX_ID
 from apps.content.pagination import ArticleListPagination
 from apps.content.serializers import (
     ArticleDetailSerializer,
@@ -50,6 +50,7 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
 
     permission_classes = (AllowAny,)
     pagination_class = ArticleListPagination
+    query_params = {**PAGE_QUERY_PARAMS, **ARTICLE_FILTER_PARAMS}
 
     @extend_schema(
         operation_id="articles_list",
@@ -78,7 +79,7 @@ class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):
 
     permission_classes = (AllowAny,)
 
-    @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(404)})
+    @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(400, 404)})
     def get(self, request: Request, slug: str) -> Response:
         article = selectors.article_get_for_reader(slug=slug, user=signed_in_user(request))
         return Response(ArticleDetailSerializer(article).data)
@@ -117,7 +118,7 @@ class TagListApi(AnonymousResponseCacheMixin, APIView):
 
     permission_classes = (AllowAny,)
 
-    @extend_schema(operation_id="tags_list", responses={200: TagSerializer(many=True)})
+    @extend_schema(operation_id="tags_list", responses={200: TagSerializer(many=True), **problem_responses(400)})
     def get(self, request: Request) -> Response:
         return Response(TagSerializer(selectors.tag_list(), many=True).data)
 
@@ -126,6 +127,7 @@ class ArticleCommentsApi(AnonymousResponseCacheMixin, APIView):
     """Visible comments of a published article, oldest first; verified users may add one."""
 
     pagination_class = PageNumberPagination
+    query_params = PAGE_QUERY_PARAMS
 
     def get_permissions(self) -> list[BasePermission]:
         return [IsAuthenticated()] if self.request.method == "POST" else [AllowAny()]
@@ -140,7 +142,7 @@ class ArticleCommentsApi(AnonymousResponseCacheMixin, APIView):
     @extend_schema(
         operation_id="articles_comments_list",
         parameters=_PAGE_PARAMETERS,
-        responses={200: CommentSerializer(many=True), **problem_responses(404)},
+        responses={200: CommentSerializer(many=True), **problem_responses(400, 404)},
     )
     def get(self, request: Request, slug: str) -> Response:
         comments = selectors.comment_list(article=selectors.article_get_live(slug=slug))

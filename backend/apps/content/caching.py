@@ -14,8 +14,8 @@ version nothing is read from or written to the cache, and every answer comes fro
 import hashlib
 import math
 import time
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -24,6 +24,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.connection import ConnectionProxy
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
 
 from apps.content import selectors
 
@@ -34,6 +37,8 @@ VERSION_KEY = "content:version:us"
 DERIVED_SECONDS = 60 * 60
 
 T = TypeVar("T")
+# Reads a query parameter's value as the view will: two spellings it reads alike give one value.
+QueryParameterReader = Callable[[str], object]
 
 cache = ConnectionProxy(caches, "content")
 
@@ -92,13 +97,43 @@ def content_cached(key: str, compute: Callable[[], T]) -> T:
     return entry["value"]
 
 
+def query_key(query: Mapping[str, str], readers: Mapping[str, QueryParameterReader]) -> str:
+    """A digest of the parameters named in ``readers``, each read by its reader, sorted by name.
+
+    Only the value the view reads counts (the last, as ``QueryDict.get``), in the form it reads
+    it: ``page=007`` and ``page=7``, or ``pageSize=500`` and ``pageSize=100``, are one key, so
+    respelling a documented parameter makes no new entry. Every other parameter is left out.
+    """
+    values = sorted((name, repr(reader(query[name]))) for name, reader in readers.items() if name in query)
+    return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
 class AnonymousResponseCacheMixin:
     """For APIViews: anonymous GETs are served from the shared cache with ETag and Last-Modified.
 
     A request carrying an Authorization header is never cached (staff see drafts,
     and per-user answers must not be shared); its response says ``private``.
     Conditional requests (If-None-Match / If-Modified-Since) get 304.
+
+    ``query_params`` names the query parameters the endpoint documents, each with how the
+    view reads it; they alone form the cache key (``query_key``). A GET with any other
+    parameter is refused with 400, cached or not, so junk in the query string can neither
+    grow the cache nor pass unnoticed (docs/operations.md, "The cache's key space ...").
     """
+
+    query_params: ClassVar[Mapping[str, QueryParameterReader]] = {}
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        if request.method in ("GET", "HEAD"):
+            unknown = sorted(set(request.query_params) - set(self.query_params))
+            if unknown:
+                raise ValidationError(
+                    {name: [_("This endpoint has no such parameter.")] for name in unknown}, code="unknown_parameter"
+                )
+
+    def _has_unknown_parameters(self, request: HttpRequest) -> bool:
+        return not set(request.GET) <= set(self.query_params)
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if settings.CONTENT_CACHE_SECONDS <= 0:  # switched off
@@ -107,8 +142,12 @@ class AnonymousResponseCacheMixin:
             response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
             patch_cache_control(response, private=True, no_cache=True)
             return response
+        if self._has_unknown_parameters(request):  # refused by initial(), never from the cache
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
-        key = "content:response:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # The path (the article's slug) and the documented parameters; HEAD shares GET's entry.
+        key = f"content:response:{hashlib.sha256(request.path.encode()).hexdigest()}:"
+        key += query_key(request.GET, self.query_params)
         version = content_cache_version()
         if version is None:  # the cache is down: answer from the database
             return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

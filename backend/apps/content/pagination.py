@@ -1,6 +1,5 @@
 """The article list's pagination: DRF's page numbers and answer, read in a way that scales."""
 
-import hashlib
 from collections.abc import Sequence
 from functools import cached_property, partial
 from typing import Any
@@ -11,12 +10,13 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from apps.common.pagination import PageNumberPagination
-from apps.content.caching import content_cached
-from apps.content.filters import ArticleFilter
+from apps.content.caching import content_cached, query_key
+from apps.content.filters import ARTICLE_FILTER_PARAMS, ArticleFilter
 
 # From how many skipped rows a page reads its ids first: below, the plain OFFSET costs less
 # than building and planning the subquery (~2 ms of Python on page 1).
 ID_SUBQUERY_FROM_OFFSET = 1_000
+COUNT_QUERY_PARAMS = {name: read for name, read in ARTICLE_FILTER_PARAMS.items() if name in ArticleFilter.Meta.fields}
 
 
 class ArticlePaginator(Paginator):
@@ -53,12 +53,9 @@ class ArticleListPagination(PageNumberPagination):
     def paginate_queryset(
         self, queryset: QuerySet[Any, Any] | Sequence[Any], request: Request, view: APIView | None = None
     ) -> list[Any] | None:
-        # One total per filter: only the parameters that narrow the list count, so the page, its
-        # size, the ordering or an unknown parameter never makes a new cache entry.
-        filters = sorted(
-            (name, values) for name, values in request.query_params.lists() if name in ArticleFilter.Meta.fields
-        )
-        count_key = "content:article-count:" + hashlib.sha256(repr(filters).encode()).hexdigest()
+        # One total per filter: only the parameters that narrow the list count, each in the form
+        # the filter reads it, so the page, its size, the ordering or a respelling never makes a new entry.
+        count_key = "content:article-count:" + query_key(request.query_params, COUNT_QUERY_PARAMS)
         # DRF only calls it: django_paginator_class(queryset, page_size); the partial adds the key.
         self.django_paginator_class = partial(ArticlePaginator, count_key=count_key)  # type: ignore[assignment]
         return super().paginate_queryset(queryset, request, view)

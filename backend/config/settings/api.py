@@ -11,7 +11,7 @@ from config.settings.environment import IS_PRODUCTION, env
 REST_FRAMEWORK = {
     # simplejwt's own class: it reads the token's user from the database on every request, so a
     # deactivated, deleted or changed user is seen at once (docs/decisions/0013-bearer-user-from-the-database.md).
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["apps.accounts.authentication.SessionJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"]
     + (["djangorestframework_camel_case.render.CamelCaseBrowsableAPIRenderer"] if DEBUG else []),

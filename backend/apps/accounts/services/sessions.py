@@ -23,7 +23,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.accounts import tasks
 from apps.accounts.devices import device_label, ip_location, ip_network_of, ip_or_none
-from apps.accounts.models import User, UserSession, email_normalize
+from apps.accounts.models import SESSION_CLAIM, User, UserSession, email_normalize
 from apps.accounts.selectors import user_device_known
 from apps.accounts.services.login_failures import login_failure_record, login_failures_check
 from apps.common.auth import ClientInfo
@@ -31,8 +31,6 @@ from apps.common.exceptions import ApplicationError
 from apps.jobs.services import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
-
-SESSION_CLAIM = "sid"
 
 
 @dataclass(frozen=True)

@@ -20,3 +20,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Faker("last_name")
     is_email_verified = True
     password = factory.LazyFunction(lambda: make_password(DEFAULT_PASSWORD))
+
+
+def access_token_for(user: User) -> str:
+    """A real sign-in's access token: bearer tokens are checked against their session (``sid``)."""
+    from apps.accounts.services.sessions import session_start
+
+    return session_start(user=user, client=TEST_CLIENT).access

@@ -9,7 +9,7 @@ from django.db import connections
 from django.test import override_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from apps.accounts.tests.factories import UserFactory
+from apps.accounts.tests.factories import UserFactory, access_token_for
 from apps.common.tests.problems import problem_of
 from apps.content.tests.factories import ArticleFactory
 
@@ -46,7 +46,7 @@ def test_article_list_is_read_from_the_database_while_redis_is_down(api_client, 
 @pytest.mark.django_db
 def test_signed_in_reads_pass_the_global_limit_while_redis_is_down(api_client, redis_down):
     user = UserFactory()
-    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user).access_token}")
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {access_token_for(user)}")
 
     response = api_client.get("/api/v1/users/me/")
 
@@ -110,6 +110,7 @@ def test_signed_in_request_answers_503_while_the_database_is_down(api_client, da
     # simplejwt reads the token's user from the database: authentication itself fails.
     token = RefreshToken()
     token["user_id"] = 1
+    token["sid"] = "6a3e8f5e-8d1e-4b7e-9a57-2f0d3c9b1a01"
     api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.access_token}")
 
     problem_of(api_client.get("/api/v1/users/me/"), 503, "service_unavailable")

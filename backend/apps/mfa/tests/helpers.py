@@ -5,10 +5,9 @@ import time
 import pyotp
 from django.urls import reverse
 from rest_framework.test import APIClient
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.accounts.models import User
-from apps.accounts.tests.factories import DEFAULT_PASSWORD
+from apps.accounts.tests.factories import DEFAULT_PASSWORD, access_token_for
 from apps.mfa.models import Passkey
 from apps.mfa.services import webauthn
 from apps.mfa.services.recovery_codes import recovery_codes_generate
@@ -78,7 +77,7 @@ def give_recovery_codes(user: User) -> list[str]:
 def signed_in_client(user: User) -> tuple[APIClient, str]:
     """A client with a real access token of ``user`` (not re-authenticated); the token too."""
     client = APIClient()
-    access = str(RefreshToken.for_user(user).access_token)
+    access = access_token_for(user)
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
     return client, access
 

@@ -4,11 +4,9 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 from rest_framework_simplejwt import authentication, tokens
-from rest_framework_simplejwt.tokens import AccessToken
 
 from apps.accounts.models import User
-from apps.accounts.tests.factories import UserFactory
-from apps.accounts.tokens import password_reset_token_make, password_reset_uid_make
+from apps.accounts.tests.factories import access_token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +18,7 @@ UNUSABLE = "!" + "x" * 40
 
 def bearer_client(user: User) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(user)}")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access_token_for(user)}")
     return client
 
 
@@ -30,18 +28,6 @@ def test_a_bearer_request_reads_its_user_with_one_query(user, django_assert_num_
     for _ in range(2):
         with django_assert_num_queries(1):
             assert client.get(ME).json()["email"] == user.email
-
-
-def test_a_password_set_by_reset_shows_on_the_next_request():
-    user = UserFactory(password=UNUSABLE)  # signed up through a provider
-    client = bearer_client(user)
-    assert client.get(ME).json()["hasPassword"] is False
-    payload = {"uid": password_reset_uid_make(user=user), "token": password_reset_token_make(user=user)}
-
-    reset = APIClient().post(RESET_CONFIRM, {**payload, "newPassword": "a-long-and-unusual-passphrase"})
-
-    assert reset.status_code == 204
-    assert client.get(ME).json()["hasPassword"] is True
 
 
 def test_a_password_made_unusable_elsewhere_shows_on_the_next_request(user):

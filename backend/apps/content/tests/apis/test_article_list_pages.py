@@ -54,7 +54,7 @@ def test_parameters_that_do_not_narrow_the_list_share_its_total(api_client):
     ArticleFactory.create_batch(2)
     api_client.get(LIST_URL)
     with CaptureQueriesContext(connection) as queries:
-        for params in ({"ordering": "publishedAt"}, {"junk": "1"}, {"junk": "2", "pageSize": 1}):
+        for params in ({"ordering": "publishedAt"}, {"pageSize": 1}, {"page": "01", "pageSize": "001"}):
             assert api_client.get(LIST_URL, params).json()["count"] == 2
 
     assert _counts(queries) == []

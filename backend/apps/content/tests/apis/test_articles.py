@@ -7,9 +7,8 @@ from django.utils import timezone
 from django.utils.http import http_date
 from freezegun import freeze_time
 from rest_framework.test import APIClient
-from rest_framework_simplejwt.tokens import AccessToken
 
-from apps.accounts.tests.factories import UserFactory
+from apps.accounts.tests.factories import UserFactory, access_token_for
 from apps.content import caching, services
 from apps.content.models import Article, Comment, Tag
 from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
@@ -21,7 +20,7 @@ LIST_URL = "/api/v1/articles/"
 
 def _bearer(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(user)}")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access_token_for(user)}")
     return client
 
 

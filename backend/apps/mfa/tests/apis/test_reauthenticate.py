@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_password_reauthentication_copies_every_claim_and_adds_reauth_at(user):
     client, access = signed_in_client(user)
     current = AccessToken(access)
-    current["sid"] = "session-7"  # the sessions feature's claim must survive
+    current["team"] = "blue"  # a claim of a feature to come must survive
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {current}")
 
     response = client.post(REAUTH, {"password": "correct-horse-battery-staple"})
@@ -31,7 +31,8 @@ def test_password_reauthentication_copies_every_claim_and_adds_reauth_at(user):
     assert set(response.json()) == {"access"}
     new = AccessToken(response.json()["access"])
     assert new["user_id"] == current["user_id"]
-    assert new["sid"] == "session-7"
+    assert new["sid"] == current["sid"]  # the session's: ending it ends this token too
+    assert new["team"] == "blue"
     assert abs(new["reauth_at"] - time.time()) < 5
     assert new["jti"] != current["jti"]
     assert "no-store" in response["Cache-Control"]
