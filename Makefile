@@ -4,7 +4,7 @@ SHELL := /usr/bin/env bash
 MANAGE := scripts/manage.sh
 
 .PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed role \
-	schema schema-check client client-check messages bench lighthouse screenshots docs infra-check
+	schema schema-check client client-check messages bench bench-site lighthouse screenshots docs infra-check
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ messages: ## Update the backend's translation catalogs (backend/locale) from the
 
 bench: ## Load-test the API under gunicorn and print requests/s, p50, p99 against a baseline
 	@bench/run.sh
+
+bench-site: ## Requests/s of the Next.js server for a cached article page (bench/site.sh)
+	@bench/site.sh
 
 lighthouse: ## Lighthouse scores of home and an article; needs a running production build (docs/frontend.md)
 	@cd frontend && scripts/lighthouse.sh $(or $(LIGHTHOUSE_URLS),http://localhost:$(or $(WEB_PORT),3000)/ http://localhost:$(or $(WEB_PORT),3000)/articles/demo-1)

@@ -5,11 +5,13 @@ import {
   BACKEND_PORT,
   BACKEND_URL,
   DATABASE_URL,
+  DJANGO_SECRET_KEY,
   FRONTEND_PORT,
   FRONTEND_URL,
   MAIL_DIR,
   OAUTH_STUB_PORT,
   OAUTH_STUB_URL,
+  REVALIDATE_SECRET,
 } from "./e2e/settings";
 
 // Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
@@ -69,6 +71,7 @@ export default defineConfig({
       stdout: "pipe",
       env: {
         DJANGO_ENV: "development",
+        DJANGO_SECRET_KEY,
         DATABASE_URL,
         // No worker runs in this suite: tasks (the emails it reads) run inside the request, even
         // when the calling shell (CI) names a broker.
@@ -82,6 +85,9 @@ export default defineConfig({
         SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL: `${OAUTH_STUB_URL}/api/v3/`,
         SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY: "e2e-client-id",
         SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET: "e2e-client-secret",
+        // Publishing revalidates the site's cached pages at once (e2e/preview-and-publish.spec.ts).
+        REVALIDATE_SECRET,
+        REVALIDATE_URL: `${FRONTEND_URL}/cms/revalidate`,
       },
     },
     {
@@ -92,7 +98,8 @@ export default defineConfig({
       url: `${FRONTEND_URL}/login`,
       reuseExistingServer: false,
       timeout: 300_000,
-      env: { BACKEND_URL, SITE_URL: FRONTEND_URL, NEXT_TELEMETRY_DISABLED: "1" },
+      // ISR needs this production server: `next dev` caches no content reads at all.
+      env: { BACKEND_URL, SITE_URL: FRONTEND_URL, REVALIDATE_SECRET, NEXT_TELEMETRY_DISABLED: "1" },
     },
   ],
 });

@@ -17,3 +17,10 @@ export const OAUTH_STUB_PORT = Number(process.env.E2E_OAUTH_STUB_PORT ?? 8765);
 export const OAUTH_STUB_URL = `http://127.0.0.1:${OAUTH_STUB_PORT}`;
 /** The account the stub provider signs in (see e2e/stub-oauth-provider.mjs). */
 export const OAUTH_STUB_EMAIL = "octo.e2e@example.com";
+/** Shared by the backend and the site in this suite: the revalidation webhook's HMAC secret. */
+export const REVALIDATE_SECRET = "e2e-revalidate-secret-of-32-characters-or-more";
+/**
+ * The backend's signing key in this suite, shared with e2e/backend-shell.ts: preview tokens the
+ * shell mints must verify in the server (development otherwise picks a random key per process).
+ */
+export const DJANGO_SECRET_KEY = "e2e-only-signing-key-not-a-secret-" + "x".repeat(30);

@@ -2,9 +2,9 @@
  * The one place that reads the environment (STYLE.md: "every NEXT_PUBLIC_* read in one env.ts").
  *
  * Server-only values are read at request time by the Node server (proxy.ts, Server Components)
- * and at build time by next.config.ts. Nothing here is secret: in browser bundles the
- * server-only variables are simply undefined and fall back to their defaults, which client
- * code never uses.
+ * and at build time by next.config.ts. In browser bundles the server-only variables are
+ * simply undefined (Next.js inlines only NEXT_PUBLIC_*) and fall back to their defaults, which
+ * client code never uses; so the one secret, REVALIDATE_SECRET, never reaches a browser.
  */
 
 function list(value: string | undefined): string[] {
@@ -24,5 +24,15 @@ export const env = {
    * e.g. "http://localhost:4566"), added to the CSP img-src and connect-src.
    */
   mediaOrigins: list(process.env.MEDIA_ORIGINS),
+  /**
+   * The shared secret the backend signs its revalidation calls with (HMAC-SHA256, the backend's
+   * REVALIDATE_SECRET). Server-only; without it src/app/cms/revalidate refuses every call.
+   */
+  revalidateSecret: process.env.REVALIDATE_SECRET ?? "",
+  /**
+   * The longest a cached content read lives without a revalidation call (seconds): the safety
+   * net for a call that never arrived. Revalidation makes changes show at once.
+   */
+  revalidateSeconds: Number(process.env.REVALIDATE_SECONDS ?? 3600) || 3600,
   isProduction: process.env.NODE_ENV === "production",
 } as const;

@@ -41,6 +41,11 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages (not Next.js internals, /healthz or files with an extension) plus the backend paths.
-  matcher: ["/((?!api/|media/|_next|_vercel|healthz|.*\\..*).*)", "/api/:path*", "/media/:path*"],
+  // Pages (not Next.js internals, /healthz, the route handlers under /site/ or files with an
+  // extension such as /feed.xml and /sitemap.xml) plus the backend paths.
+  matcher: [
+    "/((?!api/|media/|cms/|_next|_vercel|healthz|.*\\..*).*)",
+    "/api/:path*",
+    "/media/:path*",
+  ],
 };

@@ -129,6 +129,34 @@ class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):
         return Response(ArticleDetailSerializer(article).data)
 
 
+class ArticlePreviewApi(APIView):
+    """One article whatever its status, for the holder of its preview token (the site's draft mode).
+
+    The token travels in a header, not the URL, so it stays out of access logs; the answer is
+    never cached (no AnonymousResponseCacheMixin, and ``Cache-Control: private, no-store``).
+    """
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        operation_id="articles_preview",
+        parameters=[
+            OpenApiParameter(
+                "X-Preview-Token",
+                OpenApiTypes.STR,
+                location=OpenApiParameter.HEADER,
+                required=True,
+                description="A preview token minted by the admin's 'Preview on site' (valid for minutes)",
+            )
+        ],
+        responses={200: ArticleDetailSerializer, **problem_responses(403, 404)},
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        token = request.headers.get("X-Preview-Token", "")
+        article = selectors.article_get_for_preview(slug=slug, token=token)
+        return Response(ArticleDetailSerializer(article).data, headers={"Cache-Control": "private, no-store"})
+
+
 class TagListApi(AnonymousResponseCacheMixin, APIView):
     """Every tag, by name."""
 

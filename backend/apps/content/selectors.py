@@ -6,6 +6,7 @@ a 404 problem document); list selectors return a queryset, empty when nothing ma
 
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
+from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,10 +14,13 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
+from apps.common.exceptions import ApplicationError
 from apps.content.filters import ArticleFilter
 from apps.content.models import Article, Comment, Tag
+from apps.content.preview import preview_token_article_id
 from apps.exports.models import Export
 from apps.jobs.models import OutboxMessage
 
@@ -69,6 +73,21 @@ def article_get_for_workflow(*, slug: str, user: User) -> Article:
     article = Article.objects.filter(slug=slug).first() if user.is_staff else None
     if article is None:
         raise Http404("No article with this slug.")
+    return article
+
+
+def article_get_for_preview(*, slug: str, token: str) -> Article:
+    """The article of a preview token, whatever its status (the site's draft mode); 403 for any other."""
+    article_id = preview_token_article_id(token=token)
+    article = _for_reading(Article.objects.all()).defer("search_vector").filter(slug=slug).first()
+    if article is None:
+        raise Http404("No article with this slug.")
+    if article.pk != article_id:
+        raise ApplicationError(
+            code="preview_token_other_article",
+            detail=_("This preview link is for another article."),
+            status_code=HTTPStatus.FORBIDDEN,
+        )
     return article
 
 

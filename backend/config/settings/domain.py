@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.settings.base import FRONTEND_URL
 from config.settings.environment import env
 from config.settings.storage import AWS_QUERYSTRING_EXPIRE, USE_S3
 
@@ -33,3 +34,13 @@ EXPORTS_STALE_GRACE = timedelta(minutes=2)
 # Pending (never started) this long: the message was lost before any worker took it. Generous,
 # because a long queue at peak is not a lost message.
 EXPORTS_STALE_AFTER = timedelta(hours=6)
+
+# The Next.js site (apps/content/preview.py, apps/content/revalidation.py, docs/frontend.md).
+# A preview link from the admin opens the unpublished article on the site for this long.
+PREVIEW_TOKEN_MAX_AGE = timedelta(minutes=env.int("PREVIEW_TOKEN_MINUTES", default=15))
+# Where the worker asks the site to drop its cached pages after a change readers see, signed
+# (HMAC-SHA256) with the secret the site's REVALIDATE_SECRET also holds. Without a secret no
+# call is made and the site's pages refresh only on their own timer (REVALIDATE_SECONDS there).
+REVALIDATE_URL = env.str("REVALIDATE_URL", default=f"{FRONTEND_URL}/cms/revalidate")
+REVALIDATE_SECRET = env.str("REVALIDATE_SECRET", default="")
+REVALIDATE_TIMEOUT_SECONDS = 10

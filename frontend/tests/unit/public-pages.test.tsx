@@ -22,6 +22,21 @@ jest.mock("next-intl/server", () => ({
     ),
 }));
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
+// Outside Next.js there is no data cache: reads go straight to the (mocked) backend.
+jest.mock("next/cache", () => ({ unstable_cache: (read: unknown) => read }));
+// Draft mode is off unless a test turns it on, with the preview cookie it would carry.
+const draft = { isEnabled: false, token: undefined as string | undefined };
+jest.mock("next/headers", () => ({
+  draftMode: async () => ({ isEnabled: draft.isEnabled }),
+  cookies: async () => ({
+    get: (name: string) =>
+      name === "article_preview" && draft.token ? { value: draft.token } : undefined,
+  }),
+}));
+afterEach(() => {
+  draft.isEnabled = false;
+  draft.token = undefined;
+});
 
 const params = Promise.resolve({ locale: "en" });
 
@@ -211,4 +226,59 @@ test("an unknown article answers 404 even when its comments' 404 arrives first",
   await expect(
     ArticlePage({ params: Promise.resolve({ locale: "en", slug: "no-such-article" }) }),
   ).rejects.toEqual(NOT_FOUND);
+});
+
+describe("the article page in draft mode", () => {
+  const draftArticle = {
+    ...article,
+    slug: "coming-soon",
+    title: "Coming soon",
+    bodyHtml: "<p>Draft text</p>",
+    updatedAt: "2026-01-02T10:00:00Z",
+    publishedAt: null,
+  };
+  const page = () =>
+    ArticlePage({ params: Promise.resolve({ locale: "en", slug: "coming-soon" }) });
+
+  test("shows the draft of a valid token with the preview banner and its exit", async () => {
+    const tokens: (string | null)[] = [];
+    server.use(
+      http.get("/api/v1/articles/{slug}/preview/", ({ request, response }) => {
+        tokens.push(request.headers.get("X-Preview-Token"));
+        return response(200).json(draftArticle);
+      }),
+    );
+    draft.isEnabled = true;
+    draft.token = "signed-token";
+
+    renderWithIntl(await page());
+
+    expect(tokens).toEqual(["signed-token"]);
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Coming soon");
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "Preview This is the unpublished version; readers do not see it.",
+    );
+    expect(screen.getByRole("link", { name: "Exit preview" })).toHaveAttribute(
+      "href",
+      "/cms/preview/exit?to=%2Farticles%2Fcoming-soon",
+    );
+  });
+
+  test("a token the backend refuses shows the page as readers see it: here, not found", async () => {
+    server.use(
+      http.get("/api/v1/articles/{slug}/preview/", () => problem(403, "preview_token_expired")),
+      http.get("/api/v1/articles/{slug}/", () => problem(404, "not_found")),
+    );
+    draft.isEnabled = true;
+    draft.token = "old-token";
+
+    await expect(page()).rejects.toEqual(NOT_FOUND);
+  });
+
+  test("without draft mode a draft is never asked for, even with a stale cookie", async () => {
+    server.use(http.get("/api/v1/articles/{slug}/", () => problem(404, "not_found")));
+    draft.token = "signed-token";
+
+    await expect(page()).rejects.toEqual(NOT_FOUND);
+  });
 });

@@ -20,6 +20,8 @@ import { http, server } from "./server";
 jest.mock("@/i18n/page-locale", () => ({ resolveLocale: async () => "en" }));
 jest.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
+// Outside Next.js there is no data cache: reads go straight to the (mocked) backend.
+jest.mock("next/cache", () => ({ unstable_cache: (read: unknown) => read }));
 
 const params = Promise.resolve({ locale: "en" });
 

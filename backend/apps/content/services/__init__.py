@@ -2,8 +2,8 @@
 workflow (submit, review, schedule, publish, expire) is in ``workflow.py``.
 
 Every write here that changes what readers see ends with ``content_changed()``, which
-invalidates the shared response cache (caching.py). The API and the admin both write
-through these functions, so no change goes around them.
+invalidates the shared response cache (caching.py), and ``site_articles_changed()`` for the
+site's cached pages (revalidation.py). The API and the admin both write through these functions.
 """
 
 from collections.abc import Iterable
@@ -23,25 +23,17 @@ from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
 from apps.content import tasks
 from apps.content.caching import content_changed
+from apps.content.errors import (
+    ArticleEditConflict as ArticleEditConflict,
+)  # raised here; callers catch it as services.*
 from apps.content.models import Article, Comment, Tag
+from apps.content.revalidation import site_articles_changed
 from apps.jobs.services import enqueue_on_commit
 from apps.uploads.images import image_reencode, image_thumbnail
 from apps.uploads.services import storage_delete_on_commit
 
 # The search document of an article (PostgreSQL full-text search, English); filters.py searches it.
 ARTICLE_SEARCH_VECTOR = SearchVector("title", "summary", "body", config="english")
-
-
-class ArticleEditConflict(ApplicationError):
-    """The article changed since the editor's form was loaded: their save would overwrite it."""
-
-    def __init__(self, *, current_version: int) -> None:
-        super().__init__(
-            code="edit_conflict",
-            detail=_("Someone else saved this article while you were editing it."),
-            status_code=HTTPStatus.CONFLICT,
-        )
-        self.current_version = current_version
 
 
 def history_actor_set(*, instance: Article | Comment | Tag, actor: User | None) -> None:
@@ -75,6 +67,7 @@ def article_save(*, article: Article, expected_version: int | None = None, actor
     if article.pk is not None:
         article.version = article_version_lock(article_id=article.pk, expected_version=expected_version) + 1
     history_actor_set(instance=article, actor=actor)
+    site_articles_changed(Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first(), article)
     article.save()
     if connection.vendor == "postgresql":
         Article.objects.filter(pk=article.pk).update(search_vector=ARTICLE_SEARCH_VECTOR)
@@ -85,6 +78,7 @@ def article_save(*, article: Article, expected_version: int | None = None, actor
 def article_tags_set(*, article: Article, tags: Iterable[Tag]) -> Article:
     article.tags.set(tags)
     content_changed()
+    site_articles_changed(article)
     return article
 
 
@@ -92,6 +86,7 @@ def article_delete(*, article: Article) -> None:
     """Deletes the article with its comments and tag links."""
     article.delete()
     content_changed()
+    site_articles_changed(article)  # the instance keeps its fields: its page goes too, if it had one
 
 
 @transaction.atomic
@@ -114,6 +109,7 @@ def article_cover_set(*, article: Article, image: UploadedFile | None) -> Articl
     for name in old_names:
         storage_delete_on_commit(name=name)
     content_changed()
+    site_articles_changed(article)
     return article
 
 
@@ -134,6 +130,7 @@ def article_cover_thumbnail_make(*, article_id: int, cover_name: str) -> bool:
         storage.delete(thumbnail_name)
         return False
     content_changed()
+    site_articles_changed(article)
     return True
 
 
@@ -142,11 +139,14 @@ def tag_save(*, tag: Tag) -> Tag:
     tag.full_clean()
     tag.save()
     content_changed()
+    site_articles_changed(*tag.articles.live().only("slug", "status", "publish_at"), tags=True)
     return tag
 
 
+@transaction.atomic
 def tag_delete(*, tag: Tag) -> None:
-    """Deletes the tag and its links; the articles stay."""
+    """Deletes the tag and its links; the articles stay (their pages are revalidated on commit)."""
+    site_articles_changed(*tag.articles.live().only("slug", "status", "publish_at"), tags=True)
     tag.delete()
     content_changed()
 
@@ -210,6 +210,7 @@ def comment_create(*, article: Article, author: User, body: str) -> Comment:
     comment.save()
     _comment_counts_update(article_ids=[article.pk])
     content_changed()
+    site_articles_changed(article)
     return comment
 
 
@@ -224,6 +225,7 @@ def comment_update(*, comment: Comment, user: User, body: str | None = None) -> 
     history_actor_set(instance=comment, actor=user)
     comment.save(update_fields=["body", "edited_at", "updated_at"])
     content_changed()
+    site_articles_changed(comment.article)
     return comment
 
 
@@ -239,6 +241,7 @@ def comment_remove(*, comment: Comment) -> None:
     comment.delete()
     _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
+    site_articles_changed(comment.article)
 
 
 @transaction.atomic
@@ -252,6 +255,7 @@ def comments_delete_by_author(*, author: User) -> int:
     Comment.history.filter(author_id=author.pk).delete()
     _comment_counts_update(article_ids=article_ids)
     content_changed()
+    site_articles_changed(*Article.objects.live().filter(pk__in=article_ids).only("slug", "status", "publish_at"))
     return deleted
 
 
@@ -262,6 +266,7 @@ def comment_moderate(*, comment: Comment, state: Comment.State) -> Comment:
     comment.save(update_fields=["state", "updated_at"])
     _comment_counts_update(article_ids=[comment.article_id])
     content_changed()
+    site_articles_changed(comment.article)
     return comment
 
 

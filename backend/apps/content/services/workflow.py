@@ -22,6 +22,7 @@ from apps.common.exceptions import ApplicationError
 from apps.content import services, tasks
 from apps.content.caching import content_changed
 from apps.content.models import Article
+from apps.content.revalidation import site_articles_changed, site_revalidate_on_commit
 from apps.jobs.services import enqueue_on_commit
 
 Status = Article.Status
@@ -86,8 +87,10 @@ def _save(*, article: Article, fields: list[str]) -> Article:
     article.full_clean(exclude=["tags"])
     # A transition is a change like an edit: a form loaded before it must not save over it.
     article.version = services.article_version_lock(article_id=article.pk) + 1
+    before = Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at", "unpublish_at").first()
     article.save(update_fields=[*fields, "status", "version", "updated_at"])
     content_changed()  # status changes what readers see, or may have seen (the response cache)
+    site_articles_changed(before, article)  # its page on the site, if it was or is now live
     return article
 
 
@@ -191,15 +194,19 @@ def articles_schedule_run() -> tuple[int, int]:
         Article.objects.select_for_update(skip_locked=True)
         .filter(status=Status.SCHEDULED, publish_at__lte=now)
         .filter(Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
-        .values_list("pk", "author_id")
+        .values_list("pk", "author_id", "slug")
     )
-    Article.objects.filter(pk__in=[pk for pk, _ in due]).update(status=Status.PUBLISHED, updated_at=now)
-    for pk, author_id in due:
+    Article.objects.filter(pk__in=[pk for pk, _, _ in due]).update(status=Status.PUBLISHED, updated_at=now)
+    for pk, author_id, _slug in due:
         if author_id is not None:
             enqueue_on_commit(tasks.send_article_published_email, pk)
-    archived = Article.objects.filter(status__in=(Status.SCHEDULED, Status.PUBLISHED), unpublish_at__lte=now).update(
-        status=Status.ARCHIVED, updated_at=now
+    expired = Article.objects.select_for_update(skip_locked=True).filter(
+        status__in=(Status.SCHEDULED, Status.PUBLISHED), unpublish_at__lte=now
     )
+    expired_slugs = list(expired.values_list("slug", flat=True))
+    archived = Article.objects.filter(slug__in=expired_slugs).update(status=Status.ARCHIVED, updated_at=now)
     if due or archived:
         content_changed()
+        # Pages that just went live, and pages that just expired (readers saw them until now).
+        site_revalidate_on_commit(slugs=[slug for _, _, slug in due] + expired_slugs)
     return len(due), archived

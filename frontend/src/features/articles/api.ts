@@ -17,6 +17,14 @@ export function getArticleBySlug(slug: string, locale: string) {
   return apiClient.GET("/api/v1/articles/{slug}/", { params: { path: { slug } }, ...lang(locale) });
 }
 
+/** Any article, drafts included, for the holder of its preview token (draft mode; never cached). */
+export function getArticlePreview(slug: string, token: string, locale: string) {
+  return apiClient.GET("/api/v1/articles/{slug}/preview/", {
+    params: { path: { slug }, header: { "X-Preview-Token": token } },
+    ...lang(locale),
+  });
+}
+
 export function listTags(locale: string) {
   return apiClient.GET("/api/v1/tags/", lang(locale));
 }

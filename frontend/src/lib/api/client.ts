@@ -174,8 +174,9 @@ api.interceptors.response.use(undefined, async (error: AxiosError) => {
 
 function call(method: Method, path: string, init: Record<string, unknown> = {}) {
   const { params, body, ...options } = init as {
-    params?: { path?: Record<string, string | number>; query?: object };
+    params?: { path?: Record<string, string | number>; query?: object; header?: object };
     body?: unknown;
+    headers?: Record<string, string>;
   };
   const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params?.path?.[name];
@@ -183,7 +184,15 @@ function call(method: Method, path: string, init: Record<string, unknown> = {}) 
     return encodeURIComponent(String(value));
   });
   return api
-    .request({ method, url, params: params?.query, data: body, ...options })
+    .request({
+      method,
+      url,
+      params: params?.query,
+      data: body,
+      ...options,
+      // Header parameters of the schema (e.g. X-Preview-Token) travel as the headers they are.
+      headers: { ...params?.header, ...options.headers },
+    })
     .then((response) => response.data);
 }
 

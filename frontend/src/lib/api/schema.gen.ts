@@ -56,6 +56,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/articles/{slug}/preview/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * @description One article whatever its status, for the holder of its preview token (the site's draft mode).
+     *
+     *     The token travels in a header, not the URL, so it stays out of access logs; the answer is
+     *     never cached (no AnonymousResponseCacheMixin, and ``Cache-Control: private, no-store``).
+     */
+    get: operations["articles_preview"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/articles/{slug}/transitions/": {
     parameters: {
       query?: never;
@@ -1605,6 +1627,86 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Comment"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  articles_preview: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A preview token minted by the admin's 'Preview on site' (valid for minutes) */
+        "X-Preview-Token": string;
+      };
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ArticleDetail"];
         };
       };
       400: {

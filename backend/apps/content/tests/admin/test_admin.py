@@ -1,3 +1,5 @@
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -5,6 +7,7 @@ from django.test import Client
 
 from apps.accounts.tests.factories import UserFactory
 from apps.content.models import Article, Comment
+from apps.content.preview import preview_token_article_id
 from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
 from apps.uploads.tests.images import image_bytes, png_header
 
@@ -108,16 +111,24 @@ def test_bulk_publish_and_unpublish_actions(editor_client):
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.DRAFT}
 
 
-def test_preview_shows_a_draft_rendered(editor_client):
-    article = ArticleFactory(draft=True, body="**Secret** plan")
+def test_preview_on_site_redirects_to_the_site_with_a_fresh_token_for_this_article(editor_client, settings):
+    settings.FRONTEND_URL = "https://site.test"
+    article = ArticleFactory(draft=True, slug="secret-plan")
 
+    change_page = editor_client.get(f"/admin/content/article/{article.pk}/change/")
     response = editor_client.get(f"/admin/content/article/{article.pk}/preview/")
 
-    assert response.status_code == 200
-    assert b"<strong>Secret</strong>" in response.content
+    assert f"/admin/content/article/{article.pk}/preview/".encode() in change_page.content
+    assert b"Preview on site" in change_page.content
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert (location.scheme, location.netloc, location.path) == ("https", "site.test", "/cms/preview")
+    query = parse_qs(location.query)
+    assert query["slug"] == ["secret-plan"]
+    assert preview_token_article_id(token=query["token"][0]) == article.pk
 
 
-def test_preview_needs_view_permission():
+def test_preview_on_site_needs_view_permission():
     client = Client()
     client.force_login(UserFactory(is_staff=True))
 

@@ -7,7 +7,8 @@ import { Link } from "@/i18n/navigation";
 import { ArticleCard } from "@/features/articles/components/article-card";
 import { ArticleFilters } from "@/features/articles/components/article-filters";
 import { Pagination } from "@/features/articles/components/pagination";
-import { ARTICLES_PAGE_SIZE, listArticles, listTags } from "@/features/articles/api";
+import { ARTICLES_PAGE_SIZE } from "@/features/articles/api";
+import { readArticles, readTags } from "@/features/articles/server";
 import { parseArticleListQuery, type ArticleListParams } from "@/features/articles/list-query";
 import { ApiError } from "@/lib/api/errors";
 import { errorMessage } from "@/lib/error-message";
@@ -25,7 +26,7 @@ type Props = {
  */
 async function loadArticles(query: ArticleListParams, locale: string) {
   try {
-    return { articles: await listArticles(query, locale), error: null };
+    return { articles: await readArticles(query, locale), error: null };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500 || error.status === 0) throw error;
     if (error.status === 404) notFound();
@@ -42,7 +43,7 @@ export default async function HomePage({ params, searchParams }: Props) {
 
   const [{ articles, error }, tags, t, tErrors] = await Promise.all([
     loadArticles(query, locale),
-    listTags(locale),
+    readTags(locale),
     getTranslations("home"),
     getTranslations("errors"),
   ]);

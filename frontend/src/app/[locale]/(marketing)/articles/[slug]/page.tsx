@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 
-import { getArticleBySlug, listComments } from "@/features/articles/api";
 import { ArticleByline } from "@/features/articles/components/article-byline";
 import { Comments } from "@/features/articles/components/comments";
+import { PreviewBanner } from "@/features/articles/components/preview-banner";
+import { readArticle, readArticlePreview, readComments } from "@/features/articles/server";
 import { sanitizeArticleHtml } from "@/features/articles/sanitize";
 import { Link } from "@/i18n/navigation";
 import { resolveLocale } from "@/i18n/page-locale";
@@ -19,10 +20,15 @@ function notFoundOn404(error: unknown): never {
   throw error;
 }
 
-// generateMetadata and the page both need the article: one backend call per request.
-const loadArticle = cache((slug: string, locale: string) =>
-  getArticleBySlug(slug, locale).catch(notFoundOn404),
-);
+/**
+ * The article of a valid preview token in draft mode (drafts included, flagged `preview`), else
+ * the published one from the data cache. generateMetadata and the page share one read.
+ */
+const loadArticle = cache(async (slug: string, locale: string) => {
+  const draft = await readArticlePreview(slug, locale);
+  if (draft) return { ...draft, preview: true };
+  return { ...(await readArticle(slug, locale).catch(notFoundOn404)), preview: false };
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [locale, { slug }] = await Promise.all([resolveLocale(params), params]);
@@ -31,6 +37,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.title,
     description: article.summary,
     alternates: { canonical: `/articles/${article.slug}` },
+    // A draft seen through a preview token is nobody's to index.
+    robots: article.preview ? { index: false, follow: false } : undefined,
     openGraph: {
       type: "article",
       title: article.title,
@@ -47,15 +55,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const [locale, { slug }] = await Promise.all([resolveLocale(params), params]);
-  const [article, comments, t] = await Promise.all([
-    loadArticle(slug, locale),
-    // Its 404 can arrive before the article's, and would otherwise fail the page with a 500.
-    listComments(slug).catch(notFoundOn404),
-    getTranslations("article"),
-  ]);
+  const [article, t] = await Promise.all([loadArticle(slug, locale), getTranslations("article")]);
+  // A draft has no comments to read (the API answers 404 for them); a live one's 404 means it
+  // was unpublished since its own read, and is the not-found page as well.
+  const comments = article.preview
+    ? { count: 0, next: null, previous: null, results: [] }
+    : await readComments(slug).catch(notFoundOn404);
 
   return (
     <article className="space-y-8">
+      {article.preview ? <PreviewBanner path={`/articles/${article.slug}`} /> : null}
       <header className="space-y-3">
         <Link href="/" className="link text-sm">
           {t("back")}
@@ -83,7 +92,7 @@ export default async function ArticlePage({ params }: Props) {
         // Sanitised on the server just above; see sanitize.ts for what survives.
         dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(article.bodyHtml) }}
       />
-      <Comments slug={article.slug} initial={comments} />
+      {article.preview ? null : <Comments slug={article.slug} initial={comments} />}
     </article>
   );
 }
