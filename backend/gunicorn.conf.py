@@ -11,3 +11,14 @@ bytes, and the default request line (4094) would equal nginx's instead of being 
 limit_request_line = 8190
 limit_request_fields = 32768
 limit_request_field_size = 8190
+
+
+def post_fork(server: object, worker: object) -> None:
+    """Installs the tracer provider in each worker: its export thread and connections must not be
+    made in the master and cross the fork (config/tracing.py)."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from config.tracing import tracing_provider_setup
+
+    tracing_provider_setup()

@@ -1,0 +1,34 @@
+import type { Instrumentation } from "next";
+
+import { env } from "@/env";
+import { sentryOptions } from "@/lib/sentry";
+
+/**
+ * Runs once when the Next.js server starts (https://nextjs.org/docs/app/guides/instrumentation).
+ * Tracing and Sentry start only when configured, each from a dynamic import, so a server
+ * without them loads neither SDK.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (env.otlpEndpoint) {
+    const { OTLPHttpProtoTraceExporter, registerOTel } = await import("@vercel/otel");
+    registerOTel({
+      serviceName: "starter-web",
+      // W3C traceparent is the default propagator; the API client adds it to backend calls.
+      traceExporter: new OTLPHttpProtoTraceExporter({ url: `${env.otlpEndpoint}/v1/traces` }),
+    });
+  }
+  const options = sentryOptions("server");
+  if (options) {
+    const Sentry = await import("@sentry/nextjs");
+    // Sentry's Next.js default registers a tracer provider of its own, replacing the one above.
+    Sentry.init({ ...options, enableOpenTelemetrySetup: false });
+  }
+}
+
+/** Errors thrown while rendering or in route handlers, reported with the request they failed. */
+export const onRequestError: Instrumentation.onRequestError = async (...args) => {
+  if (!sentryOptions("server")) return;
+  const Sentry = await import("@sentry/nextjs");
+  Sentry.captureRequestError(...args);
+};
