@@ -56,6 +56,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/auth/email/change/confirm/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Moves the account to the new address with the token from the emailed link; every session ends. */
+    post: operations["auth_email_change_confirm_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/login/": {
     parameters: {
       query?: never;
@@ -494,7 +511,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/me/exports/": {
+  "/api/v1/users/me/email/": {
     parameters: {
       query?: never;
       header?: never;
@@ -502,6 +519,29 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    put?: never;
+    /**
+     * @description Asks to move the account to another address: a link goes to it, a notice to the current one.
+     *
+     *     Answers 202 whether or not another account has the new address (docs/auth.md). Needs the
+     *     current password; an account without one gets 400 ``password_required``.
+     */
+    post: operations["users_me_email_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/me/exports/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Your newest exports (at most 20), newest first. An export pending or running is the first one: poll it for progress. */
+    get: operations["users_me_exports_list"];
     put?: never;
     /** @description Starts an export of all your personal data (zip). Poll the returned export for progress. */
     post: operations["users_me_exports_create"];
@@ -888,11 +928,25 @@ export interface components {
     Detail: {
       detail: string;
     };
+    EmailChangeConfirmInputRequest: {
+      token: string;
+    };
+    EmailChangeInputRequest: {
+      /** Format: email */
+      newEmail: string;
+      /** @default  */
+      password: string;
+    };
+    EmailChangeRequested: {
+      detail: string;
+    };
     Export: {
       /** Format: uuid */
       readonly id: string;
       readonly status: components["schemas"]["ExportStatusEnum"];
       readonly progress: number;
+      /** @description Size of the archive in bytes */
+      readonly size: number | null;
       /**
        * Format: uri
        * @description Presigned, short-lived; null until succeeded
@@ -914,6 +968,12 @@ export interface components {
     Health: {
       status: string;
     };
+    /**
+     * @description * `en` - English
+     *     * `de` - Deutsch
+     * @enum {string}
+     */
+    LanguageEnum: "en" | "de";
     Login: {
       access: string;
       user: components["schemas"]["User"];
@@ -1020,6 +1080,13 @@ export interface components {
     PatchedUserUpdateInputRequest: {
       firstName?: string;
       lastName?: string;
+      /**
+       * @description Language of emails
+       *
+       *     * `en` - English
+       *     * `de` - Deutsch
+       */
+      language?: components["schemas"]["LanguageEnum"];
     };
     /** @description RFC 9457 problem details, the body of every 4xx and 5xx response. */
     Problem: {
@@ -1200,6 +1267,13 @@ export interface components {
       /** @description False when the account has no usable password (it signs in only through a connected GitHub or Google account): there is no password to confirm deletion with or to change, and one can be set through the emailed password reset. */
       readonly hasPassword: boolean;
       readonly avatar: components["schemas"]["Avatar"] | null;
+      /**
+       * @description The language of the emails the account receives; PATCH /users/me/ changes it.
+       *
+       *     * `en` - English
+       *     * `de` - Deutsch
+       */
+      readonly language: components["schemas"]["LanguageEnum"];
     };
     VerifyEmailInputRequest: {
       token: string;
@@ -1225,7 +1299,7 @@ export interface operations {
         ordering?: "-publishedAt" | "publishedAt";
         /** @description Page number, from 1 */
         page?: number;
-        /** @description Items per page (at most 100) */
+        /** @description Items per page (at most 100; more is cut to 100) */
         pageSize?: number;
         /** @description Full-text search in title, summary and body */
         search?: string;
@@ -1279,6 +1353,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1347,6 +1429,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   articles_comments_list: {
@@ -1354,7 +1444,7 @@ export interface operations {
       query?: {
         /** @description Page number, from 1 */
         page?: number;
-        /** @description Items per page (at most 100) */
+        /** @description Items per page (at most 100; more is cut to 100) */
         pageSize?: number;
       };
       header?: never;
@@ -1406,6 +1496,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1486,6 +1584,76 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_email_change_confirm_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailChangeConfirmInputRequest"];
+      };
+    };
+    responses: {
+      /** @description Address changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_login_create: {
@@ -1557,6 +1725,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_logout_create: {
@@ -1600,6 +1776,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1662,6 +1846,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_mfa_passkey_options_create: {
@@ -1710,6 +1902,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1772,6 +1972,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_mfa_totp_create: {
@@ -1820,6 +2028,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1882,6 +2098,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_passkey_options_create: {
@@ -1926,6 +2150,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1987,6 +2219,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_password_reset_create: {
@@ -2034,6 +2274,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_password_reset_confirm_create: {
@@ -2073,6 +2321,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2135,6 +2391,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_reauthenticate_options_create: {
@@ -2179,6 +2443,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2245,6 +2517,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_register_create: {
@@ -2285,6 +2565,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2343,6 +2631,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_verify_email_create: {
@@ -2390,6 +2686,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   auth_verify_email_resend_create: {
@@ -2430,6 +2734,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2498,6 +2810,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2578,6 +2898,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   tags_list: {
@@ -2630,6 +2958,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2701,6 +3037,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2788,6 +3132,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   uploads_finish_create: {
@@ -2865,6 +3217,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_retrieve: {
@@ -2917,6 +3277,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2982,6 +3350,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_partial_update: {
@@ -3038,6 +3414,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3124,6 +3508,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_avatar_destroy: {
@@ -3175,6 +3567,144 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_email_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailChangeInputRequest"];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EmailChangeRequested"];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  users_me_exports_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Export"][];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3234,6 +3764,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3302,6 +3840,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_mfa_retrieve: {
@@ -3354,6 +3900,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3428,6 +3982,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_mfa_totp_destroy: {
@@ -3487,6 +4049,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3565,6 +4135,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_mfa_totp_setup_create: {
@@ -3632,6 +4210,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_passkeys_retrieve: {
@@ -3684,6 +4270,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3762,6 +4356,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_passkeys_destroy: {
@@ -3823,6 +4425,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3895,6 +4505,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_passkeys_options_create: {
@@ -3954,6 +4572,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_sessions_retrieve: {
@@ -4006,6 +4632,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4073,6 +4707,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   users_me_sessions_end_others_create: {
@@ -4117,6 +4759,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4176,6 +4826,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4251,6 +4909,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   healthz_retrieve: {
@@ -4295,6 +4961,14 @@ export interface operations {
         };
       };
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
         headers: {
           [name: string]: unknown;
         };
