@@ -16,6 +16,9 @@ limit_request_field_size = 8190
 def post_fork(server: object, worker: object) -> None:
     """Installs the tracer provider in each worker: its export thread and connections must not be
     made in the master and cross the fork (config/tracing.py)."""
+    # Only for this project's application: bench/run.sh serves a bare Django project with these settings too.
+    if getattr(server.app, "app_uri", None) != "config.wsgi:application":
+        return
     import os
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")

@@ -10,6 +10,8 @@
 #   bench/run.sh                      # 3 rounds, 5 s per measurement
 #   BENCH_ROUNDS=5 BENCH_DURATION=10 BENCH_CONNECTIONS=32 BENCH_WORKERS=4 bench/run.sh
 #   BENCH_DATABASE=bench_mine bench/run.sh   # another database, e.g. beside a colleague's run
+#   BENCH_OTLP=1 bench/run.sh         # tracing on, exporting to a local OTLP sink (bench/otlp_sink.py)
+#   BENCH_SCALE=0 bench/run.sh        # without the in-process run at 100,000 articles (bench/scale.py)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -72,6 +74,15 @@ export THROTTLE_ANON_RATE='' THROTTLE_USER_RATE=''
 export JWT_ACCESS_TOKEN_LIFETIME_SECONDS=3600
 export LOG_LEVEL=WARNING
 unset SENTRY_DSN
+# Tracing is off, as it is without a collector, unless BENCH_OTLP=1: then every API process exports
+# its spans to a stand-in collector that accepts and discards them (docs/benchmarks.md#tracing).
+unset OTEL_EXPORTER_OTLP_ENDPOINT
+if [ "${BENCH_OTLP:-0}" = 1 ]; then
+    otlp_port="$(free_port)"
+    "$python" "$root/bench/otlp_sink.py" "$otlp_port" &
+    pids+=("$!")
+    export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port"
+fi
 
 cd "$backend"
 for _ in $(seq 50); do
@@ -256,6 +267,9 @@ for i in "${!scenarios[@]}"; do
         "${target:+>=$target}" "$verdict"
 done
 
+[ "${BENCH_OTLP:-0}" != 1 ] || echo "Tracing on: every API process exported its spans to a local OTLP/HTTP sink."
 # Content reads at 100,000 articles, in-process and uncached (bench/scale.py; seeds once).
-SCALE_DATABASE_URL="$pg/bench_scale" "$python" "$root/bench/scale.py" || failed=1
+if [ "${BENCH_SCALE:-1}" != 0 ]; then
+    SCALE_DATABASE_URL="$pg/bench_scale" "$python" "$root/bench/scale.py" || failed=1
+fi
 exit "$failed"

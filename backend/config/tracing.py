@@ -59,7 +59,7 @@ def tracing_instrument(*, force: bool = False) -> bool:
 def tracing_provider_setup(*, service_name: str | None = None, exporter: SpanExporter | None = None) -> bool:
     """Installs this process's tracer provider, exporting to ``exporter`` or else by OTLP/HTTP to
     ``OTEL_EXPORTER_OTLP_ENDPOINT``. Once per process; returns whether a provider was installed."""
-    global _provider_pid  # noqa: PLW0603 - one provider per process, by design of the OpenTelemetry API
+    global _provider_pid  # one provider per process: the OpenTelemetry API takes only one
     if _provider_pid == os.getpid() or not (exporter or tracing_enabled()):
         return False
     if exporter is None:

@@ -3,9 +3,9 @@ import sys
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from config.tracing import tracing_instrument, tracing_provider_setup
 
-from config.tracing import tracing_instrument, tracing_provider_setup  # noqa: E402 - needs the settings module
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 # Before the handler is built: the Django instrumentation adds its middleware to the settings.
 tracing_instrument()

@@ -37,7 +37,8 @@ export const env = {
   sentry: {
     browserDsn: process.env.NEXT_PUBLIC_SENTRY_DSN ?? "",
     serverDsn: process.env.SENTRY_DSN || process.env.NEXT_PUBLIC_SENTRY_DSN || "",
-    environment: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT || process.env.NODE_ENV || "development",
+    environment:
+      process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT || process.env.NODE_ENV || "development",
     release: process.env.NEXT_PUBLIC_SENTRY_RELEASE || undefined,
   },
 } as const;

@@ -14,8 +14,10 @@ export async function register() {
     const { OTLPHttpProtoTraceExporter, registerOTel } = await import("@vercel/otel");
     registerOTel({
       serviceName: "starter-web",
-      // W3C traceparent is the default propagator; the API client adds it to backend calls.
       traceExporter: new OTLPHttpProtoTraceExporter({ url: `${env.otlpEndpoint}/v1/traces` }),
+      // W3C traceparent (the default propagator) on calls to the API only, from their client
+      // span; other origins are not told our trace IDs.
+      instrumentationConfig: { fetch: { propagateContextUrls: [env.backendUrl] } },
     });
   }
   const options = sentryOptions("server");

@@ -67,7 +67,10 @@ test("an API error's request ID becomes the event's request_id tag", () => {
   const { requestIdTag } = load({ NEXT_PUBLIC_SENTRY_DSN: DSN });
   const error = new ApiError({ status: 500, code: "error", detail: "x", requestId: "req-42" });
 
-  const tagged = requestIdTag({ type: undefined, tags: { page: "home" } }, { originalException: error });
+  const tagged = requestIdTag(
+    { type: undefined, tags: { page: "home" } },
+    { originalException: error },
+  );
   const untagged = requestIdTag({ type: undefined }, { originalException: new Error("plain") });
 
   expect(tagged.tags).toEqual({ page: "home", request_id: "req-42" });

@@ -111,6 +111,6 @@ def test_without_an_endpoint_nothing_is_instrumented(settings):
 
     assert tracing_instrument() is False
     assert tracing_provider_setup() is False
-    assert settings.MIDDLEWARE == middleware
+    assert middleware == settings.MIDDLEWARE
     assert not DjangoInstrumentor().is_instrumented_by_opentelemetry
     assert enqueue_on_commit(broker_tasks.log_message, "untraced").trace_context == {}
