@@ -1,8 +1,7 @@
-import { sentryOptions } from "@/lib/sentry";
+import { env } from "@/env";
 
-// Runs in the browser before the app hydrates. The SDK is a chunk of its own, fetched only
-// when NEXT_PUBLIC_SENTRY_DSN was set at build time: no DSN, no Sentry code on any page.
-const options = sentryOptions("browser");
-if (options) {
-  void import("@sentry/nextjs").then((Sentry) => Sentry.init(options));
+// Runs in the browser before the app hydrates. Without NEXT_PUBLIC_SENTRY_DSN at build time this
+// is all a page gets: the setup and the SDK are chunks of their own, fetched only with a DSN.
+if (env.sentry.browserDsn) {
+  void import("@/lib/sentry").then(({ sentryStart }) => sentryStart("browser"));
 }

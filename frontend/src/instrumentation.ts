@@ -1,7 +1,7 @@
 import type { Instrumentation } from "next";
 
 import { env } from "@/env";
-import { sentryOptions } from "@/lib/sentry";
+import { sentryOptions, sentryStart } from "@/lib/sentry";
 
 /**
  * Runs once when the Next.js server starts (https://nextjs.org/docs/app/guides/instrumentation).
@@ -20,12 +20,7 @@ export async function register() {
       instrumentationConfig: { fetch: { propagateContextUrls: [env.backendUrl] } },
     });
   }
-  const options = sentryOptions("server");
-  if (options) {
-    const Sentry = await import("@sentry/nextjs");
-    // Sentry's Next.js default registers a tracer provider of its own, replacing the one above.
-    Sentry.init({ ...options, enableOpenTelemetrySetup: false });
-  }
+  await sentryStart("server");
 }
 
 /** Errors thrown while rendering or in route handlers, reported with the request they failed. */

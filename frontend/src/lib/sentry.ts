@@ -8,8 +8,8 @@ type Side = "browser" | "server";
 
 /**
  * The options Sentry starts with on one side, or null while that side has no DSN: then
- * src/instrumentation.ts and src/instrumentation-client.ts do not even load the SDK, which
- * would add tens of kB to every page's first load (docs/frontend.md#bundle-budget).
+ * src/instrumentation.ts and src/instrumentation-client.ts do not even load the SDK, whose
+ * chunk is ~180 kB gzip (docs/frontend.md#bundle-budget).
  */
 export function sentryOptions(side: Side) {
   const dsn = side === "browser" ? env.sentry.browserDsn : env.sentry.serverDsn;
@@ -22,6 +22,15 @@ export function sentryOptions(side: Side) {
     tracesSampleRate: 0,
     beforeSend: requestIdTag,
   };
+}
+
+/** Loads and starts the SDK on one side, if that side has a DSN. */
+export async function sentryStart(side: Side): Promise<void> {
+  const options = sentryOptions(side);
+  if (!options) return;
+  const Sentry = await import("@sentry/nextjs");
+  // Sentry's Next.js default registers a tracer provider of its own, replacing @vercel/otel's.
+  Sentry.init({ ...options, enableOpenTelemetrySetup: false });
 }
 
 /** The request ID of a failed API call, as a tag: the same ID is on the backend's log lines and events. */

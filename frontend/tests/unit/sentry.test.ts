@@ -4,6 +4,11 @@
 
 import { ApiError } from "@/lib/api/errors";
 
+const init = jest.fn();
+jest.mock("@sentry/nextjs", () => ({ init: (...args: unknown[]) => init(...args) }));
+
+beforeEach(() => init.mockClear());
+
 /** Loads sentry.ts and csp.ts with their environment, since env.ts reads process.env once at import. */
 function load(vars: Record<string, string>) {
   const saved = { ...process.env };
@@ -75,4 +80,16 @@ test("an API error's request ID becomes the event's request_id tag", () => {
 
   expect(tagged.tags).toEqual({ page: "home", request_id: "req-42" });
   expect(untagged.tags).toBeUndefined();
+});
+
+test("the SDK starts only on a side with a DSN, without its own tracer provider", async () => {
+  const { sentryStart } = load({ NEXT_PUBLIC_SENTRY_DSN: "", SENTRY_DSN: DSN });
+
+  await sentryStart("browser");
+  expect(init).not.toHaveBeenCalled();
+
+  await sentryStart("server");
+  expect(init).toHaveBeenCalledWith(
+    expect.objectContaining({ dsn: DSN, enableOpenTelemetrySetup: false }),
+  );
 });
