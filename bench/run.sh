@@ -39,7 +39,9 @@ pids=()
 # shellcheck disable=SC2329 # invoked by the trap below
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+    # The OTLP sink last, so the servers' final span exports on shutdown still reach it.
+    [ -z "${otlp_pid:-}" ] || { kill "$otlp_pid" 2>/dev/null || true; wait "$otlp_pid" 2>/dev/null || true; }
     [ -z "${metrics_dir:-}" ] || rm -rf "$metrics_dir"
 }
 trap cleanup EXIT INT TERM
@@ -80,7 +82,7 @@ unset OTEL_EXPORTER_OTLP_ENDPOINT
 if [ "${BENCH_OTLP:-0}" = 1 ]; then
     otlp_port="$(free_port)"
     "$python" "$root/bench/otlp_sink.py" "$otlp_port" &
-    pids+=("$!")
+    otlp_pid="$!"
     export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port"
 fi
 
@@ -131,7 +133,8 @@ start_server() { # port, WSGI application, path that answers 200 when ready, the
     env "$@" "$backend/.venv/bin/gunicorn" "$app" --bind "127.0.0.1:$port" --workers "$workers" \
         "${gunicorn_flags[@]}" --log-level warning >/dev/null &
     pids+=("$!")
-    for _ in $(seq 100); do
+    # Up to 60 s: on a shared machine under load, --preload and four workers can take over 20 s.
+    for _ in $(seq 300); do
         curl -fsS "http://127.0.0.1:$port$ready" >/dev/null 2>&1 && return
         sleep 0.2
     done
