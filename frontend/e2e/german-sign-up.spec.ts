@@ -32,7 +32,8 @@ test("a German sign-up is written to in German until the account page switches t
     await page.goto("/de/login");
     await page.getByLabel("E-Mail").fill(email);
     await page.getByLabel("Passwort").fill(password);
-    await page.getByRole("button", { name: "Anmelden" }).click();
+    // Exact: "Mit einem Passkey anmelden" is a button of the login page too.
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
     await expect(page.getByTestId("account-link")).toHaveAccessibleName("Greta");
     await page.goto("/de/account");
     const section = page.getByRole("region", { name: "Sprache" });

@@ -1,7 +1,11 @@
 /** Where the end-to-end run puts its servers and mail; one place for the config and the tests. */
 export const FRONTEND_PORT = Number(process.env.E2E_FRONTEND_PORT ?? 3100);
 export const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 8000);
-export const FRONTEND_URL = `http://127.0.0.1:${FRONTEND_PORT}`;
+/**
+ * "localhost", not 127.0.0.1: WebAuthn refuses an IP address as relying-party id, and the
+ * backend takes its rp id and origin from this URL (FRONTEND_URL) for the passkey steps.
+ */
+export const FRONTEND_URL = `http://localhost:${FRONTEND_PORT}`;
 export const BACKEND_URL = `http://127.0.0.1:${BACKEND_PORT}`;
 export const DATABASE_URL =
   process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/e2e";

@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
-from apps.content import services
+from apps.content import history_services, services
+from apps.content.admin_history import ArticleLockAdminMixin, HistoryAdminMixin
 from apps.content.models import Article, Comment, Tag
 from apps.uploads.images import image_reencode
 
@@ -97,7 +98,7 @@ class CommentInline(AuthorNameMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
+class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ("title", "status", "author_name", "publish_at", "cover", "preview")
     list_filter = ("status", "tags", ("author", AuthorListFilter))
@@ -136,7 +137,9 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
         return {**super().get_changeform_initial_data(request), "author": request.user.pk}
 
     def save_model(self, request: HttpRequest, obj: Article, form: ArticleAdminForm, change: bool) -> None:
-        services.article_save(article=obj)
+        services.article_save(
+            article=obj, expected_version=form.cleaned_data.get("edit_version"), actor=cast(User, request.user)
+        )
         if form.cleaned_data.get("new_cover"):
             services.article_cover_set(article=obj, image=form.cleaned_data["new_cover"])
         elif form.cleaned_data.get("remove_cover"):
@@ -156,6 +159,9 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
 
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
         services.article_delete(article=obj)
+
+    def history_revert(self, request: HttpRequest, obj: Article, version: Any) -> None:
+        history_services.article_revert(article=obj, version=version, actor=cast(User, request.user))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         for article in queryset:
@@ -197,7 +203,7 @@ class ArticleAdmin(AuthorNameMixin, admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -208,13 +214,16 @@ class TagAdmin(admin.ModelAdmin):
     def delete_model(self, request: HttpRequest, obj: Tag) -> None:
         services.tag_delete(tag=obj)
 
+    def history_revert(self, request: HttpRequest, obj: Tag, version: Any) -> None:
+        history_services.tag_revert(tag=obj, version=version, actor=cast(User, request.user))
+
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Tag]) -> None:
         for tag in queryset:
             services.tag_delete(tag=tag)
 
 
 @admin.register(Comment)
-class CommentAdmin(AuthorNameMixin, admin.ModelAdmin):
+class CommentAdmin(HistoryAdminMixin, AuthorNameMixin, admin.ModelAdmin):
     list_display = ("excerpt", "article", "author_name", "state", "created_at")
     list_filter = ("state", "created_at")
     list_select_related = ("article", "author")

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from apps.common.models import BaseModel
 from apps.content.markdown import markdown_render
@@ -17,6 +18,8 @@ from apps.content.markdown import markdown_render
 class Tag(BaseModel):
     name = models.CharField(_("name"), max_length=64, unique=True)
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ("name",)
@@ -75,8 +78,15 @@ class Article(BaseModel):
     # GIN-indexed (migration 0008): a search ranks it in place instead of parsing every match's text
     # again. Null on SQLite, which searches with LIKE (filters.py).
     search_vector = SearchVectorField(null=True, editable=False)
+    # The optimistic lock of editors' forms: the services add one on every editorial write, and a
+    # save that started from an older number is refused (services.article_save, docs/editors.md).
+    # A database default too, for rows written by SQL (bench/scale.py).
+    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    # A version per save (history.py). Not the derived columns: the HTML and the search document
+    # follow from the text, and the comment count belongs to the comment services.
+    history = HistoricalRecords(excluded_fields=["body_html", "search_vector", "comment_count"])
 
     class Meta:
         ordering = ("-publish_at", "-id")
@@ -145,6 +155,8 @@ class Comment(BaseModel):
     body = models.TextField(_("body"), max_length=5000, validators=[MaxLengthValidator(5000)])
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     state = models.CharField(_("moderation"), max_length=16, choices=State.choices, default=State.VISIBLE)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ("created_at", "id")

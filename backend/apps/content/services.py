@@ -29,13 +29,48 @@ from apps.uploads.services import storage_delete_on_commit
 ARTICLE_SEARCH_VECTOR = SearchVector("title", "summary", "body", config="english")
 
 
+class ArticleEditConflict(ApplicationError):
+    """The article changed since the editor's form was loaded: their save would overwrite it."""
+
+    def __init__(self, *, current_version: int) -> None:
+        super().__init__(
+            code="edit_conflict",
+            detail=_("Someone else saved this article while you were editing it."),
+            status_code=HTTPStatus.CONFLICT,
+        )
+        self.current_version = current_version
+
+
+def history_actor_set(*, instance: Article | Comment | Tag, actor: User | None) -> None:
+    """Names who makes the next version (simple-history reads ``_history_user``); without an actor
+    the admin request's user is recorded (HistoryRequestMiddleware), outside requests nobody."""
+    if actor is not None:
+        instance._history_user = actor  # type: ignore[union-attr]
+
+
+def article_version_lock(*, article_id: int, expected_version: int | None = None) -> int:
+    """Locks the article's row until commit and returns its version; refuses an expected one
+    that is not the current (the optimistic lock of editors' forms)."""
+    current = Article.objects.select_for_update().filter(pk=article_id).values_list("version", flat=True).first()
+    if current is None:
+        return 0  # deleted meanwhile: saving creates it again, as Django's admin would
+    if expected_version is not None and expected_version != current:
+        raise ArticleEditConflict(current_version=current)
+    return current
+
+
 @transaction.atomic
-def article_save(*, article: Article) -> Article:
+def article_save(*, article: Article, expected_version: int | None = None, actor: User | None = None) -> Article:
     """Creates or updates an article from its fields (the admin's form); tags are set apart.
 
+    With ``expected_version`` (the version the editor's form was loaded with) a save over someone
+    else's newer one is refused with ``ArticleEditConflict`` instead of overwriting it.
     On PostgreSQL it also stores the search document, from the saved text, in the same transaction.
     """
     article.full_clean(exclude=["tags"])
+    if article.pk is not None:
+        article.version = article_version_lock(article_id=article.pk, expected_version=expected_version) + 1
+    history_actor_set(instance=article, actor=actor)
     article.save()
     if connection.vendor == "postgresql":
         Article.objects.filter(pk=article.pk).update(search_vector=ARTICLE_SEARCH_VECTOR)
@@ -55,20 +90,24 @@ def article_delete(*, article: Article) -> None:
     content_changed()
 
 
+@transaction.atomic
 def article_publish(*, article: Article) -> Article:
     """Live now. An article already live keeps its original publish time."""
     now = timezone.now()
     if article.publish_at is None or article.publish_at > now:
         article.publish_at = now
     article.status = Article.Status.PUBLISHED
-    article.save(update_fields=["status", "publish_at", "updated_at"])
+    article.version = article_version_lock(article_id=article.pk) + 1
+    article.save(update_fields=["status", "publish_at", "version", "updated_at"])
     content_changed()
     return article
 
 
+@transaction.atomic
 def article_unpublish(*, article: Article) -> Article:
     article.status = Article.Status.DRAFT
-    article.save(update_fields=["status", "updated_at"])
+    article.version = article_version_lock(article_id=article.pk) + 1
+    article.save(update_fields=["status", "version", "updated_at"])
     content_changed()
     return article
 
@@ -187,6 +226,7 @@ def comment_create(*, article: Article, author: User, body: str) -> Comment:
     _verified_author(author)
     comment = Comment(article=article, author=author, body=body)
     comment.full_clean()
+    history_actor_set(instance=comment, actor=author)
     _articles_lock(article_ids=[article.pk])
     comment.save()
     _comment_counts_update(article_ids=[article.pk])
@@ -202,6 +242,7 @@ def comment_update(*, comment: Comment, user: User, body: str | None = None) -> 
     comment.body = body
     comment.edited_at = timezone.now()
     comment.full_clean()
+    history_actor_set(instance=comment, actor=user)
     comment.save(update_fields=["body", "edited_at", "updated_at"])
     content_changed()
     return comment
@@ -228,6 +269,8 @@ def comments_delete_by_author(*, author: User) -> int:
     article_ids = set(Comment.objects.filter(author=author).values_list("article_id", flat=True))
     _articles_lock(article_ids=article_ids)
     deleted, _ = Comment.objects.filter(author=author).delete()
+    # Their versions are the same personal data (the deletion above adds one more per comment).
+    Comment.history.filter(author_id=author.pk).delete()
     _comment_counts_update(article_ids=article_ids)
     content_changed()
     return deleted

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_prometheus",
     "social_django",
+    # Versions of articles, tags and comments (docs/editors.md "History").
+    "simple_history",
     "apps.common",
     "apps.accounts",
     "apps.mfa",
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a version saved during an admin request records who saved it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",

@@ -38,6 +38,16 @@ export class AccountPage {
     ).toBeVisible();
   }
 
+  /** An account with a password confirms its deletion with it, then answers the dialog. */
+  async deleteWithPassword(password: string) {
+    const section = this.page.getByRole("region", { name: "Delete account" });
+    await section.getByLabel("Enter your password to confirm").fill(password);
+    await section.getByRole("button", { name: "Delete my account" }).click();
+    const dialog = this.page.getByRole("alertdialog", { name: "Delete your account for good?" });
+    await dialog.getByRole("button", { name: "Delete my account" }).click();
+    await expect(this.page).toHaveURL(/\/account-deleted$/);
+  }
+
   /** Asks to move the account to `newEmail`; the links then arrive by email. */
   async requestEmailChange(newEmail: string, password: string) {
     const section = this.page.getByRole("region", { name: "Email address" });

@@ -41,9 +41,39 @@ export class LoginPage {
     await this.submit(email, password);
   }
 
+  /** Usernameless: the browser's authenticator picks the account. */
+  async signInWithPasskey() {
+    await this.page.goto("/login");
+    await this.page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  }
+
   async submit(email: string, password: string) {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Log in" }).click();
+  }
+}
+
+/** The second step of a login, for an account with a second factor. */
+export class SecondFactorStep {
+  constructor(private readonly page: Page) {}
+
+  async expectShown() {
+    await expect(
+      this.page.getByRole("heading", { name: "Two-factor authentication" }),
+    ).toBeVisible();
+  }
+
+  async enterCode(code: string) {
+    await this.expectShown();
+    await this.page.getByLabel("Authentication code").fill(code);
+    await this.page.getByRole("button", { name: "Verify" }).click();
+  }
+
+  async enterRecoveryCode(code: string) {
+    await this.expectShown();
+    await this.page.getByRole("button", { name: "Use a recovery code instead" }).click();
+    await this.page.getByLabel("Recovery code").fill(code);
+    await this.page.getByRole("button", { name: "Verify" }).click();
   }
 }

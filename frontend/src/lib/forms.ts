@@ -39,3 +39,22 @@ export function applyServerErrors<T extends FieldValues>(
   if (perField.size > 0) return null;
   return translate(apiError.code, apiError.detail, apiError.retryAfter);
 }
+
+/**
+ * Makes an error with `code` and no field errors an error of `field`, so the form shows it next
+ * to that field, announces it with the field and focuses the field again (useApiForm focuses
+ * the first invalid field). For an answer such as a wrong one-time code, which the API reports
+ * for the request as a whole.
+ */
+export function asFieldError(error: unknown, code: string, field: string): unknown {
+  const apiError = toApiError(error);
+  if (apiError.code !== code || apiError.fieldErrors.length > 0) return error;
+  return new ApiError({
+    status: apiError.status,
+    code: apiError.code,
+    detail: apiError.detail,
+    fieldErrors: [{ field, code: apiError.code, message: apiError.detail }],
+    requestId: apiError.requestId,
+    retryAfter: apiError.retryAfter,
+  });
+}

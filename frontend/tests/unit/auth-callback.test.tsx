@@ -1,4 +1,5 @@
 import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 
 import { AuthCallback } from "@/features/auth/components/auth-callback";
 
@@ -9,7 +10,8 @@ import { renderWithIntl } from "./render";
 jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
 
 const restore = jest.fn();
-jest.mock("@/features/auth/session", () => ({ useSession: () => ({ restore }) }));
+const completeLogin = jest.fn();
+jest.mock("@/features/auth/session", () => ({ useSession: () => ({ restore, completeLogin }) }));
 
 test("turns the refresh cookie into a session and continues to a local next page", async () => {
   restore.mockResolvedValue({ id: 1 });
@@ -54,4 +56,29 @@ test("a callback without a usable cookie reports failure", async () => {
     "Signing in with that provider did not work.",
   );
   expect(router.replace).not.toHaveBeenCalled();
+});
+
+test("an account with a second factor is asked for it on the callback page, without a refresh", async () => {
+  renderWithIntl(
+    <AuthCallback
+      next="/account"
+      error={null}
+      challenge={{ ticket: "t-1", methods: ["totp", "recoveryCode"] }}
+    />,
+  );
+
+  await waitFor(() => expect(screen.getByLabelText("Authentication code")).toHaveFocus());
+  expect(screen.getByRole("heading", { name: "Two-factor authentication" })).toBeInTheDocument();
+  expect(restore).not.toHaveBeenCalled();
+});
+
+test("giving up on the second step goes back to login, keeping the page to return to", async () => {
+  const user = userEvent.setup();
+  renderWithIntl(
+    <AuthCallback next="/account" error={null} challenge={{ ticket: "t-1", methods: ["totp"] }} />,
+  );
+
+  await user.click(screen.getByRole("button", { name: "Back to login" }));
+
+  expect(router.replace).toHaveBeenCalledWith("/login?next=%2Faccount");
 });

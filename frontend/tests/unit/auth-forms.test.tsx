@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { login as loginRequest } from "@/features/auth/api";
-import { LoginForm } from "@/features/auth/components/login-form";
+import { LoginFlow } from "@/features/auth/components/login-flow";
 import { RegisterForm } from "@/features/auth/components/register-form";
 import { ApiError } from "@/lib/api/errors";
 import type { RegisterInput } from "@/lib/api/types";
@@ -20,7 +20,7 @@ jest.mock("next/navigation", () => ({
 const login = jest.fn();
 jest.mock("@/features/auth/session", () => ({ useSession: () => ({ login }) }));
 
-describe("LoginForm", () => {
+describe("LoginFlow, password step", () => {
   test.each([
     ["139", "Too many attempts. Please try again in 3 minutes."],
     ["45", "Too many attempts. Please try again in 45 seconds."],
@@ -38,7 +38,7 @@ describe("LoginForm", () => {
     // The real call, through the API client, so the header goes through toApiError.
     login.mockImplementation((email: string, password: string) => loginRequest(email, password));
     const user = userEvent.setup();
-    renderWithIntl(<LoginForm />);
+    renderWithIntl(<LoginFlow />);
 
     await user.type(screen.getByLabelText("Email"), "ada@example.com");
     await user.type(screen.getByLabelText("Password"), "the-right-password");
@@ -49,7 +49,7 @@ describe("LoginForm", () => {
 
   test("client validation marks the fields invalid, describes why and focuses the first", async () => {
     const user = userEvent.setup();
-    renderWithIntl(<LoginForm />);
+    renderWithIntl(<LoginFlow />);
 
     await user.click(screen.getByRole("button", { name: "Log in" }));
 
@@ -64,9 +64,9 @@ describe("LoginForm", () => {
   });
 
   test("logs in and goes to the page it came from", async () => {
-    login.mockResolvedValue({ id: 1 });
+    login.mockResolvedValue({ user: { id: 1 }, challenge: null });
     const user = userEvent.setup();
-    renderWithIntl(<LoginForm />);
+    renderWithIntl(<LoginFlow />);
 
     await user.type(screen.getByLabelText("Email"), "ada@example.com");
     await user.type(screen.getByLabelText("Password"), "secret-password");
@@ -85,7 +85,7 @@ describe("LoginForm", () => {
       }),
     );
     const user = userEvent.setup();
-    renderWithIntl(<LoginForm />);
+    renderWithIntl(<LoginFlow />);
 
     await user.type(screen.getByLabelText("Email"), "ada@example.com");
     await user.type(screen.getByLabelText("Password"), "wrong");
@@ -103,7 +103,7 @@ describe("LoginForm", () => {
       new ApiError({ status: 403, code: "email_not_verified", detail: "Verify first." }),
     );
     const user = userEvent.setup();
-    renderWithIntl(<LoginForm />);
+    renderWithIntl(<LoginFlow />);
 
     await user.type(screen.getByLabelText("Email"), "new@example.com");
     await user.type(screen.getByLabelText("Password"), "secret-password");

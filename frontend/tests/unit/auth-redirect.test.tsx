@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { AuthCallback } from "@/features/auth/components/auth-callback";
-import { LoginForm } from "@/features/auth/components/login-form";
+import { LoginFlow } from "@/features/auth/components/login-flow";
 
 import { router } from "./navigation-mock";
 import { renderWithIntl } from "./render";
@@ -30,9 +30,9 @@ test.each(offSite)("the social login callback does not follow %p off-site", asyn
 
 test.each(offSite)("the login form does not follow %p off-site", async (next) => {
   mockSearch = `next=${encodeURIComponent(next)}`;
-  login.mockResolvedValue({ id: 1 });
+  login.mockResolvedValue({ user: { id: 1 }, challenge: null });
   const user = userEvent.setup();
-  renderWithIntl(<LoginForm />);
+  renderWithIntl(<LoginFlow />);
 
   await user.type(screen.getByLabelText("Email"), "ada@example.com");
   await user.type(screen.getByLabelText("Password"), "secret-password");

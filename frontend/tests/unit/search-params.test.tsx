@@ -102,7 +102,23 @@ describe("pages given a repeated query parameter", () => {
       searchParams: Promise.resolve({ next: ["/account", "/x"], error: ["denied", "x"] }),
     });
 
-    expect(findElement(page, AuthCallback).props).toEqual({ next: "/account", error: "denied" });
+    expect(findElement(page, AuthCallback).props).toEqual({
+      next: "/account",
+      error: "denied",
+      challenge: null,
+    });
+  });
+
+  test("the social login callback page takes the first MFA ticket and its methods", async () => {
+    const page = await AuthCallbackPage({
+      params,
+      searchParams: Promise.resolve({ mfa: ["t-1", "t-2"], methods: "totp,recoveryCode" }),
+    });
+
+    expect(findElement(page, AuthCallback).props.challenge).toEqual({
+      ticket: "t-1",
+      methods: ["totp", "recoveryCode"],
+    });
   });
 
   test("the reset password page uses the first uid and token", async () => {

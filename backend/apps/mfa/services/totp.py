@@ -7,6 +7,7 @@ database dump alone does not give away the authenticator apps (docs/security.md)
 import base64
 import hashlib
 import hmac
+import io
 import logging
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -77,8 +78,17 @@ def totp_setup(*, user: User) -> TotpSetup:
         },
     )
     uri = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=settings.WEBAUTHN_RP_NAME)
-    svg = segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff")
-    return TotpSetup(secret=secret, otpauth_uri=uri, qr_code_svg=svg)
+    return TotpSetup(secret=secret, otpauth_uri=uri, qr_code_svg=_qr_code_svg(uri))
+
+
+def _qr_code_svg(uri: str) -> str:
+    """A standalone SVG document (namespace, and a viewBox instead of a fixed size), so a client
+    can draw it as an image at any size without inserting markup into its page."""
+    buffer = io.BytesIO()
+    segno.make(uri, error="m").save(
+        buffer, kind="svg", xmldecl=False, svgns=True, omitsize=True, nl=False, dark="#000", light="#fff"
+    )
+    return buffer.getvalue().decode()
 
 
 def _matching_step(secret: str, code: str) -> int | None:

@@ -4,6 +4,8 @@ import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState, type ReactNode, type RefObject } from "react";
 
+import { adoptPageNonce } from "@/lib/style-nonce";
+
 import { buttonClass } from "./button";
 
 type Question = {
@@ -29,6 +31,7 @@ export function useConfirm() {
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const confirm = useCallback((question: Question) => {
+    adoptPageNonce();
     returnFocus.current =
       document.activeElement instanceof HTMLElement ? document.activeElement : null;
     return new Promise<boolean>((resolve) => setAsked({ question, resolve }));

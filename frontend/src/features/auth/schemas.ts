@@ -32,3 +32,13 @@ export const resetPasswordSchema = z
     message: "passwordsDiffer",
     path: ["confirmPassword"],
   });
+
+/** A TOTP code: six digits, which authenticator apps often show as "123 456". */
+export const TOTP_CODE_PATTERN = /^\s*\d{3}\s?\d{3}\s*$/;
+export const totpCodeSchema = z.object({ code: z.string().regex(TOTP_CODE_PATTERN, "totpCode") });
+
+/** Recovery codes are checked by the backend alone; only an empty one is refused here. */
+export const recoveryCodeSchema = z.object({ code: z.string().trim().min(1, "required") });
+
+/** The code as the API takes it: without the spaces people type or paste with it. */
+export const compactCode = (code: string) => code.replace(/\s+/g, "");

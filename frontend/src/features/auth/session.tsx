@@ -12,7 +12,7 @@ import {
 } from "react";
 
 import { ApiError } from "@/lib/api/errors";
-import type { User } from "@/lib/api/types";
+import type { LoginResult, MfaChallenge, User } from "@/lib/api/types";
 import { hardNavigate } from "@/lib/hard-navigate";
 
 import { loginPath } from "./login-path";
@@ -28,9 +28,18 @@ type SessionState =
   | { status: "authenticated"; user: User }
   | { status: "anonymous"; user: null };
 
+/** A password login either signs in or, for an account with a second factor, asks for it. */
+export type LoginOutcome =
+  { user: User; challenge: null } | { user: null; challenge: MfaChallenge };
+
 type SessionContextValue = SessionState & {
   /** Password login; throws ApiError (invalid_credentials, email_not_verified, ...). */
-  login: (email: string, password: string) => Promise<User>;
+  login: (email: string, password: string) => Promise<LoginOutcome>;
+  /**
+   * Signs in with the token the API issued after a second factor or a passkey (the refresh
+   * cookie came with the same response).
+   */
+  completeLogin: (result: LoginResult) => Promise<User>;
   /** Exchange the refresh cookie for a session (page load, social login callback). */
   restore: () => Promise<User | null>;
   logout: () => Promise<void>;
@@ -107,13 +116,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void (sessionHintPresent() ? restore() : Promise.resolve(null).then(settle));
   }, [restore, settle]);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const [client, authApi] = await Promise.all([loadClient(), loadAuthApi()]);
-    const result = await authApi.login(email, password);
-    client.setAccessToken(result.access);
+  const completeLogin = useCallback(async (result: LoginResult) => {
+    (await loadClient()).setAccessToken(result.access);
     setState({ status: "authenticated", user: result.user });
     return result.user;
   }, []);
+
+  const login = useCallback(
+    async (email: string, password: string): Promise<LoginOutcome> => {
+      const authApi = await loadAuthApi();
+      const result = await authApi.login(email, password);
+      // No token and no cookie yet: the ticket only opens the second step.
+      if (authApi.isMfaChallenge(result)) return { user: null, challenge: result };
+      return { user: await completeLogin(result), challenge: null };
+    },
+    [completeLogin],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -126,8 +144,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const setUser = useCallback((user: User) => setState({ status: "authenticated", user }), []);
 
   const value = useMemo(
-    () => ({ ...state, login, restore, logout, setUser, clear }),
-    [state, login, restore, logout, setUser, clear],
+    () => ({ ...state, login, completeLogin, restore, logout, setUser, clear }),
+    [state, login, completeLogin, restore, logout, setUser, clear],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

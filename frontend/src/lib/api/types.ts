@@ -19,6 +19,11 @@ export type EmailChangeInput = Schemas["EmailChangeInputRequest"];
 export type Language = User["language"];
 export type SocialProvider = Schemas["SocialProviderOutput"];
 export type SocialAccount = Schemas["SocialAccountOutput"];
+export type MfaChallenge = Schemas["MfaChallenge"];
+export type MfaStatus = Schemas["MfaStatus"];
+export type TotpSetup = Schemas["TotpSetup"];
+export type Passkey = Schemas["Passkey"];
+export type UserSession = Schemas["SessionOutput"];
 
 export type Tag = Schemas["Tag"];
 export type ArticleSummary = Schemas["ArticleListItem"];

@@ -160,6 +160,7 @@ def test_editor_removes_a_cover(editor_client, editor, django_capture_on_commit_
                 "status": "published",
                 "publish_at_0": article.publish_at.strftime("%Y-%m-%d"),
                 "publish_at_1": article.publish_at.strftime("%H:%M:%S"),
+                "edit_version": article.version,
                 "remove_cover": "on",
                 "comments-TOTAL_FORMS": "0",
                 "comments-INITIAL_FORMS": "0",

@@ -29,6 +29,7 @@ def _article_post_data(article: Article, author_pk: int) -> dict:
         "status": "published",
         "publish_at_0": article.publish_at.strftime("%Y-%m-%d"),
         "publish_at_1": article.publish_at.strftime("%H:%M:%S"),
+        "edit_version": article.version,
         "comments-TOTAL_FORMS": "0",
         "comments-INITIAL_FORMS": "0",
     }

@@ -24,6 +24,7 @@ def _change_data(article: Article, tags: list[Tag], **fields: str) -> dict:
         "status": "published",
         "publish_at_0": article.publish_at.strftime("%Y-%m-%d"),
         "publish_at_1": article.publish_at.strftime("%H:%M:%S"),
+        "edit_version": article.version,
         "comments-TOTAL_FORMS": str(len(comments)),
         "comments-INITIAL_FORMS": str(len(comments)),
         **fields,

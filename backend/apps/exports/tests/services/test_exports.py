@@ -83,8 +83,8 @@ def test_progress_advances_section_by_section(user):
     finally:
         export_section_unregister(name="spy")
 
-    # account, avatar and comments ran before the spy: 3 of 4 sections of the 90 % share.
-    assert seen == [67]
+    # account, avatar, comments and history ran before the spy: 4 of 5 sections of the 90 % share.
+    assert seen == [72]
     assert export.progress == 100
 
 
@@ -191,3 +191,33 @@ def test_cleanup_task_reports_what_it_did(user):
     ExportFactory(user=user, status=Export.Status.FAILED, expires_at=timezone.now() - timedelta(seconds=1))
 
     assert tasks.cleanup_expired_exports.apply().result == {"deleted": 1, "failed": 0}
+
+
+def test_the_export_holds_the_versions_the_user_made_and_those_of_their_comments(
+    user, django_capture_on_commit_callbacks
+):
+    from apps.content import services as content_services
+    from apps.content.models import Article
+    from apps.content.tests.factories import ArticleFactory, CommentFactory
+
+    content_services.article_save(article=Article(title="Mine", slug="mine", body="Text"), actor=user)
+    comment = CommentFactory(author=user, body="My words")
+    content_services.comment_moderate(comment=comment, state=comment.State.HIDDEN)  # an editor's change
+    content_services.article_save(article=ArticleFactory(title="Not mine"))
+    with django_capture_on_commit_callbacks(execute=True):
+        export = services.export_request(user=user)
+
+    export.refresh_from_db()
+    history = json.loads(read_archive(export).read("history.json"))
+    assert [(entry["model"], entry["change"], entry["byYou"]) for entry in history] == [
+        ("article", "created", True),
+        ("comment", "created", False),
+        ("comment", "changed", False),
+    ]
+    assert history[0]["fields"]["title"] == "Mine"
+    assert history[2]["fields"] | {"edited_at": None} == {
+        "article_id": comment.article_id,
+        "body": "My words",
+        "state": "hidden",
+        "edited_at": None,
+    }

@@ -87,7 +87,8 @@ def test_the_qr_code_encodes_the_otpauth_uri(user, settings):
     assert setup.otpauth_uri == pyotp.TOTP(setup.secret).provisioning_uri(
         name=user.email, issuer_name=settings.WEBAUTHN_RP_NAME
     )
-    assert setup.qr_code_svg.startswith("<svg")
+    assert setup.qr_code_svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "viewBox=" in setup.qr_code_svg
     assert "</svg>" in setup.qr_code_svg
 
 

@@ -10,12 +10,23 @@ import { useTranslateError } from "@/lib/use-translate-error";
 
 import { useSession } from "../session";
 
+import { SecondFactorStep, type SecondFactorChallenge } from "./second-factor-step";
+
 /**
  * Landing page after social login. The backend has set the refresh cookie; one refresh turns it
  * into a session. `error` carries a backend code (errors.social.<code>) when the provider step
- * failed.
+ * failed. For an account with a second factor there is no cookie yet but a `challenge` (the
+ * ticket and methods from the URL): the second step of the login page asks for it here.
  */
-export function AuthCallback({ error, next }: { error: string | null; next: string | null }) {
+export function AuthCallback({
+  error,
+  next,
+  challenge = null,
+}: {
+  error: string | null;
+  next: string | null;
+  challenge?: SecondFactorChallenge | null;
+}) {
   const t = useTranslations("auth");
   const translate = useTranslateError();
   const router = useRouter();
@@ -24,13 +35,23 @@ export function AuthCallback({ error, next }: { error: string | null; next: stri
   const started = useRef(false);
 
   useEffect(() => {
-    if (error || started.current) return;
+    if (error || challenge || started.current) return;
     started.current = true;
     void restore().then((user) => {
       if (user) router.replace(safeNextPath(next));
       else setFailed(true);
     });
-  }, [error, next, restore, router]);
+  }, [error, challenge, next, restore, router]);
+
+  if (challenge && !error) {
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        onSignedIn={() => router.replace(safeNextPath(next))}
+        onRestart={() => router.replace(`/login?next=${encodeURIComponent(safeNextPath(next))}`)}
+      />
+    );
+  }
 
   if (error || failed) {
     return (

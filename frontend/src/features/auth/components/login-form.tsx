@@ -1,23 +1,35 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
 
 import { Button } from "@/components/ui/button";
 import { FormShell } from "@/components/ui/form-shell";
 import { TextField } from "@/components/ui/text-field";
 import { Link, useRouter } from "@/i18n/navigation";
 import { toApiError } from "@/lib/api/errors";
-import { safeNextPath } from "@/lib/safe-next";
+import type { MfaChallenge } from "@/lib/api/types";
 import { useApiForm } from "@/lib/use-api-form";
 
 import { loginSchema } from "../schemas";
-import { useSession } from "../session";
+import { useSession, type LoginOutcome } from "../session";
 
-export function LoginForm() {
+/**
+ * The password step. An account with a second factor answers with a challenge, which
+ * `onChallenge` takes to the next step (see LoginFlow); otherwise the user is signed in.
+ */
+export function LoginForm({
+  next,
+  onChallenge,
+  focusOnMount = false,
+}: {
+  next: string;
+  onChallenge: (challenge: MfaChallenge) => void;
+  /** Back from the second step: the email field takes the focus the step's controls had. */
+  focusOnMount?: boolean;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
-  const next = safeNextPath(useSearchParams().get("next"));
   const { login } = useSession();
   const { form, submit, formError, fieldError } = useApiForm(loginSchema, {
     email: "",
@@ -25,12 +37,18 @@ export function LoginForm() {
   });
   const {
     register,
+    setFocus,
     formState: { errors, isSubmitting },
   } = form;
 
+  useEffect(() => {
+    if (focusOnMount) setFocus("email");
+  }, [focusOnMount, setFocus]);
+
   const onSubmit = submit(async ({ email, password }) => {
+    let outcome: LoginOutcome;
     try {
-      await login(email, password);
+      outcome = await login(email, password);
     } catch (error) {
       // Unverified accounts get a direct way to ask for a new link instead of a dead end.
       if (toApiError(error).code === "email_not_verified") {
@@ -39,7 +57,8 @@ export function LoginForm() {
       }
       throw error;
     }
-    router.replace(next);
+    if (outcome.challenge) onChallenge(outcome.challenge);
+    else router.replace(next);
   });
 
   return (

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { resolveLocale } from "@/i18n/page-locale";
 import { AuthCard } from "@/components/layout/auth-card";
-import { LoginForm } from "@/features/auth/components/login-form";
+import { LoginFlow } from "@/features/auth/components/login-flow";
 import { SocialLoginButtons } from "@/features/auth/components/social-login-buttons";
 import { Link } from "@/i18n/navigation";
 import { safeNextPath } from "@/lib/safe-next";
@@ -26,14 +26,15 @@ export default async function LoginPage({ params, searchParams }: Props) {
   const t = await getTranslations("auth");
   return (
     <AuthCard title={t("loginTitle")}>
-      <LoginForm />
-      <SocialLoginButtons next={safeNextPath(next)} />
-      <p className="text-sm">
-        {t("noAccount")}{" "}
-        <Link href="/register" className="link">
-          {t("register")}
-        </Link>
-      </p>
+      <LoginFlow>
+        <SocialLoginButtons next={safeNextPath(next)} />
+        <p className="text-sm">
+          {t("noAccount")}{" "}
+          <Link href="/register" className="link">
+            {t("register")}
+          </Link>
+        </p>
+      </LoginFlow>
     </AuthCard>
   );
 }

@@ -17,16 +17,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("callbackTitle"), robots: { index: false } };
 }
 
-/** Where the backend sends the browser after social login: /auth/callback?next=... or ?error=<code> */
+/**
+ * Where the backend sends the browser after social login: /auth/callback?next=... or
+ * ?error=<code>, or ?mfa=<ticket>&methods=totp,recoveryCode,passkey for an account with a
+ * second factor.
+ */
 export default async function AuthCallbackPage({ params, searchParams }: Props) {
   await resolveLocale(params);
   const query = await searchParams;
   const next = firstParam(query.next);
   const error = firstParam(query.error);
+  const ticket = firstParam(query.mfa);
+  const methods = firstParam(query.methods);
+  const challenge = ticket ? { ticket, methods: methods ? methods.split(",") : [] } : null;
   const t = await getTranslations("auth");
   return (
     <AuthCard title={t("callbackTitle")}>
-      <AuthCallback next={next ?? null} error={error ?? null} />
+      <AuthCallback next={next ?? null} error={error ?? null} challenge={challenge} />
     </AuthCard>
   );
 }
