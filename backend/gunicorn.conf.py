@@ -8,6 +8,22 @@ nginx let through: the default 100 header lines could be exceeded by small heade
 bytes, and the default request line (4094) would equal nginx's instead of being above it.
 """
 
+from typing import Any
+
 limit_request_line = 8190
 limit_request_fields = 32768
 limit_request_field_size = 8190
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    """Installs the tracer provider in each worker: its export thread and connections must not be
+    made in the master and cross the fork (config/tracing.py)."""
+    # Only for this project's application: bench/run.sh serves a bare Django project with these settings too.
+    if getattr(server.app, "app_uri", None) != "config.wsgi:application":
+        return
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from config.tracing import tracing_provider_setup
+
+    tracing_provider_setup()

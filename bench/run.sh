@@ -10,6 +10,8 @@
 #   bench/run.sh                      # 3 rounds, 5 s per measurement
 #   BENCH_ROUNDS=5 BENCH_DURATION=10 BENCH_CONNECTIONS=32 BENCH_WORKERS=4 bench/run.sh
 #   BENCH_DATABASE=bench_mine bench/run.sh   # another database, e.g. beside a colleague's run
+#   BENCH_OTLP=1 bench/run.sh         # tracing on, exporting to a local OTLP sink (bench/otlp_sink.py)
+#   BENCH_SCALE=0 bench/run.sh        # without the in-process run at 100,000 articles (bench/scale.py)
 # Services: postgresql redis
 set -euo pipefail
 
@@ -38,7 +40,9 @@ pids=()
 # shellcheck disable=SC2329 # invoked by the trap below
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+    # The OTLP sink last, so the servers' final span exports on shutdown still reach it.
+    [ -z "${otlp_pid:-}" ] || { kill "$otlp_pid" 2>/dev/null || true; wait "$otlp_pid" 2>/dev/null || true; }
     [ -z "${metrics_dir:-}" ] || rm -rf "$metrics_dir"
 }
 trap cleanup EXIT INT TERM
@@ -73,6 +77,15 @@ export THROTTLE_ANON_RATE='' THROTTLE_USER_RATE=''
 export JWT_ACCESS_TOKEN_LIFETIME_SECONDS=3600
 export LOG_LEVEL=WARNING
 unset SENTRY_DSN
+# Tracing is off, as it is without a collector, unless BENCH_OTLP=1: then every API process exports
+# its spans to a stand-in collector that accepts and discards them (docs/benchmarks.md#tracing).
+unset OTEL_EXPORTER_OTLP_ENDPOINT
+if [ "${BENCH_OTLP:-0}" = 1 ]; then
+    otlp_port="$(free_port)"
+    "$python" "$root/bench/otlp_sink.py" "$otlp_port" &
+    otlp_pid="$!"
+    export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port"
+fi
 
 cd "$backend"
 for _ in $(seq 50); do
@@ -121,7 +134,8 @@ start_server() { # port, WSGI application, path that answers 200 when ready, the
     env "$@" "$backend/.venv/bin/gunicorn" "$app" --bind "127.0.0.1:$port" --workers "$workers" \
         "${gunicorn_flags[@]}" --log-level warning >/dev/null &
     pids+=("$!")
-    for _ in $(seq 100); do
+    # Up to 60 s: on a shared machine under load, --preload and four workers can take over 20 s.
+    for _ in $(seq 300); do
         curl -fsS "http://127.0.0.1:$port$ready" >/dev/null 2>&1 && return
         sleep 0.2
     done
@@ -257,6 +271,9 @@ for i in "${!scenarios[@]}"; do
         "${target:+>=$target}" "$verdict"
 done
 
+[ "${BENCH_OTLP:-0}" != 1 ] || echo "Tracing on: every API process exported its spans to a local OTLP/HTTP sink."
 # Content reads at 100,000 articles, in-process and uncached (bench/scale.py; seeds once).
-SCALE_DATABASE_URL="$pg/bench_scale" "$python" "$root/bench/scale.py" || failed=1
+if [ "${BENCH_SCALE:-1}" != 0 ]; then
+    SCALE_DATABASE_URL="$pg/bench_scale" "$python" "$root/bench/scale.py" || failed=1
+fi
 exit "$failed"

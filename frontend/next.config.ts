@@ -23,6 +23,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   output: "standalone",
+  // Defined even when unset, so the build inlines "" and drops the browser's Sentry loader
+  // (src/instrumentation-client.ts) instead of reading it at run time.
+  env: { NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN ?? "" },
   poweredByHeader: false,
   // `next dev` serves its scripts only to localhost unless told otherwise; scripts/dev.sh and
   // the docs also use 127.0.0.1.

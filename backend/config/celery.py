@@ -15,6 +15,7 @@ import os
 from typing import Any
 
 from celery import Celery, bootsteps
+from celery.signals import worker_process_init
 from kombu import Connection, Consumer, Exchange, Message, Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -167,6 +168,17 @@ class DeadLetterFailurePath(bootsteps.ConsumerStep):
 
 app.steps["consumer"].add(DeadLetterQueueDeclare)
 app.steps["consumer"].add(DeadLetterFailurePath)
+
+
+@worker_process_init.connect
+def _tracing_start(**_: Any) -> None:
+    # In each pool process, after the fork from the worker's main process (config/tracing.py).
+    from django.conf import settings
+
+    from config.tracing import tracing_instrument, tracing_provider_setup
+
+    if tracing_instrument():
+        tracing_provider_setup(service_name=f"{settings.OTEL_SERVICE_NAME}-worker")
 
 
 @app.on_after_configure.connect

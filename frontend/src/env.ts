@@ -35,4 +35,20 @@ export const env = {
    */
   revalidateSeconds: Number(process.env.REVALIDATE_SECONDS ?? 3600) || 3600,
   isProduction: process.env.NODE_ENV === "production",
+  /**
+   * OTLP/HTTP collector base URL (e.g. "http://jaeger:4318"). Set, the Next.js server exports its
+   * spans there (src/instrumentation.ts); unset, it starts no tracing SDK.
+   */
+  otlpEndpoint: (process.env.OTEL_EXPORTER_OTLP_ENDPOINT ?? "").replace(/\/$/, ""),
+  /**
+   * Sentry (src/lib/sentry.ts): off while no DSN is set, and then not even loaded. The
+   * NEXT_PUBLIC_ values are built into the browser bundle; the server may use its own DSN.
+   */
+  sentry: {
+    browserDsn: process.env.NEXT_PUBLIC_SENTRY_DSN ?? "",
+    serverDsn: process.env.SENTRY_DSN || process.env.NEXT_PUBLIC_SENTRY_DSN || "",
+    environment:
+      process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT || process.env.NODE_ENV || "development",
+    release: process.env.NEXT_PUBLIC_SENTRY_RELEASE || undefined,
+  },
 } as const;

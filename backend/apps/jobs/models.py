@@ -18,6 +18,9 @@ class OutboxMessage(models.Model):
     args = models.JSONField(default=list, encoder=DjangoJSONEncoder)
     kwargs = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
     request_id = models.CharField(max_length=128, blank=True)
+    # The W3C trace context (traceparent, tracestate) in progress when the message was written, so the
+    # task joins the request's trace however late the relay publishes it. Empty while tracing is off.
+    trace_context = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=255, blank=True)

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerOperationalError
+from opentelemetry import context as otel_context
+from opentelemetry import propagate
 
 from apps.common.request_context import current_request_id
 from apps.jobs.models import OutboxMessage
@@ -35,8 +37,14 @@ def enqueue_on_commit(task: Task, *args: object, **kwargs: object) -> OutboxMess
     Arguments must be JSON values (UUIDs and dates become strings).
     """
     request_id = current_request_id.get()
+    trace_context: dict[str, str] = {}
+    propagate.inject(trace_context)
     message = OutboxMessage.objects.create(
-        task_name=task.name, args=list(args), kwargs=kwargs, request_id="" if request_id == "-" else request_id
+        task_name=task.name,
+        args=list(args),
+        kwargs=kwargs,
+        request_id="" if request_id == "-" else request_id,
+        trace_context=trace_context,
     )
     transaction.on_commit(lambda: outbox_message_publish(message=message, fast=True))
     return message
@@ -46,7 +54,22 @@ def outbox_message_publish(*, message: OutboxMessage, fast: bool = False) -> boo
     """Publishes one message and deletes its row. Returns False (row kept) when the broker fails.
 
     ``fast``: the publish of a request, bounded by the publish budget and the circuit breaker.
+    The message's request ID and stored trace context are current while it is published (the Celery
+    instrumentation puts the trace context into the task headers) or run eagerly: a task relayed long
+    after its request still belongs to that request's trace and logs, not to the relay's.
     """
+    request_token = current_request_id.set(message.request_id) if message.request_id else None
+    trace_token = otel_context.attach(propagate.extract(message.trace_context)) if message.trace_context else None
+    try:
+        return _outbox_message_publish(message=message, fast=fast)
+    finally:
+        if trace_token is not None:
+            otel_context.detach(trace_token)
+        if request_token is not None:
+            current_request_id.reset(request_token)
+
+
+def _outbox_message_publish(*, message: OutboxMessage, fast: bool) -> bool:
     headers = {"request_id": message.request_id} if message.request_id else {}
     options = {
         "args": message.args,

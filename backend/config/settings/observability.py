@@ -1,4 +1,5 @@
-"""Logs (JSON with the request ID in production), Sentry and Prometheus metrics (docs/observability.md)."""
+"""Logs (JSON with the request and trace IDs in production), Sentry, Prometheus metrics and
+OpenTelemetry tracing (docs/observability.md)."""
 
 from config.settings.environment import DJANGO_ENV, IS_PRODUCTION, env
 
@@ -8,13 +9,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "apps.common.logging.RequestIDFilter"}},
+    # trace_id is "-" while tracing is off (OTEL_EXPORTER_OTLP_ENDPOINT unset) or nothing is traced.
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(trace_id)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
-        "console": {"format": "%(asctime)s %(levelname)-8s [%(request_id)s] %(name)s: %(message)s"},
+        "console": {"format": "%(asctime)s %(levelname)-8s [%(request_id)s %(trace_id)s] %(name)s: %(message)s"},
     },
     "handlers": {
         "null": {"class": "logging.NullHandler"},
@@ -54,3 +56,11 @@ METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # workers do: prometheus_client then sums every process's counts (docs/observability.md).
 # https://prometheus.github.io/client_python/multiprocess/
 PROMETHEUS_MULTIPROC_DIR = env.str("PROMETHEUS_MULTIPROC_DIR", default="")
+
+# OpenTelemetry (config/tracing.py): spans are made and exported by OTLP/HTTP only while the endpoint
+# (the collector's base URL, e.g. http://jaeger:4318) is set; unset, nothing is instrumented.
+OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
+# Web processes report as this name, Celery workers as "<name>-worker".
+OTEL_SERVICE_NAME = env.str("OTEL_SERVICE_NAME", default="starter-api")
+# Share of traces started here that are kept; a traceparent from Next.js decides for its own trace.
+OTEL_TRACES_SAMPLER_RATIO = env.float("OTEL_TRACES_SAMPLER_RATIO", default=1.0)

@@ -1,4 +1,5 @@
 import { env } from "@/env";
+import { sentryIngestOrigin } from "@/lib/sentry";
 
 /**
  * Content-Security-Policy for one HTML response. Scripts run only with the per-request nonce
@@ -17,7 +18,8 @@ export function buildContentSecurityPolicy(nonce: string): string {
     `style-src 'self' ${env.isProduction ? `'nonce-${nonce}'` : "'unsafe-inline'"}`,
     `img-src 'self' blob: data: ${media}`.trim(),
     "font-src 'self'",
-    `connect-src 'self' ${media}`.trim(),
+    // Sentry's ingest origin only while the browser reports to it (NEXT_PUBLIC_SENTRY_DSN).
+    `connect-src 'self' ${media} ${sentryIngestOrigin() ?? ""}`.replace(/ +/g, " ").trim(),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -74,6 +74,16 @@ test("every request carries a request id, the locale and the in-memory token", a
   expect(api.defaults.withCredentials).toBe(true);
 });
 
+test("every request starts a trace named by its request id (W3C traceparent)", async () => {
+  server.use(http.get("/api/v1/tags/", ({ response }) => response(200).json([])));
+
+  await apiClient.GET("/api/v1/tags/");
+
+  const headers = seen[0]?.headers;
+  const requestId = headers?.get("X-Request-ID")?.replace(/-/g, "");
+  expect(headers?.get("traceparent")).toMatch(new RegExp(`^00-${requestId}-[0-9a-f]{16}-01$`));
+});
+
 test("path parameters are filled in and encoded, query parameters sent", async () => {
   const received: string[] = [];
   server.use(

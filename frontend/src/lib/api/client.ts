@@ -4,6 +4,7 @@ import { env } from "@/env";
 
 import { toApiError } from "./errors";
 import type { Data, InitArg, Method, Operation, PathWith } from "./operations";
+import { traceparentHeader } from "./trace";
 
 declare module "axios" {
   interface AxiosRequestConfig {
@@ -127,7 +128,9 @@ api.interceptors.request.use((config) => {
   if (config.timeout === API_TIMEOUT_MS && config.data instanceof FormData) {
     config.timeout = UPLOAD_TIMEOUT_MS;
   }
-  config.headers.set("X-Request-ID", crypto.randomUUID());
+  const requestId = crypto.randomUUID();
+  config.headers.set("X-Request-ID", requestId);
+  config.headers.set("traceparent", traceparentHeader(requestId));
   if (!config.headers.has("Accept-Language")) config.headers.set("Accept-Language", locale);
   if (accessToken && !config.headers.has("Authorization")) {
     config.headers.set("Authorization", `Bearer ${accessToken}`);
