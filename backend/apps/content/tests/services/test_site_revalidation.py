@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.accounts.tests.factories import UserFactory
 from apps.content import revalidation, services, tasks
 from apps.content.models import Article, Comment
+from apps.content.services import workflow
 from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,19 +29,19 @@ def sent(monkeypatch, settings) -> list[list[str]]:
     return calls
 
 
-def test_publishing_revalidates_the_article_and_the_lists(sent):
+def test_publishing_revalidates_the_article_and_the_lists(sent, editor):
     article = ArticleFactory(draft=True, slug="news")
 
-    services.article_publish(article=article)
+    workflow.article_publish(article=article, by=editor)
 
     assert sent == [["article:news", "articles"]]
 
 
-def test_unpublishing_revalidates_the_page_it_had(sent):
+def test_unpublishing_revalidates_the_page_it_had(sent, editor):
     article = ArticleFactory(slug="news")
     sent.clear()  # the factory saved it through the service
 
-    services.article_unpublish(article=article)
+    workflow.article_unpublish(article=article, by=editor)
 
     assert sent == [["article:news", "articles"]]
 
@@ -55,24 +56,24 @@ def test_editing_a_published_article_revalidates_the_old_and_new_slug(sent):
     assert sent == [["article:new-slug", "article:old-slug", "articles"]]
 
 
-def test_nothing_is_sent_for_drafts(sent):
+def test_nothing_is_sent_for_drafts(sent, editor):
     article = ArticleFactory(draft=True)
     future = ArticleFactory(status=Article.Status.SCHEDULED, publish_at=timezone.now() + timedelta(days=1))
     article.title = "Still a draft"
 
     services.article_save(article=article)
     services.article_tags_set(article=article, tags=[TagFactory()])
-    services.article_unpublish(article=future)
+    workflow.article_unpublish(article=future, by=editor)
     services.article_delete(article=article)
     services.comment_moderate(comment=CommentFactory(article=future), state=Comment.State.HIDDEN)
 
     assert sent == []
 
 
-def test_nothing_is_sent_without_a_secret(sent, settings):
+def test_nothing_is_sent_without_a_secret(sent, settings, editor):
     settings.REVALIDATE_SECRET = ""
 
-    services.article_publish(article=ArticleFactory(draft=True))
+    workflow.article_publish(article=ArticleFactory(draft=True), by=editor)
 
     assert sent == []
 
@@ -82,8 +83,8 @@ def test_the_beat_task_revalidates_what_it_published(sent):
     ArticleFactory(draft=True)
     sent.clear()
 
-    assert services.articles_publish_due() == 1
-    assert services.articles_publish_due() == 0
+    assert workflow.articles_schedule_run() == (1, 0)
+    assert workflow.articles_schedule_run() == (0, 0)
 
     assert sent == [["article:due", "articles"]]
 
@@ -120,7 +121,7 @@ def test_a_new_comment_revalidates_the_article(sent):
 
 
 def test_unpublishing_calls_the_site_only_after_the_change_is_saved(
-    monkeypatch, settings, django_capture_on_commit_callbacks
+    monkeypatch, settings, django_capture_on_commit_callbacks, editor
 ):
     """The call goes out on commit (as enqueue_on_commit publishes): it must find the article unpublished."""
     settings.REVALIDATE_SECRET = "s" * 32
@@ -133,7 +134,7 @@ def test_unpublishing_calls_the_site_only_after_the_change_is_saved(
     monkeypatch.setattr(revalidation, "enqueue_on_commit", on_commit_call)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.article_unpublish(article=article)
+        workflow.article_unpublish(article=article, by=editor)
 
     assert seen == [Article.Status.DRAFT]
 

@@ -98,15 +98,15 @@ def test_running_twice_sends_the_same_request_twice_and_nothing_else(site):
 
 
 @pytest.mark.django_db
-def test_publishing_through_the_service_calls_the_site_after_commit(site, django_capture_on_commit_callbacks):
-    from apps.content import services
+def test_publishing_through_the_service_calls_the_site_after_commit(site, django_capture_on_commit_callbacks, editor):
+    from apps.content.services import workflow
     from apps.content.tests.factories import ArticleFactory
 
     requests, _ = site
     article = ArticleFactory(draft=True, slug="fresh")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.article_publish(article=article)
+        workflow.article_publish(article=article, by=editor)
 
     assert [json.loads(request.data) for request in requests] == [{"tags": ["article:fresh", "articles"]}]
 
