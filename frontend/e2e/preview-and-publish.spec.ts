@@ -63,7 +63,10 @@ services.article_save(article=Article(title="${DRAFT_TITLE}", slug="${SLUG}", su
 
   // Publishing revalidates the article and the lists: readers see it at once.
   djangoShell(
-    `${ARTICLE}from apps.content import services\nservices.article_publish(article=article)`,
+    `${ARTICLE}from apps.accounts.models import User
+from apps.content.services import workflow
+editor, _ = User.objects.get_or_create(email="e2e-editor@example.com", defaults={"is_staff": True, "is_superuser": True})
+workflow.article_publish(article=article, by=editor)`,
   );
   expect((await anonymous.goto(`/articles/${SLUG}`))?.status()).toBe(200);
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(DRAFT_TITLE);
