@@ -108,8 +108,12 @@ def _seed() -> None:
         )
         Tag.objects.bulk_create(Tag(name=f"Tag {n}", slug=f"tag-{n}") for n in range(TAGS))
         fields = {field.name for field in Article._meta.get_fields()}
-        # Columns of older schemas (copies of the comment count and tags), filled at the end.
-        extra = [(name, value) for name, value in (("comment_count", "0"), ("tag_list", "'[]'")) if name in fields]
+        # Columns without a database default (the comment count, the review note; tags in older schemas).
+        extra = [
+            (name, value)
+            for name, value in (("comment_count", "0"), ("tag_list", "'[]'"), ("review_note", "''"))
+            if name in fields
+        ]
         extra_columns = "".join(f", {name}" for name, _ in extra)
         extra_values = "".join(f", {value}" for _, value in extra)
         with connection.cursor() as cursor:
