@@ -10,7 +10,7 @@ from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
@@ -109,6 +109,16 @@ def article_get_live(*, slug: str) -> Article:
     if article is None:
         raise Http404("No article with this slug.")
     return article
+
+
+def article_author_choices(*, also: int | None = None) -> QuerySet[User]:
+    """Who may be an article's author in the admin: staff accounts, and anyone with a byline
+    already (an author who left the newsroom can still be found and filtered by); ``also`` adds
+    one account (the article's current author, so it still saves)."""
+    choices = Q(is_staff=True) | Q(pk__in=Article.objects.exclude(author=None).values("author_id"))
+    if also is not None:
+        choices |= Q(pk=also)
+    return User.objects.filter(choices).order_by("first_name", "last_name", "pk")
 
 
 def article_next_publish_at() -> datetime | None:
