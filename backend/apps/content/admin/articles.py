@@ -70,7 +70,7 @@ class ArticleAdmin(SeoAdminMixin, ArticleLockAdminMixin, HistoryAdminMixin, Auth
     autocomplete_fields = ("tags", "author")
     readonly_fields = (
         *("status_label", "review_note", "cover", "preview", "created_at", "updated_at"),
-        *("social_image_shown", "seo_preview"),
+        *("social_image_shown", "seo_preview", "old_addresses"),
     )
     inlines = (CommentInline,)
     actions = ("submit", "publish", "unpublish", "archive")
@@ -78,7 +78,7 @@ class ArticleAdmin(SeoAdminMixin, ArticleLockAdminMixin, HistoryAdminMixin, Auth
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body", "tags")}),
         (_("Cover"), {"fields": ("cover", "new_cover", "remove_cover")}),
-        (_("Search and sharing"), {"fields": (*SeoAdminMixin.seo_fields, "seo_preview")}),
+        (_("Search and sharing"), {"fields": (*SeoAdminMixin.seo_fields, "seo_preview", "old_addresses")}),
         (
             _("Publishing"),
             {

@@ -64,6 +64,12 @@ class SeoAdminMixin:
         }
         return render_to_string("admin/content/article/seo_preview.html", context)
 
+    @admin.display(description=_("Old addresses"))
+    def old_addresses(self, article: Article) -> str:
+        """Where this article was before a slug change; each leads here (services/seo.py)."""
+        slugs = list(article.redirects.values_list("old_slug", flat=True)) if article.pk else []
+        return ", ".join(f"/articles/{slug}" for slug in slugs) or "-"
+
     def seo_save(self, *, article: Article, cleaned_data: dict[str, Any]) -> None:
         if cleaned_data.get("new_social_image"):
             seo.article_social_image_set(article=article, image=cleaned_data["new_social_image"])
