@@ -8,14 +8,15 @@ admin pages only (decision 0028-admin-theme-unfold).
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from csp.constants import UNSAFE_EVAL, UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.db.models import Model, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from unfold.sites import UnfoldAdminSite
 
 ADMIN_CSP = {"script-src": [UNSAFE_EVAL], "style-src": [UNSAFE_INLINE]}
@@ -39,14 +40,14 @@ class SourceAnsweredAutocompleteJsonView(AutocompleteJsonView):
 
     def process_request(self, request: HttpRequest) -> Any:
         term, model_admin, source_field, to_field_name = super().process_request(request)
-        source_admin = self.admin_site._registry.get(source_field.model)
-        answer = getattr(source_admin, "autocomplete_choices", None)
+        site = cast(AdminSite, self.admin_site)
+        self.source_admin = site._registry.get(source_field.model)
+        answer = getattr(self.source_admin, "autocomplete_choices", None)
         self.choices: AutocompleteChoices | None = answer(request, source_field) if answer else None
-        self.source_admin = source_admin
         return term, model_admin, source_field, to_field_name
 
     def has_perm(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        if self.choices is None:
+        if self.choices is None or self.source_admin is None:
             return super().has_perm(request, obj)
         return self.source_admin.has_view_permission(request)
 
@@ -84,7 +85,7 @@ class NewsroomAdminSite(UnfoldAdminSite):
     def admin_view(self, view: Callable[..., Any], cacheable: bool = False) -> Callable[..., Any]:
         return super().admin_view(_admin_csp(view), cacheable)
 
-    def autocomplete_view(self, request: HttpRequest) -> HttpResponse:
+    def autocomplete_view(self, request: HttpRequest) -> HttpResponseBase:
         return SourceAnsweredAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:

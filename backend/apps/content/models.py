@@ -82,7 +82,7 @@ class Article(BaseModel):
         blank=True,
         help_text=_("The text under the title in search results and shared links; empty for the summary."),
     )
-    # Its own picture for shared links (1200×630 shows best), stored re-encoded like the cover;
+    # Its own picture for shared links (1200 by 630 pixels shows best), stored re-encoded like the cover;
     # empty for the cover.
     social_image = models.ImageField(_("social image"), upload_to="social/", blank=True)
     # Articles outlive their author's account: the byline goes, the text stays.
@@ -195,9 +195,7 @@ class ArticleRedirect(BaseModel):
     """
 
     old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="redirects", verbose_name=_("article")
-    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="redirects", verbose_name=_("article"))
 
     class Meta:
         verbose_name = _("old address")

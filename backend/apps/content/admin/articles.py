@@ -25,8 +25,8 @@ from unfold.contrib.filters.admin import AutocompleteSelectFilter, ChoicesDropdo
 from unfold.decorators import action
 
 from apps.accounts.models import User
-from apps.common.exceptions import ApplicationError
 from apps.common.admin_site import AutocompleteChoices
+from apps.common.exceptions import ApplicationError
 from apps.content import history_services, selectors, services
 from apps.content.admin.common import AuthorAutocompleteFilter, AuthorNameMixin, people_choices
 from apps.content.admin.forms import ArticleAdminForm, WorkflowForm

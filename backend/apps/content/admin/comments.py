@@ -15,8 +15,8 @@ from unfold.admin import ModelAdmin
 from unfold.contrib.filters.admin import AutocompleteSelectFilter, ChoicesDropdownFilter, RangeDateFilter
 
 from apps.accounts.models import User
-from apps.content import history_services, services
 from apps.common.admin_site import AutocompleteChoices
+from apps.content import history_services, services
 from apps.content.admin.common import AuthorAutocompleteFilter, AuthorNameMixin, people_choices
 from apps.content.admin_history import HistoryAdminMixin
 from apps.content.models import Comment, Tag

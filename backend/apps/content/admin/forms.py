@@ -31,7 +31,10 @@ class ArticleAdminForm(forms.ModelForm):
     new_social_image = forms.FileField(
         label=_("Social image"),
         required=False,
-        help_text=_("The picture of shared links: JPEG, PNG or WebP, up to 5 MB; 1200×630 shows best. Without one, the cover."),
+        help_text=_(
+            "The picture of shared links: JPEG, PNG or WebP, up to 5 MB; 1200 by 630 pixels shows best. "
+            "Without one, the cover."
+        ),
     )
     remove_social_image = forms.BooleanField(label=_("Remove the social image"), required=False)
 

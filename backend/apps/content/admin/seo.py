@@ -48,7 +48,7 @@ class SeoAdminMixin:
     @admin.display(description=_("Current social image"))
     def social_image_shown(self, article: Article) -> str:
         if not article.social_image:
-            return _("None: shared links show the cover.")
+            return str(_("None: shared links show the cover."))
         return render_to_string("admin/content/article/seo_image.html", {"url": article.social_image.url})
 
     @admin.display(description=_("Preview"))

@@ -38,7 +38,8 @@ def test_the_form_has_counters_and_a_preview_of_the_saved_state(editor_client, e
 
     html = editor_client.get(f"/admin/content/article/{article.pk}/change/").content.decode()
 
-    assert 'data-seo-hint="60"' in html and 'data-seo-hint="160"' in html
+    assert 'data-seo-hint="60"' in html
+    assert 'data-seo-hint="160"' in html
     assert "of about %(hint)s characters" in html  # the counter's words, for seo.js
     assert "content/seo.js" in html
     assert "Sharp title" in html  # the meta title wins in the preview...
@@ -109,6 +110,9 @@ def test_every_content_list_has_its_search_and_filters(editor_client, moderator_
     for html in (articles, tags, comments):
         assert 'name="q"' in html  # the search box
     # The autocomplete filters: tags and authors of articles, the article and author of comments.
-    assert 'data-field-name="tags"' in articles and 'data-field-name="author"' in articles
-    assert 'data-field-name="article"' in comments and 'data-field-name="author"' in comments
-    assert "Python" in tags and "Articles" in tags  # the tag list counts each tag's articles
+    assert 'data-field-name="tags"' in articles
+    assert 'data-field-name="author"' in articles
+    assert 'data-field-name="article"' in comments
+    assert 'data-field-name="author"' in comments
+    assert "Python" in tags
+    assert "Articles" in tags

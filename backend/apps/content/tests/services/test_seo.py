@@ -147,7 +147,8 @@ def test_the_social_image_is_stored_re_encoded_and_a_replaced_one_deleted(django
             article=article, image=SimpleUploadedFile("card.jpg", image_bytes(), content_type="image/jpeg")
         )
     first = article.social_image.name
-    assert first.startswith("social/") and first.endswith(".webp")
+    assert first.startswith("social/")
+    assert first.endswith(".webp")
 
     with django_capture_on_commit_callbacks(execute=True):
         services.seo.article_social_image_set(article=article, image=None)
