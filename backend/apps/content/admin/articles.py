@@ -32,7 +32,7 @@ from apps.content.admin.common import AuthorAutocompleteFilter, AuthorNameMixin,
 from apps.content.admin.forms import ArticleAdminForm, WorkflowForm
 from apps.content.admin.seo import SeoAdminMixin
 from apps.content.admin_history import ArticleLockAdminMixin, HistoryAdminMixin
-from apps.content.models import Article, Comment
+from apps.content.models import Article, Comment, Tag
 from apps.content.preview import preview_token_make
 from apps.content.services import workflow
 
@@ -110,8 +110,10 @@ class ArticleAdmin(SeoAdminMixin, ArticleLockAdminMixin, HistoryAdminMixin, Auth
         return queryset.filter(author=user) if self._own_articles_only(user) else queryset
 
     def autocomplete_choices(self, request: HttpRequest, field: Field) -> AutocompleteChoices | None:
-        """The author picker and filter (apps/common/admin_site.py): people by name; an author
-        finds only themselves. Tags: Django's way (the tag admin's search)."""
+        """The author and tag pickers and filters (apps/common/admin_site.py), for whoever may see
+        articles (moderators have no tag admin): people by name, an author finds only themselves."""
+        if field.name == "tags":
+            return AutocompleteChoices(queryset=Tag.objects.order_by("name"), search_fields=("name", "slug"), label=str)
         if field.name != "author":
             return None
         user = cast(User, request.user)

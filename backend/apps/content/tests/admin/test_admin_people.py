@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from apps.accounts.tests.factories import UserFactory
-from apps.content.models import Article
-from apps.content.tests.factories import ArticleFactory, CommentFactory
+from apps.content.models import Article, Tag
+from apps.content.tests.factories import ArticleFactory, CommentFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +185,12 @@ def test_comment_search_matches_the_authors_name_not_their_email(editor_client, 
 
     assert found("Reader") == 1
     assert found("rita.reader@example.com") == 0
+
+
+def test_a_moderator_can_filter_articles_by_tag_without_the_tag_admin(moderator_client):
+    TagFactory(name="Python", slug="python")
+    TagFactory(name="Django", slug="django")
+
+    assert _autocomplete(moderator_client, "article", "tags", "pyth") == [
+        {"id": str(Tag.objects.get(slug="python").pk), "text": "Python"}
+    ]
