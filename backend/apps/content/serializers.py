@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from apps.accounts.models import User
+from apps.content.markdown import body_facts
 from apps.content.models import Article, Comment, Tag
 
 
@@ -53,9 +54,15 @@ class ArticleListSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="ArticleDetail")
 class ArticleDetailSerializer(ArticleListSerializer):
+    reading_minutes = serializers.SerializerMethodField()
+
     class Meta(ArticleListSerializer.Meta):
-        fields = [*ArticleListSerializer.Meta.fields, "body_html", "updated_at"]
+        fields = [*ArticleListSerializer.Meta.fields, "body_html", "reading_minutes", "updated_at"]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(min_value=0, help_text="Minutes to read the body (0 when empty)"))
+    def get_reading_minutes(self, article: Article) -> int:
+        return body_facts(html=article.body_html).reading_minutes
 
 
 @extend_schema_serializer(component_name="CommentAuthor")

@@ -29,6 +29,7 @@ from apps.common.exceptions import ApplicationError
 from apps.content import history_services, services
 from apps.content.admin.common import AuthorListFilter, AuthorNameMixin
 from apps.content.admin.forms import ArticleAdminForm, WorkflowForm
+from apps.content.admin.writing import WritingAdminMixin
 from apps.content.admin_history import ArticleLockAdminMixin, HistoryAdminMixin
 from apps.content.models import Article, Comment
 from apps.content.preview import preview_token_make
@@ -52,7 +53,7 @@ class CommentInline(AuthorNameMixin, TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, ModelAdmin):
+class ArticleAdmin(WritingAdminMixin, ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, ModelAdmin):
     form = ArticleAdminForm
     list_display = ("title", "status_label", "author_name", "publish_at", "unpublish_at", "comment_count", "cover")
     list_filter = (

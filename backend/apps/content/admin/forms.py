@@ -9,6 +9,7 @@ from unfold.widgets import UnfoldAdminSplitDateTimeWidget, UnfoldAdminTextareaWi
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
+from apps.content.admin.writing import MarkdownEditorWidget, body_alt_text_check
 from apps.content.models import Article
 from apps.uploads.images import image_reencode
 
@@ -39,6 +40,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = ("title", "slug", "summary", "body", "tags", "author", "publish_at", "unpublish_at")
         field_classes = {"author": AuthorChoiceField}
+        widgets = {"body": MarkdownEditorWidget}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -51,6 +53,11 @@ class ArticleAdminForm(forms.ModelForm):
             choices |= Q(pk=self.instance.author_id)
         author = cast(AuthorChoiceField, self.fields["author"])
         author.queryset = User.objects.filter(choices).order_by("first_name", "last_name", "pk")
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        body_alt_text_check(body)
+        return body
 
     def clean_new_cover(self) -> Any:
         upload = self.cleaned_data.get("new_cover")
