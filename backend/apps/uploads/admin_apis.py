@@ -56,7 +56,7 @@ def library_item(image: ArticleImage) -> dict[str, Any]:
 @extend_schema(exclude=True)  # the admin's, not the public API's
 class ArticleImageUploadApi(AdminSessionApi):
     throttle_classes = (ScopedRateThrottle,)
-    throttle_scope = "uploads"
+    throttle_scope = "article_images"
 
     class UploadInput(serializers.Serializer):
         filename = serializers.CharField(max_length=255)
