@@ -233,7 +233,7 @@ test("the article page says how long the article takes to read, and nothing for 
     ...article,
     bodyHtml: "<p>Long text</p>",
     readingMinutes: 7,
-    updatedAt: article.publishedAt,
+    updatedAt: "2026-01-02T10:00:00Z",
   };
   const comments = { count: 0, next: null, previous: null, results: [] };
   server.use(
