@@ -40,6 +40,7 @@
   function dialog(className, heading) {
     var element = document.createElement("dialog");
     element.className = "markdown-editor-dialog " + className;
+    element.setAttribute("aria-label", heading);
     var title = document.createElement("h2");
     title.textContent = heading;
     element.appendChild(title);
