@@ -42,7 +42,7 @@ def markdown_render(*, source: str) -> str:
 
 # Words a minute of an adult reading on screen; the common figure behind "N min read".
 WORDS_PER_MINUTE = 200
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")  # apostrophes (straight or typographic) and hyphens join a word
 
 
 @dataclass(frozen=True)

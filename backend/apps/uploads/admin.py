@@ -64,7 +64,7 @@ class ArticleImageAdmin(ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request.user.is_active and request.user.has_perm("content.delete_article")  # type: ignore[union-attr]
+        return request.user.is_active and request.user.has_perm("content.delete_article")
 
     @admin.display(description=_("Image"))
     def preview(self, image: ArticleImage) -> str:
@@ -77,7 +77,7 @@ class ArticleImageAdmin(ModelAdmin):
 
     @admin.display(description=_("Dimensions"))
     def dimensions(self, image: ArticleImage) -> str:
-        return f"{image.width} × {image.height}"
+        return f"{image.width} x {image.height}"
 
     @admin.display(description=_("Size"), ordering="size")
     def file_size(self, image: ArticleImage) -> str:

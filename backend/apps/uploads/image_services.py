@@ -96,12 +96,12 @@ def article_image_thumbnail_make(*, image_id: uuid.UUID) -> bool:
     image = ArticleImage.objects.filter(pk=image_id, thumbnail="").first()
     if image is None:
         return False
-    with default_storage.open(image.file.name, "rb") as source:
+    with default_storage.open(str(image.file.name), "rb") as source:
         thumbnail = image_thumbnail(file=source, prefix=THUMBNAIL_PREFIX)
     thumbnail_name = default_storage.save(thumbnail.name, thumbnail)
     with transaction.atomic():
-        updated = ArticleImage.objects.select_for_update().filter(pk=image_id, thumbnail="").update(
-            thumbnail=thumbnail_name
+        updated = (
+            ArticleImage.objects.select_for_update().filter(pk=image_id, thumbnail="").update(thumbnail=thumbnail_name)
         )
         if not updated:  # deleted, or a concurrent run was first
             transaction.on_commit(lambda: default_storage.delete(thumbnail_name))

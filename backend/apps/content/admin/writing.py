@@ -120,9 +120,7 @@ class WritingAdminMixin:
     """Adds the preview endpoint to the article admin's URLs."""
 
     def get_urls(self) -> list:
-        preview = path(
-            "markdown-preview/", MarkdownPreviewApi.as_view(), name="content_article_markdown_preview"
-        )
+        preview = path("markdown-preview/", MarkdownPreviewApi.as_view(), name="content_article_markdown_preview")
         return [preview, *super().get_urls()]  # type: ignore[misc]
 
 
@@ -131,7 +129,10 @@ def body_alt_text_check(body: str) -> None:
     missing = body_facts(html=markdown_render(source=body)).images_without_alt
     if missing:
         raise forms.ValidationError(
-            _("Every image needs alt text (a description between the brackets: ![what it shows](…)). Missing for: %(images)s")
+            _(
+                "Every image needs alt text (a description between the brackets: ![what it shows](…)). "
+                "Missing for: %(images)s"
+            )
             % {"images": ", ".join(src or _("an image without address") for src in missing)},
             code="image_without_alt",
         )

@@ -90,7 +90,9 @@ def test_the_browser_posts_the_image_straight_to_s3(author_client, django_captur
     started = _start(author_client, content).json()
     target = started["upload"]
     assert target["url"].startswith("http://127.0.0.1:")  # the moto server, not this backend
-    posted = requests.post(target["url"], data=target["fields"], files={"file": ("p.png", content, "image/png")})
+    posted = requests.post(
+        target["url"], data=target["fields"], files={"file": ("p.png", content, "image/png")}, timeout=10
+    )
     assert posted.status_code == 204
     raw_key = Upload.objects.get().key
 
@@ -101,7 +103,7 @@ def test_the_browser_posts_the_image_straight_to_s3(author_client, django_captur
     image = ArticleImage.objects.get()
     assert default_storage.exists(image.file.name)
     assert not default_storage.exists(raw_key)
-    assert requests.get(Client().get(finished.json()["url"])["Location"]).status_code == 200
+    assert requests.get(Client().get(finished.json()["url"])["Location"], timeout=10).status_code == 200
 
 
 def test_the_library_lists_newest_first_and_searches_alt_text_and_file_names(author_client):

@@ -32,7 +32,8 @@ def test_an_article_image_is_reencoded_into_the_library_with_its_alt_text(django
 
     assert image.alt_text == "A red square"
     assert (image.width, image.height, image.filename, image.uploaded_by) == (80, 60, "p.png", user)
-    assert image.file.name.startswith("article-images/") and image.file.name.endswith(".webp")
+    assert image.file.name.startswith("article-images/")
+    assert image.file.name.endswith(".webp")
     with default_storage.open(image.file.name) as stored:
         assert Image.open(stored).format == "WEBP"
     assert image.size == default_storage.size(image.file.name)
