@@ -24,7 +24,10 @@ export async function authorWritesAndSubmits(
   await expect(page).toHaveURL(/\/admin\/content\/article\/add\/$/);
 
   await page.locator("#id_title").fill(article.title);
+  // Leave the title first: the admin fills the slug from it on change, over a typed slug.
+  await page.locator("#id_title").press("Tab");
   await page.locator("#id_slug").fill(article.slug);
+  await expect(page.locator("#id_slug")).toHaveValue(article.slug);
   await page.locator("#id_summary").fill("Written in the newsroom, with a picture.");
   const body = page.locator("#id_body");
   await body.fill("## What we saw\n\nA short report with one picture:\n\n");

@@ -228,33 +228,6 @@ test("an unknown article answers 404 even when its comments' 404 arrives first",
   ).rejects.toEqual(NOT_FOUND);
 });
 
-test("the article page says how long the article takes to read, and nothing for an empty body", async () => {
-  const detail = {
-    ...article,
-    bodyHtml: "<p>Long text</p>",
-    readingMinutes: 7,
-    updatedAt: "2026-01-02T10:00:00Z",
-  };
-  const comments = { count: 0, next: null, previous: null, results: [] };
-  server.use(
-    http.get("/api/v1/articles/{slug}/", ({ response }) => response(200).json(detail)),
-    http.get("/api/v1/articles/{slug}/comments/", ({ response }) => response(200).json(comments)),
-  );
-  const { unmount } = renderWithIntl(
-    await ArticlePage({ params: Promise.resolve({ locale: "en", slug: "hello" }) }),
-  );
-  expect(screen.getByText(/By Ada Lovelace/)).toHaveTextContent('· readingTime {"minutes":7}');
-  unmount();
-
-  server.use(
-    http.get("/api/v1/articles/{slug}/", ({ response }) =>
-      response(200).json({ ...detail, bodyHtml: "", readingMinutes: 0 }),
-    ),
-  );
-  renderWithIntl(await ArticlePage({ params: Promise.resolve({ locale: "en", slug: "hello" }) }));
-  expect(screen.getByText(/By Ada Lovelace/)).not.toHaveTextContent("readingTime");
-});
-
 describe("the article page in draft mode", () => {
   const draftArticle = {
     ...article,
