@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from apps.accounts.models import User
-from apps.content.markdown import body_facts
+from apps.content.markdown import body_words, reading_minutes
 from apps.content.models import Article, Comment, Tag
 
 
@@ -62,7 +62,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
 
     @extend_schema_field(serializers.IntegerField(min_value=0, help_text="Minutes to read the body (0 when empty)"))
     def get_reading_minutes(self, article: Article) -> int:
-        return body_facts(html=article.body_html).reading_minutes
+        return reading_minutes(words=body_words(html=article.body_html))
 
 
 @extend_schema_serializer(component_name="CommentAuthor")
