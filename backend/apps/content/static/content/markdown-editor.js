@@ -93,23 +93,23 @@
   }
 
   var TOOLS = [
-    ["heading", "H", function (t) { prefixLines(t, function () { return "## "; }); }],
-    ["bold", "B", function (t) { insert(t, "**", "**", text(t, "bold")); }],
-    ["italic", "I", function (t) { insert(t, "_", "_", text(t, "italic")); }],
-    ["bulleted-list", "•", function (t) { prefixLines(t, function () { return "- "; }); }],
-    ["numbered-list", "1.", function (t) { prefixLines(t, function (i) { return i + 1 + ". "; }); }],
-    ["link", "🔗", function (t) {
+    ["heading", "format_h2", function (t) { prefixLines(t, function () { return "## "; }); }],
+    ["bold", "format_bold", function (t) { insert(t, "**", "**", text(t, "bold")); }],
+    ["italic", "format_italic", function (t) { insert(t, "_", "_", text(t, "italic")); }],
+    ["bulleted-list", "format_list_bulleted", function (t) { prefixLines(t, function () { return "- "; }); }],
+    ["numbered-list", "format_list_numbered", function (t) { prefixLines(t, function (i) { return i + 1 + ". "; }); }],
+    ["link", "link", function (t) {
       var url = window.prompt(text(t, "link-url"), "https://");
       if (url) insert(t, "[", "](" + url.replace(/\)/g, "%29") + ")", text(t, "link"));
     }],
-    ["quote", "❝", function (t) { prefixLines(t, function () { return "> "; }); }],
-    ["code", "</>", function (t) {
+    ["quote", "format_quote", function (t) { prefixLines(t, function () { return "> "; }); }],
+    ["code", "code", function (t) {
       if (t.value.slice(t.selectionStart, t.selectionEnd).indexOf("\n") >= 0) insert(t, "```\n", "\n```");
       else insert(t, "`", "`", text(t, "code"));
     }],
-    ["table", "▦", function (t) { block(t, text(t, "table-template")); }],
-    ["image", "🖼", function (t) { t.dispatchEvent(new CustomEvent("editor:choose-file")); }],
-    ["library", "▤", function (t) { t.dispatchEvent(new CustomEvent("editor:open-library")); }],
+    ["table", "table", function (t) { block(t, text(t, "table-template")); }],
+    ["image", "image", function (t) { t.dispatchEvent(new CustomEvent("editor:choose-file")); }],
+    ["library", "photo_library", function (t) { t.dispatchEvent(new CustomEvent("editor:open-library")); }],
   ];
 
   function toolbar(textarea) {
@@ -120,7 +120,12 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "markdown-editor-tool markdown-editor-tool-" + tool[0];
-      button.textContent = tool[1];
+      // unfold's icon font (Material Symbols): the icon's name is its text, hidden from screen readers.
+      var icon = document.createElement("span");
+      icon.className = "material-symbols-outlined";
+      icon.setAttribute("aria-hidden", "true");
+      icon.textContent = tool[1];
+      button.appendChild(icon);
       button.title = text(textarea, tool[0]);
       button.setAttribute("aria-label", text(textarea, tool[0]));
       button.setAttribute("data-tool", tool[0]);
