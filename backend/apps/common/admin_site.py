@@ -3,8 +3,9 @@
 
 Unfold's pages run Alpine.js, whose standard build evaluates its ``x-`` attributes with
 ``new Function`` ('unsafe-eval'), and style elements by inline ``style`` (the theme colours, Alpine's
-``x-show``). Scripts stay this origin's files: no inline script runs. The relaxation applies to
-admin pages only (decision 0028-admin-theme-unfold).
+``x-show``). Scripts stay this origin's files: no inline script runs. The article editor posts
+images straight to the media bucket (connect-src) and shows a pasted image before it is uploaded
+(img-src blob:). The relaxation applies to admin pages only (decision 0028-admin-theme-unfold).
 """
 
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any, cast
 
 from csp.constants import UNSAFE_EVAL, UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
@@ -19,7 +21,12 @@ from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from unfold.sites import UnfoldAdminSite
 
-ADMIN_CSP = {"script-src": [UNSAFE_EVAL], "style-src": [UNSAFE_INLINE]}
+ADMIN_CSP = {
+    "script-src": [UNSAFE_EVAL],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+    "connect-src": settings.MEDIA_ORIGINS,
+}
 
 
 def _admin_csp(view: Callable[..., Any]) -> Callable[..., Any]:

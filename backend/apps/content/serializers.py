@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from apps.accounts.models import User
 from apps.common.openapi import ProblemSerializer
+from apps.content.markdown import body_words, reading_minutes
 from apps.content.models import Article, Comment, Tag
 
 
@@ -54,6 +55,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="ArticleDetail")
 class ArticleDetailSerializer(ArticleListSerializer):
+    reading_minutes = serializers.SerializerMethodField()
     meta_title = serializers.CharField(help_text="For search results and shared links; empty: use the title")
     meta_description = serializers.CharField(help_text="For search results and shared links; empty: use the summary")
     social_image_url = serializers.SerializerMethodField()
@@ -61,9 +63,13 @@ class ArticleDetailSerializer(ArticleListSerializer):
     class Meta(ArticleListSerializer.Meta):
         fields = [
             *ArticleListSerializer.Meta.fields,
-            *("body_html", "updated_at", "meta_title", "meta_description", "social_image_url"),
+            *("body_html", "reading_minutes", "updated_at", "meta_title", "meta_description", "social_image_url"),
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(min_value=0, help_text="Minutes to read the body (0 when empty)"))
+    def get_reading_minutes(self, article: Article) -> int:
+        return reading_minutes(words=body_words(html=article.body_html))
 
     @extend_schema_field(
         serializers.URLField(allow_null=True, help_text="The picture for shared links; null: use the cover")

@@ -31,6 +31,7 @@ from apps.content import history_services, selectors, services
 from apps.content.admin.common import AuthorAutocompleteFilter, AuthorNameMixin, people_choices
 from apps.content.admin.forms import ArticleAdminForm, WorkflowForm
 from apps.content.admin.seo import SeoAdminMixin
+from apps.content.admin.writing import WritingAdminMixin
 from apps.content.admin_history import ArticleLockAdminMixin, HistoryAdminMixin
 from apps.content.models import Article, Comment, Tag
 from apps.content.preview import preview_token_make
@@ -54,7 +55,9 @@ class CommentInline(AuthorNameMixin, TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SeoAdminMixin, ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, ModelAdmin):
+class ArticleAdmin(
+    WritingAdminMixin, SeoAdminMixin, ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, ModelAdmin
+):
     form = ArticleAdminForm
     list_display = ("title", "status_label", "author_name", "publish_at", "unpublish_at", "comment_count", "cover")
     list_filter = (

@@ -10,6 +10,7 @@ from apps.common.exceptions import ApplicationError
 from apps.content import selectors
 from apps.content.admin.common import AuthorChoiceField
 from apps.content.admin.seo import META_DESCRIPTION_HINT, META_TITLE_HINT, hinted
+from apps.content.admin.writing import MarkdownEditorWidget, body_alt_text_check
 from apps.content.models import Article
 from apps.uploads.images import image_reencode
 
@@ -46,6 +47,7 @@ class ArticleAdminForm(forms.ModelForm):
         )
         field_classes = {"author": AuthorChoiceField}
         widgets = {
+            "body": MarkdownEditorWidget,
             "meta_title": hinted(UnfoldAdminTextInputWidget, hint=META_TITLE_HINT),
             "meta_description": hinted(UnfoldAdminTextareaWidget, hint=META_DESCRIPTION_HINT, rows=3),
         }
@@ -57,6 +59,11 @@ class ArticleAdminForm(forms.ModelForm):
         # What the autocomplete offers (ArticleAdmin.autocomplete_choices); it also validates the POST.
         author = cast(AuthorChoiceField, self.fields["author"])
         author.queryset = selectors.article_author_choices(also=self.instance.author_id)
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        body_alt_text_check(body)
+        return body
 
     def _image_check(self, name: str) -> Any:
         upload = self.cleaned_data.get(name)

@@ -450,6 +450,26 @@ export interface paths {
     patch: operations["comments_partial_update"];
     trace?: never;
   };
+  "/api/v1/images/{image_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * @description The stable address of a media-library image, as article bodies link to it: a redirect to a
+     *     fresh URL of its file (presigned on S3), which bodies cannot store because it expires.
+     */
+    get: operations["images_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/tags/": {
     parameters: {
       query?: never;
@@ -908,6 +928,8 @@ export interface components {
       publishedAt: string | null;
       /** Body (HTML) */
       readonly bodyHtml: string;
+      /** @description Minutes to read the body (0 when empty) */
+      readonly readingMinutes: number;
       /** Format: date-time */
       readonly updatedAt: string;
       /** @description For search results and shared links; empty: use the title */
@@ -3167,6 +3189,66 @@ export interface operations {
         };
       };
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  images_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        image_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the image file */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
         headers: {
           [name: string]: unknown;
         };

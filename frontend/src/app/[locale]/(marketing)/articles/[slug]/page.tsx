@@ -65,6 +65,12 @@ export default async function ArticlePage({ params }: Props) {
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{article.title}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           <ArticleByline article={article} locale={locale} />
+          {article.readingMinutes > 0 ? (
+            <>
+              {" · "}
+              {t("readingTime", { minutes: article.readingMinutes })}
+            </>
+          ) : null}
         </p>
         {article.coverImage ? (
           // Backend/S3 media with unknown dimensions (see article-card.tsx): the box has the
