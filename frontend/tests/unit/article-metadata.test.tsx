@@ -25,6 +25,7 @@ const article: Article = {
   publishedAt: "2026-01-02T10:00:00Z",
   updatedAt: "2026-01-03T10:00:00Z",
   bodyHtml: "<p>Body</p>",
+  readingMinutes: 1,
   metaTitle: "",
   metaDescription: "",
   socialImageUrl: null,

@@ -39,6 +39,9 @@ test("the article page says how long the article takes to read, and nothing for 
     bodyHtml: "<p>Long text</p>",
     readingMinutes: 7,
     updatedAt: "2026-01-02T10:00:00Z",
+    metaTitle: "",
+    metaDescription: "",
+    socialImageUrl: null,
   };
   const comments = { count: 0, next: null, previous: null, results: [] };
   server.use(
