@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Browser tests: Playwright drives Debian's Chromium against a real backend the test run starts.
-# frontend/e2e/start-backend.mjs drops and creates the e2e database (E2E_DATABASE_URL):
-# Services: postgresql
+# frontend/e2e/start-backend.mjs drops and creates the e2e database (E2E_DATABASE_URL) and runs
+# a Celery worker with beat on RabbitMQ (E2E_CELERY_BROKER_URL, else CELERY_BROKER_URL, else the
+# machine's 127.0.0.1:5672):
+# Services: postgresql rabbitmq
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 if [ ! -x /usr/bin/chromium ]; then
