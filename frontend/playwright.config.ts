@@ -5,6 +5,8 @@ import {
   BACKEND_PORT,
   BACKEND_URL,
   BROKER_URL,
+  CACHE_KEY_PREFIX,
+  CONTENT_REDIS_URL,
   DATABASE_URL,
   DJANGO_SECRET_KEY,
   FRONTEND_PORT,
@@ -82,6 +84,8 @@ export default defineConfig({
         // Past this budget a request leaves its task to the outbox relay (every 30 s), longer than
         // the tests wait for an email; 0.1 s (the default) is too tight for a busy test machine.
         TASK_PUBLISH_TIMEOUT: "2",
+        CONTENT_REDIS_URL,
+        CACHE_KEY_PREFIX,
         EMAIL_URL: `filemail://${MAIL_DIR}`,
         E2E_MAIL_DIR: MAIL_DIR,
         BACKEND_PORT: String(BACKEND_PORT),
