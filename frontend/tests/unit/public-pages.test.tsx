@@ -236,6 +236,9 @@ describe("the article page in draft mode", () => {
     bodyHtml: "<p>Draft text</p>",
     updatedAt: "2026-01-02T10:00:00Z",
     publishedAt: null,
+    metaTitle: "",
+    metaDescription: "",
+    socialImageUrl: null,
   };
   const page = () =>
     ArticlePage({ params: Promise.resolve({ locale: "en", slug: "coming-soon" }) });

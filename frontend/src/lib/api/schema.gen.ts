@@ -28,7 +28,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One published article with its rendered body. Drafts and future articles are 404 except for staff. */
+    /**
+     * @description One published article with its rendered body. Drafts and future articles are 404 except for staff.
+     *
+     *     An old address (the article's slug changed after it was published) answers 301 with the
+     *     current address in Location and the current slug in the problem document.
+     */
     get: operations["articles_retrieve"];
     put?: never;
     post?: never;
@@ -905,6 +910,15 @@ export interface components {
       readonly bodyHtml: string;
       /** Format: date-time */
       readonly updatedAt: string;
+      /** @description For search results and shared links; empty: use the title */
+      metaTitle: string;
+      /** @description For search results and shared links; empty: use the summary */
+      metaDescription: string;
+      /**
+       * Format: uri
+       * @description The picture for shared links; null: use the cover
+       */
+      readonly socialImageUrl: string | null;
     };
     ArticleListItem: {
       readonly slug: string;
@@ -918,6 +932,21 @@ export interface components {
       commentCount: number;
       /** Format: date-time */
       publishedAt: string | null;
+    };
+    /** @description The 301 problem of an article's old address (its slug changed after it was published). */
+    ArticleMoved: {
+      /** Format: uri */
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      /** @description Machine-readable error code, e.g. validation_error, token_not_valid */
+      code: string;
+      requestId: string;
+      /** @description Present on validation errors */
+      errors?: components["schemas"]["ProblemFieldError"][];
+      /** @description The article's current slug; Location has its URL */
+      slug: string;
     };
     ArticleTransitionInputRequest: {
       action: components["schemas"]["ActionEnum"];
@@ -1480,6 +1509,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ArticleDetail"];
+        };
+      };
+      /** @description An old address */
+      301: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ArticleMoved"];
         };
       };
       400: {
