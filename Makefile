@@ -71,7 +71,7 @@ bench-site: ## Requests/s of the Next.js server for a cached article page (bench
 lighthouse: ## Lighthouse scores of home and an article; needs a running production build (docs/frontend.md)
 	@cd frontend && scripts/lighthouse.sh $(or $(LIGHTHOUSE_URLS),http://localhost:$(or $(WEB_PORT),3000)/ http://localhost:$(or $(WEB_PORT),3000)/articles/demo-1)
 
-screenshots: ## Retake docs/img/account-{light,dark}.png and editors-dashboard-{light,dark}.png from a running seeded stack (make dev)
+screenshots: ## Retake docs/img/account-*.png and editors-*.png (light and dark) from a running seeded stack (make dev)
 	@cd frontend && node scripts/screenshots.mjs http://localhost:$(or $(WEB_PORT),3000)
 
 docs: ## Serve the documentation site on http://127.0.0.1:8001

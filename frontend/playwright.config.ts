@@ -4,6 +4,9 @@ import {
   ACCESS_TOKEN_SECONDS,
   BACKEND_PORT,
   BACKEND_URL,
+  BROKER_URL,
+  CACHE_KEY_PREFIX,
+  CONTENT_REDIS_URL,
   DATABASE_URL,
   DJANGO_SECRET_KEY,
   FRONTEND_PORT,
@@ -11,6 +14,7 @@ import {
   MAIL_DIR,
   OAUTH_STUB_PORT,
   OAUTH_STUB_URL,
+  QUEUE_PREFIX,
   REVALIDATE_SECRET,
   S3_ENV,
   S3_URL,
@@ -75,9 +79,15 @@ export default defineConfig({
         DJANGO_ENV: "development",
         DJANGO_SECRET_KEY,
         DATABASE_URL,
-        // No worker runs in this suite: tasks (the emails it reads) run inside the request, even
-        // when the calling shell (CI) names a broker.
-        CELERY_BROKER_URL: "",
+        // A Celery worker with beat runs beside the server (e2e/start-backend.mjs): scheduled
+        // publishing, the emails the tests read and the revalidation calls go through RabbitMQ.
+        CELERY_BROKER_URL: BROKER_URL,
+        CELERY_QUEUE_PREFIX: QUEUE_PREFIX,
+        // Past this budget a request leaves its task to the outbox relay (every 30 s), longer than
+        // the tests wait for an email; 0.1 s (the default) is too tight for a busy test machine.
+        TASK_PUBLISH_TIMEOUT: "2",
+        CONTENT_REDIS_URL,
+        CACHE_KEY_PREFIX,
         EMAIL_URL: `filemail://${MAIL_DIR}`,
         E2E_MAIL_DIR: MAIL_DIR,
         BACKEND_PORT: String(BACKEND_PORT),

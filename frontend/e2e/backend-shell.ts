@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 import {
+  CACHE_KEY_PREFIX,
+  CONTENT_REDIS_URL,
   DATABASE_URL,
   DJANGO_SECRET_KEY,
   FRONTEND_URL,
@@ -30,6 +32,9 @@ export function djangoShell(code: string): string {
         DJANGO_SECRET_KEY,
         DATABASE_URL,
         CELERY_BROKER_URL: "",
+        // The server's content cache: what the shell changes, the server serves fresh at once.
+        CONTENT_REDIS_URL,
+        CACHE_KEY_PREFIX,
         FRONTEND_URL,
         REVALIDATE_SECRET,
         REVALIDATE_URL: `${FRONTEND_URL}/cms/revalidate`,

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { djangoShell } from "./backend-shell";
-import { authorWritesAndSubmits, PASTED_IMAGE_ALT } from "./newsroom/author";
+import { authorSignIn, authorWritesAndSubmits, PASTED_IMAGE_ALT } from "./newsroom/author";
 
 const STAMP = Date.now();
 const SLUG = `pasted-picture-${STAMP}`;
@@ -12,6 +12,7 @@ const SLUG = `pasted-picture-${STAMP}`;
  * body with its alt text, and readers' browsers reach it through its stable address.
  */
 test("an author pastes an image into an article and submits it for review", async ({ page }) => {
+  await authorSignIn(page);
   await authorWritesAndSubmits(page, { title: `A picture worth a review ${STAMP}`, slug: SLUG });
 
   const saved = JSON.parse(

@@ -10,6 +10,24 @@ export const BACKEND_URL = `http://127.0.0.1:${BACKEND_PORT}`;
 export const DATABASE_URL =
   process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/e2e";
 export const MAIL_DIR = process.env.E2E_MAIL_DIR ?? "/tmp/starter-e2e-mail";
+/**
+ * The RabbitMQ the suite's Celery worker (with beat) takes its tasks from: the machine's broker
+ * unless E2E_CELERY_BROKER_URL or CELERY_BROKER_URL names another (a vhost of one's own).
+ */
+export const BROKER_URL =
+  process.env.E2E_CELERY_BROKER_URL ||
+  process.env.CELERY_BROKER_URL ||
+  "amqp://guest:guest@127.0.0.1:5672//";
+/** Queue names of the suite ("e2e.default" ...): a developer's worker on the same vhost takes none. */
+export const QUEUE_PREFIX = "e2e.";
+/**
+ * The content cache (responses, totals) of the server, the worker and the shells of
+ * e2e/backend-shell.ts: one Redis, as in production, so a change one of them makes is seen by the
+ * others at once (each would otherwise keep its own in memory). Without a Redis there, every read
+ * goes to the database, which is correct too. Keys are prefixed "e2e".
+ */
+export const CONTENT_REDIS_URL = process.env.E2E_CONTENT_REDIS_URL || "redis://127.0.0.1:6379/0";
+export const CACHE_KEY_PREFIX = "e2e";
 /** Short enough that the suite sees an access token expire and the silent refresh happen. */
 export const ACCESS_TOKEN_SECONDS = 5;
 /** The stand-in GitHub Enterprise server that social login is driven through. */

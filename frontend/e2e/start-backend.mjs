@@ -1,7 +1,9 @@
 // Starts the real Django backend for the browser tests on a fresh database: drops and
 // recreates the e2e database, empties the mail folder, starts a moto S3 server with the media
-// bucket (AWS_* from playwright.config.ts), migrates, seeds demo content and runs the development
-// server in the foreground (Playwright's webServer stops it, and moto with it, after the run).
+// bucket (AWS_* from playwright.config.ts), migrates, seeds demo content, starts a Celery worker
+// with beat on CELERY_BROKER_URL and runs the development server in the foreground. Playwright's
+// webServer stops them all after the run (it kills the process group); any one ending ends the
+// others.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 
@@ -13,8 +15,13 @@ if (!DATABASE_URL || !E2E_MAIL_DIR || !BACKEND_PORT || !AWS_S3_ENDPOINT_URL) {
 }
 const backend = new URL("../../backend/", import.meta.url).pathname;
 
+// Before the worker is up, tasks run inline (the seed's too): nothing of theirs waits in a queue.
 function run(args) {
-  const result = spawnSync("uv", ["run", ...args], { cwd: backend, stdio: "inherit" });
+  const result = spawnSync("uv", ["run", ...args], {
+    cwd: backend,
+    stdio: "inherit",
+    env: { ...process.env, CELERY_BROKER_URL: "" },
+  });
   if (result.status !== 0) {
     throw new Error(`\`uv run ${args.join(" ")}\` failed in ${backend} (exit ${result.status}).`);
   }
@@ -70,18 +77,29 @@ run([
 run(["python", "manage.py", "migrate", "--noinput"]);
 run(["python", "manage.py", "seed"]);
 
+// As in production: emails, revalidation calls and thumbnails through RabbitMQ, and beat's
+// schedule (django-celery-beat's DatabaseScheduler; publish-due-articles runs every minute).
+// --purge drops what an earlier run left in the suite's queues: its database is gone.
+const worker = spawn(
+  "uv",
+  [
+    ...["run", "celery", "--app", "config", "worker", "--beat", "--purge"],
+    ...["--concurrency", "2", "--loglevel", "INFO", "--without-gossip", "--without-mingle"],
+  ],
+  { cwd: backend, stdio: "inherit" },
+);
 const server = spawn(
   "uv",
   ["run", "python", "manage.py", "runserver", `127.0.0.1:${BACKEND_PORT}`, "--noreload"],
   { cwd: backend, stdio: "inherit" },
 );
+const children = [moto, worker, server];
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.kill(signal);
-    moto.kill(signal);
+  process.on(signal, () => children.forEach((child) => child.kill(signal)));
+}
+for (const child of children) {
+  child.on("exit", (code) => {
+    children.filter((other) => other !== child).forEach((other) => other.kill("SIGTERM"));
+    process.exit(code ?? 0);
   });
 }
-server.on("exit", (code) => {
-  moto.kill("SIGTERM");
-  process.exit(code ?? 0);
-});

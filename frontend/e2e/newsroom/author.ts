@@ -1,27 +1,33 @@
 import { expect, type Page } from "@playwright/test";
 
 import { solidPng } from "../png";
-import { BACKEND_URL } from "../settings";
+import { ADMIN_URL } from "./admin";
 
 /** The seeded author (backend `manage.py seed`): role Authors, staff, no second factor in development. */
 export const AUTHOR = { email: "writer@example.com", password: "writer-demo-password" };
 export const PASTED_IMAGE_ALT = "A red square on white";
 
+/** Signs the seeded author in through the admin's login form. */
+export async function authorSignIn(page: Page): Promise<void> {
+  await page.goto(`${ADMIN_URL}/login/`);
+  await page.locator("input[name='username']").fill(AUTHOR.email);
+  await page.locator("input[name='password']").fill(AUTHOR.password);
+  await page.locator("form#login-form [type='submit'], form [type='submit']").first().click();
+  await expect(page.getByRole("heading", { name: "My drafts" })).toBeVisible();
+}
+
 /**
- * An author's half of the newsroom journey, in the admin: signs in, writes an article, pastes an
- * image into the Markdown body (a paste event carrying a PNG file, as the clipboard gives it),
- * describes it in the alt text dialog, waits for the upload (browser → S3 → the media library),
- * sees it in the live preview, saves, and submits the article for review.
+ * An author's half of the newsroom journey, in the admin (`page` is signed in as an author):
+ * writes an article, pastes an image into the Markdown body (a paste event carrying a PNG file,
+ * as the clipboard gives it), describes it in the alt text dialog, waits for the upload
+ * (browser → S3 → the media library), sees it in the live preview, saves, and submits the
+ * article for review. It leaves `page` on the article's change page, the article in review.
  */
 export async function authorWritesAndSubmits(
   page: Page,
   article: { title: string; slug: string },
 ): Promise<void> {
-  await page.goto(`${BACKEND_URL}/admin/login/?next=/admin/content/article/add/`);
-  await page.locator("input[name='username']").fill(AUTHOR.email);
-  await page.locator("input[name='password']").fill(AUTHOR.password);
-  await page.locator("form#login-form [type='submit'], form [type='submit']").first().click();
-  await expect(page).toHaveURL(/\/admin\/content\/article\/add\/$/);
+  await page.goto(`${ADMIN_URL}/content/article/add/`);
 
   await page.locator("#id_title").fill(article.title);
   // Leave the title first: the admin fills the slug from it on change, over a typed slug.
@@ -69,7 +75,7 @@ export async function authorWritesAndSubmits(
   await expect(page).toHaveURL(/\/admin\/content\/article\/\d+\/change\/$/);
   const id = /\/article\/(\d+)\//.exec(page.url())![1];
 
-  await page.goto(`${BACKEND_URL}/admin/content/article/${id}/workflow/`);
+  await page.goto(`${ADMIN_URL}/content/article/${id}/workflow/`);
   await page.getByLabel("Submit for review").check();
   await page.getByRole("button", { name: "Go" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/content/article/${id}/change/$`));
