@@ -2,7 +2,7 @@
 
 The template is a runnable project named "Starter", so Copier copies it as it is and this script
 then rewrites it: the starter's names and domains become the answers, blocks between
-`copier: if <feature>` / `copier: endif` comment lines are kept or dropped, lines naming the
+`[copier] if <feature>` / `[copier] end` comment lines are kept or dropped, lines naming the
 environment variables of a dropped feature go from env files, docs tables and manifests, a
 LICENSE is written, and `.env` gets secrets generated here (never asked, never in the answers
 file). It runs on every render Copier makes: the copy, and the old and new trees of an update.
@@ -34,17 +34,25 @@ SKIPPED_DIRS = {".git", "node_modules", ".venv", ".tools", ".next", "__pycache__
 # Written by a later step (LICENSE) or by Copier itself, never rewritten here.
 UNTOUCHED_FILES = {".copier-answers.yml", "LICENSE"}
 
-# `# copier: if k8s`, `// copier: if not social`, `<!-- copier: endif -->`, `{# copier: else #}`.
-MARKER = re.compile(r"^\s*(?:#|//|<!--|/\*|\{#)\s*copier:\s*(?P<word>if|else|endif)\b\s*(?P<expr>[a-z_ ]*?)\s*(?:-->|\*/|#\})?\s*$")
+# `# [copier] if k8s`, `// [copier] if not social`, `# [copier] else`, `<!-- [copier] end -->`: a
+# comment line of its own (not Python code, so linters leave it alone).
+MARKER = re.compile(r"^\s*(?:#|//|<!--|/\*)\s*\[copier\]\s+(?P<word>if|else|end)\b\s*(?P<expr>[a-z0-9_ ]*?)\s*(?:-->|\*/)?\s*$")
 
-# Environment variables that belong to one feature: when it is off, every line naming one goes
-# (.env.example, docs tables, compose files, manifests), so no setting is documented that the
-# code no longer reads. Settings modules and code use markers instead.
+# What belongs to one feature, for the lines no marker can wrap (a comment would break a
+# Markdown table or an env file's listing). When the feature is off:
+# - every line that starts with one of its environment variables goes: assignments, commented
+#   examples, table rows, manifest keys, one-per-line lists (`# SOCIAL_AUTH_GITHUB_KEY=`,
+#   `| `SOCIAL_AUTH_GITHUB_KEY` | ...`, `  SOCIAL_AUTH_GITHUB_KEY: ...`);
+# - every Markdown table row that names one of its paths goes.
 FEATURE_ENV_VARS = {
     "social_github": ("SOCIAL_AUTH_GITHUB_",),
     "social_google": ("SOCIAL_AUTH_GOOGLE_OAUTH2_",),
 }
-ENV_LINE_SUFFIXES = (".md", ".example", ".yaml", ".yml", ".env")
+FEATURE_PATHS = {
+    "k8s": ("infra/k8s", "k8s/", "check_k8s.py", "deploy.sh", "kustomize", "kubectl"),
+    "docs_site": ("mkdocs", "docs-serve.sh", "make docs"),
+}
+ENV_LINE = r"^\s*(?:#\s*)?(?:\|\s*)?[`'\"]?(?:{})"
 
 LICENSES = {"MIT": "MIT.txt", "Apache-2.0": "Apache-2.0.txt", "Proprietary": "Proprietary.txt"}
 
@@ -100,7 +108,6 @@ def rename(text: str, answers: Answers) -> str:
         return text
     # The answers go in last, so an answer is never rewritten itself.
     text = text.replace(STARTER_DESCRIPTION, "\0description\0")
-    text = re.sub(r"[Ff]ull-stack starter", "\0name\0", text)
     text = text.replace(STARTER_STAGING_DOMAIN, "staging.\0domain\0")
     text = text.replace(STARTER_DOMAIN, "\0domain\0")
     text = text.replace("STARTER", answers.project_slug.upper())
@@ -145,15 +152,25 @@ def apply_markers(text: str, features: dict[str, bool], where: str = "<text>") -
         else:
             stack.pop()
     if stack:
-        raise MarkerError(f"{where}: 'if' without 'endif'")
+        raise MarkerError(f"{where}: 'if' without 'end'")
     return "".join(kept)
 
 
-def drop_env_lines(text: str, features: dict[str, bool]) -> str:
-    prefixes = tuple(p for feature, ps in FEATURE_ENV_VARS.items() if not features[feature] for p in ps)
-    if not prefixes:
+def drop_feature_lines(text: str, features: dict[str, bool], markdown: bool) -> str:
+    """Drops the lines of switched-off features that markers cannot wrap (FEATURE_ENV_VARS, FEATURE_PATHS)."""
+    prefixes = [re.escape(p) for feature, ps in FEATURE_ENV_VARS.items() if not features[feature] for p in ps]
+    env_line = re.compile(ENV_LINE.format("|".join(prefixes))) if prefixes else None
+    paths = [p for feature, ps in FEATURE_PATHS.items() if not features[feature] for p in ps] if markdown else []
+    if env_line is None and not paths:
         return text
-    return "".join(line for line in text.splitlines(keepends=True) if not any(p in line for p in prefixes))
+    kept = []
+    for line in text.splitlines(keepends=True):
+        if env_line is not None and env_line.match(line):
+            continue
+        if line.lstrip().startswith("|") and any(p in line for p in paths):
+            continue
+        kept.append(line)
+    return "".join(kept)
 
 
 def project_files(root: Path) -> list[Path]:
@@ -179,8 +196,7 @@ def rewrite_file(path: Path, answers: Answers, features: dict[str, bool], root: 
     except UnicodeDecodeError:
         return
     new = apply_markers(text, features, str(path.relative_to(root)))
-    if path.name.endswith(ENV_LINE_SUFFIXES):
-        new = drop_env_lines(new, features)
+    new = drop_feature_lines(new, features, markdown=path.suffix == ".md")
     new = rename(new, answers)
     if new != text:
         path.write_text(new, encoding="utf-8")
