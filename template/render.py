@@ -34,9 +34,12 @@ SKIPPED_DIRS = {".git", "node_modules", ".venv", ".tools", ".next", "__pycache__
 # Written by a later step (LICENSE) or by Copier itself, never rewritten here.
 UNTOUCHED_FILES = {".copier-answers.yml", "LICENSE"}
 
-# `# [copier] if k8s`, `// [copier] if not social`, `# [copier] else`, `<!-- [copier] end -->`: a
+# `# [copier] if k8s`, `// [copier] if not social`, `# [copier] else`, `<!-- [copier] end -->`,
+# `{/* [copier] end */}` (JSX): a
 # comment line of its own (not Python code, so linters leave it alone).
-MARKER = re.compile(r"^\s*(?:#|//|<!--|/\*)\s*\[copier\]\s+(?P<word>if|else|end)\b\s*(?P<expr>[a-z0-9_ ]*?)\s*(?:-->|\*/)?\s*$")
+MARKER = re.compile(
+    r"^\s*(?:#|//|<!--|/\*|\{/\*)\s*\[copier\]\s+(?P<word>if|else|end)\b\s*(?P<expr>[a-z0-9_ ]*?)\s*(?:-->|\*/\}?)?\s*$"
+)
 
 # What belongs to one feature, for the lines no marker can wrap (a comment would break a
 # Markdown table or an env file's listing). When the feature is off:
@@ -51,6 +54,8 @@ FEATURE_ENV_VARS = {
 FEATURE_PATHS = {
     "k8s": ("infra/k8s", "k8s/", "check_k8s.py", "deploy.sh", "kustomize", "kubectl"),
     "docs_site": ("mkdocs", "docs-serve.sh", "make docs"),
+    "social_github": ("/social/github/",),
+    "social_google": ("/social/google-oauth2/",),
 }
 ENV_LINE = r"^\s*(?:#\s*)?(?:\|\s*)?[`'\"]?(?:{})"
 

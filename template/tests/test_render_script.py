@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +97,23 @@ def test_render_writes_env_secrets_once_and_a_license(tmp_path):
     assert (tmp_path / ".env").read_text() == first  # an existing .env is the project's
     assert "Copyright (c) 20" in (tmp_path / "LICENSE").read_text()
     assert "Acme <dev@acme.test>" in (tmp_path / "LICENSE").read_text()
+
+
+def test_every_marker_in_the_template_is_well_formed():
+    root = Path(__file__).resolve().parents[2]
+    names = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root, check=True, capture_output=True, text=True,
+    ).stdout.split("\0")
+    checked = 0
+    for name in filter(None, names):
+        path = root / name
+        if not path.is_file() or path.suffix in {".png", ".jpg", ".woff2", ".ico"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "[copier]" not in text or name.startswith("template/"):
+            continue
+        for value in (True, False):
+            render.apply_markers(text, dict.fromkeys(FEATURES, value), name)
+        checked += 1
+    assert checked > 10
