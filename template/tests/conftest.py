@@ -49,8 +49,18 @@ def snapshot(destination: Path) -> Path:
 
 
 def commit(repo: Path, message: str) -> None:
-    git(repo, "-c", "user.name=template tests", "-c", "user.email=tests@localhost",
-        "commit", "--quiet", "--no-verify", "-m", message)
+    git(
+        repo,
+        "-c",
+        "user.name=template tests",
+        "-c",
+        "user.email=tests@localhost",
+        "commit",
+        "--quiet",
+        "--no-verify",
+        "-m",
+        message,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -60,8 +70,13 @@ def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def render(src: Path, dst: Path, vcs_ref: str = "HEAD", **answers: object) -> Path:
     copier.run_copy(
-        str(src), dst, data={"project_name": DEFAULT_NAME, **answers}, defaults=True, unsafe=True,
-        vcs_ref=vcs_ref, quiet=True,
+        str(src),
+        dst,
+        data={"project_name": DEFAULT_NAME, **answers},
+        defaults=True,
+        unsafe=True,
+        vcs_ref=vcs_ref,
+        quiet=True,
     )
     return dst
 
@@ -78,8 +93,10 @@ def project_env() -> dict[str, str]:
 
 def run(project: Path, *command: str, cwd: str = ".") -> None:
     """Runs a command in a rendered project; its output is shown when it fails."""
-    result = subprocess.run(command, cwd=project / cwd, env=project_env(), capture_output=True, text=True)
-    assert result.returncode == 0, f"{' '.join(command)} failed in {project}:\n{result.stdout[-6000:]}\n{result.stderr[-4000:]}"
+    result = subprocess.run(command, cwd=project / cwd, env=project_env(), capture_output=True, text=True, check=False)
+    assert result.returncode == 0, (
+        f"{' '.join(command)} failed in {project}:\n{result.stdout[-6000:]}\n{result.stderr[-4000:]}"
+    )
 
 
 def share_node_modules(project: Path) -> None:

@@ -13,7 +13,9 @@ import render as render_script
 
 # What must not survive a render: the starter's name, its domains, template markers and
 # Copier placeholders, and the template's own machinery.
-LEFTOVERS = re.compile(r"starter|app\.example\.com|staging\.example\.com|\[copier\]|\{\{\s*_copier|\{\{\s*project_", re.I)
+LEFTOVERS = re.compile(
+    r"(?i:starter)|app\.example\.com|staging\.example\.com|\[copier\]|\{\{\s*_copier|\{\{\s*project_"
+)
 MACHINERY = ("copier.yml", "template", "CHANGELOG.md", "{{_copier_conf.answers_file}}.jinja")
 SKIPPED = {".git", "node_modules", ".venv", ".tools", ".next", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 

@@ -13,8 +13,13 @@ pytestmark = [pytest.mark.render, pytest.mark.matrix]
 ANSWER_SETS = {
     "no-social-no-k8s": {"social_providers": "none", "k8s": False},
     "both-providers-de-only": {"social_providers": "both", "languages": "de"},
-    "everything-on": {"social_providers": "both", "languages": "both", "k8s": True, "docs_site": True,
-                      "license": "Apache-2.0"},
+    "everything-on": {
+        "social_providers": "both",
+        "languages": "both",
+        "k8s": True,
+        "docs_site": True,
+        "license": "Apache-2.0",
+    },
 }
 
 

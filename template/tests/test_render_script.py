@@ -103,7 +103,10 @@ def test_every_marker_in_the_template_is_well_formed():
     root = Path(__file__).resolve().parents[2]
     names = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=root, check=True, capture_output=True, text=True,
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split("\0")
     checked = 0
     for name in filter(None, names):
