@@ -157,12 +157,18 @@ def apply_markers(text: str, features: dict[str, bool], where: str = "<text>") -
     """Keeps the blocks whose condition holds, drops the others, and always drops the markers."""
     kept: list[str] = []
     stack: list[tuple[bool, bool]] = []  # (this block's condition, the enclosing blocks are kept)
+    dropped = False  # lines were dropped since the last kept one
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         match = MARKER.match(line)
         here = f"{where}:{number}"
         if match is None:
-            if all(condition for condition, _ in stack):
+            if not all(condition for condition, _ in stack):
+                dropped = True
+            elif dropped and not line.strip() and (not kept or not kept[-1].strip()):
+                continue  # a dropped block between two blank lines leaves one, as formatters want
+            else:
                 kept.append(line)
+                dropped = False
             continue
         word, expr = match["word"], match["expr"]
         if word == "if":

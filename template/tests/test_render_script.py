@@ -56,6 +56,12 @@ def test_markers_keep_or_drop_blocks_and_always_disappear():
     assert render.apply_markers(text, FEATURES) == "a\nwithout k8s\n  github\n  github alone\nz\n"
 
 
+def test_a_dropped_block_between_blank_lines_leaves_one_blank_line():
+    text = "import a\n\n// [copier] if k8s\nimport b\n// [copier] end\n\nexport c\n"
+
+    assert render.apply_markers(text, FEATURES) == "import a\n\nexport c\n"
+
+
 @pytest.mark.parametrize(
     ("text", "error"),
     [

@@ -42,6 +42,7 @@ class SocialProvider:
 
 
 PROVIDERS: tuple[SocialProvider, ...] = (
+    # Each one is offered once its settings are set (SocialProvider.enabled).
     # [copier] if social_github
     SocialProvider("github", "GitHub", ("SOCIAL_AUTH_GITHUB_KEY", "SOCIAL_AUTH_GITHUB_SECRET")),
     SocialProvider(

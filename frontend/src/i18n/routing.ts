@@ -1,7 +1,7 @@
 import { defineRouting } from "next-intl/routing";
 
-// The first is the default. The template asks which to keep (docs/template.md).
 const LOCALES = [
+  // The first is the default. The template asks which to keep (docs/template.md).
   // [copier] if lang_en
   "en",
   // [copier] end
