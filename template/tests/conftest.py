@@ -19,9 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_NAME = "Acme Shop"
-# Services the template's own CI exports; a rendered project's tests run on its embedded
-# defaults (SQLite, local memory, eager tasks) unless TEMPLATE_TEST_DATABASE_URL names a database.
-SERVICE_VARIABLES = ("DATABASE_URL", "REDIS_URL", "CONTENT_REDIS_URL", "CELERY_BROKER_URL", "DJANGO_SECRET_KEY")
+# The uv environment of these tests, not the rendered project's.
+OWN_VARIABLES = ("VIRTUAL_ENV",)
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -82,7 +81,13 @@ def render(src: Path, dst: Path, vcs_ref: str = "HEAD", **answers: object) -> Pa
 
 
 def project_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
+    """The environment a rendered project's commands run in.
+
+    The services are the ones the environment names, as for the template's own `make test`
+    (.ci/run: PostgreSQL, Redis, RabbitMQ); TEMPLATE_TEST_DATABASE_URL gives the projects a
+    database of their own.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in OWN_VARIABLES}
     if os.environ.get("TEMPLATE_TEST_DATABASE_URL"):
         env["DATABASE_URL"] = os.environ["TEMPLATE_TEST_DATABASE_URL"]
     # The template's uv (scripts/lib.sh installs it into .tools/uv when none is on PATH).
