@@ -68,6 +68,7 @@ FEATURE_ENV_VARS = {
 FEATURE_PATHS = {
     "k8s": ("infra/k8s", "k8s/", "check_k8s.py", "deploy.sh", "kustomize", "kubectl"),
     "docs_site": ("mkdocs", "docs-serve.sh", "make docs"),
+    "template": ("make test-template",),
     "social_github": ("/social/github/",),
     "social_google": ("/social/google-oauth2/",),
 }
