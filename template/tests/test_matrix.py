@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import render, run, share_node_modules
+from conftest import commit, git, render, run, share_node_modules
 from test_default_render import leftovers
 
 pytestmark = [pytest.mark.render, pytest.mark.matrix]
@@ -29,6 +29,10 @@ def test_answer_set_renders_a_project_that_passes_its_checks(template_repo: Path
     share_node_modules(project)
 
     assert leftovers(project) == []
+    # As its README says to: infra-check lists the shell scripts with git.
+    git(project, "init", "--quiet")
+    git(project, "add", "--all")
+    commit(project, "generated")
     run(project, "uv", "sync", "--frozen", "--quiet", cwd="backend")
     run(project, "uv", "run", "ruff", "check", ".", cwd="backend")
     run(project, "uv", "run", "ruff", "format", "--check", ".", cwd="backend")
