@@ -4,7 +4,7 @@ SHELL := /usr/bin/env bash
 MANAGE := scripts/manage.sh
 
 .PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed role \
-	schema schema-check client client-check messages bench bench-site lighthouse screenshots docs infra-check
+	schema schema-check client client-check messages bench bench-site lighthouse screenshots infra-check
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -74,8 +74,20 @@ lighthouse: ## Lighthouse scores of home and an article; needs a running product
 screenshots: ## Retake docs/img/account-*.png and editors-*.png (light and dark) from a running seeded stack (make dev)
 	@cd frontend && node scripts/screenshots.mjs http://localhost:$(or $(WEB_PORT),3000)
 
+# [copier] if docs_site
+.PHONY: docs
 docs: ## Serve the documentation site on http://127.0.0.1:8001
 	@infra/scripts/docs-serve.sh
 
-infra-check: ## Validate compose files, Dockerfiles, workflows, Kubernetes manifests and the docs build
+# [copier] end
+infra-check: ## Validate compose files, Dockerfiles, workflows, shell scripts, Kubernetes manifests and the docs build
 	@infra/scripts/validate.sh
+# [copier] if template
+
+.PHONY: test-template test-template-matrix
+test-template: ## Template: render the default answers (own make test, no starter name left), update, secrets
+	@template/run-tests.sh -m "not matrix"
+
+test-template-matrix: ## Template: render three answer sets and check each (ruff, mypy, tsc, backend tests, infra-check)
+	@template/run-tests.sh -m matrix
+# [copier] end

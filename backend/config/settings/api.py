@@ -87,8 +87,7 @@ API_DOCS_PUBLIC = env.bool("API_DOCS_PUBLIC", default=not IS_PRODUCTION)
 # https://drf-spectacular.readthedocs.io/en/latest/settings.html
 SPECTACULAR_SETTINGS = {
     "TITLE": "Starter API",
-    "DESCRIPTION": "REST API of the full-stack starter. JSON is camelCase; every error is "
-    "an RFC 9457 problem details document (application/problem+json).",
+    "DESCRIPTION": "JSON is camelCase; every error is an RFC 9457 problem details document (application/problem+json).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",

@@ -8,9 +8,13 @@ from config.settings.environment import DJANGO_ENV, IS_PRODUCTION, IS_TEST, env
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # [copier] if social_github
     "social_core.backends.github.GithubOAuth2",
     "social_core.backends.github_enterprise.GithubEnterpriseOAuth2",
+    # [copier] end
+    # [copier] if social_google
     "social_core.backends.google.GoogleOAuth2",
+    # [copier] end
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
@@ -83,8 +87,11 @@ AUTH_REFRESH_COOKIE = {
 
 # --- Social login -------------------------------------------------------------------
 # https://python-social-auth.readthedocs.io/en/latest/configuration/django.html
+# [copier] if social_github
 SOCIAL_AUTH_GITHUB_KEY = env.str("SOCIAL_AUTH_GITHUB_KEY", default="")
 SOCIAL_AUTH_GITHUB_SECRET = env.str("SOCIAL_AUTH_GITHUB_SECRET", default="")
+# With this scope GitHub lists every address with its "verified" flag; the pipeline needs it.
+SOCIAL_AUTH_GITHUB_SCOPE = ["user:email"]
 # GitHub Enterprise Server: URL is the web root (https://github.example.com/), API_URL its
 # REST root (https://github.example.com/api/v3/). The browser tests point it at a local stub.
 SOCIAL_AUTH_GITHUB_ENTERPRISE_URL = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_URL", default="")
@@ -92,11 +99,12 @@ SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_A
 SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY", default="")
 SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET = env.str("SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET", default="")
 SOCIAL_AUTH_GITHUB_ENTERPRISE_SCOPE = ["user:email"]
+# [copier] end
+# [copier] if social_google
 SOCIAL_AUTH_GOOGLE_OAUTH2_KEY = env.str("SOCIAL_AUTH_GOOGLE_OAUTH2_KEY", default="")
 SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET = env.str("SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET", default="")
+# [copier] end
 SOCIAL_AUTH_USER_MODEL = AUTH_USER_MODEL
-# With this scope GitHub lists every address with its "verified" flag; the pipeline needs it.
-SOCIAL_AUTH_GITHUB_SCOPE = ["user:email"]
 SOCIAL_AUTH_REDIRECT_IS_HTTPS = IS_PRODUCTION
 SOCIAL_AUTH_PIPELINE = (
     "social_core.pipeline.social_auth.social_details",

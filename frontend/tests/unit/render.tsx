@@ -3,9 +3,13 @@ import { render, type RenderOptions } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactElement, ReactNode } from "react";
 
+import type { Locale } from "@/i18n/routing";
 import { makeQueryClient } from "@/lib/query-provider";
 
 import messages from "../../messages/en.json";
+
+// English, whichever locales the site offers: the tests assert the English strings.
+const TEST_LOCALE: string = "en";
 
 /**
  * Renders with the real English messages, so tests see the strings users see, and a fresh
@@ -20,7 +24,7 @@ export function renderWithIntl(ui: ReactElement, options?: RenderOptions) {
   });
   function Wrapper({ children }: { children: ReactNode }) {
     return (
-      <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
+      <NextIntlClientProvider locale={TEST_LOCALE as Locale} messages={messages} timeZone="UTC">
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </NextIntlClientProvider>
     );

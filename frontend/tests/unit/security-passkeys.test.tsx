@@ -20,7 +20,10 @@ const laptop: Passkey = {
   createdAt: "2026-11-01T10:00:00Z",
   lastUsedAt: "2026-12-01T10:00:00Z",
 };
-const creationOptions = { challenge: "c4", rp: { id: "localhost", name: "Starter" } };
+const creationOptions = {
+  challenge: "c4",
+  rp: { id: "localhost", name: "Starter" },
+};
 const attestation = { id: "new-cred", rawId: "new-cred", type: "public-key", response: {} };
 
 /** The passkeys API; returns what it was asked. */

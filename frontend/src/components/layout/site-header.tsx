@@ -4,7 +4,9 @@ import { ThemeSwitch } from "@/components/theme/theme-switch";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { Link } from "@/i18n/navigation";
 
+// [copier] if lang_both
 import { LocaleSwitcher } from "./locale-switcher";
+// [copier] end
 
 export function SiteHeader() {
   const t = useTranslations("nav");
@@ -22,7 +24,9 @@ export function SiteHeader() {
             {t("articles")}
           </Link>
           <UserMenu />
+          {/* [copier] if lang_both */}
           <LocaleSwitcher />
+          {/* [copier] end */}
           <ThemeSwitch />
         </div>
       </nav>

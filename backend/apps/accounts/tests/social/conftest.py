@@ -6,10 +6,14 @@ import responses
 
 @pytest.fixture(autouse=True)
 def _providers(settings):
+    # [copier] if social_github
     settings.SOCIAL_AUTH_GITHUB_KEY = "gh-key"
     settings.SOCIAL_AUTH_GITHUB_SECRET = "gh-secret"
+    # [copier] end
+    # [copier] if social_google
     settings.SOCIAL_AUTH_GOOGLE_OAUTH2_KEY = "google-key"
     settings.SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET = "google-secret"
+    # [copier] end
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Which providers are offered, Google's `email_verified` claim and GitHub Enterprise's own server."""
+"""Which providers are offered, and GitHub Enterprise's own server."""
 
 from urllib.parse import parse_qs, urlsplit
 
@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from apps.accounts.models import User
-from apps.accounts.tests.social.flow import GOOGLE_TOKEN_URL, GOOGLE_USERINFO_URL, callback_query, finish, start
+from apps.accounts.tests.social.flow import callback_query, finish
 
 pytestmark = pytest.mark.django_db
 
@@ -26,37 +26,6 @@ def test_disabled_provider_is_a_404_problem(client, settings):
 
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
-
-
-def test_google_login_requires_the_email_verified_claim(client, provider_http):
-    provider_http.post(GOOGLE_TOKEN_URL, json={"access_token": "g-access", "token_type": "Bearer", "expires_in": 3600})
-    provider_http.get(
-        GOOGLE_USERINFO_URL,
-        json={"sub": "g-1", "email": "grace@example.com", "email_verified": False, "given_name": "Grace"},
-    )
-    state = start(client, provider="google-oauth2")["state"][0]
-
-    response = finish(client, state, provider="google-oauth2")
-
-    assert callback_query(response) == {"error": "email_unverified"}
-
-
-def test_google_login_with_verified_email_creates_the_user(client, provider_http):
-    provider_http.post(GOOGLE_TOKEN_URL, json={"access_token": "g-access", "token_type": "Bearer", "expires_in": 3600})
-    provider_http.get(
-        GOOGLE_USERINFO_URL,
-        json={
-            "sub": "g-1",
-            "email": "grace@example.com",
-            "email_verified": True,
-            "given_name": "Grace",
-            "family_name": "Hopper",
-        },
-    )
-    state = start(client, provider="google-oauth2")["state"][0]
-
-    assert callback_query(finish(client, state, provider="google-oauth2")) == {"next": "/account"}
-    assert User.objects.get(email="grace@example.com").last_name == "Hopper"
 
 
 def test_github_enterprise_uses_the_configured_server(client, settings, provider_http):

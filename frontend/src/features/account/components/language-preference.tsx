@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { hasLocale, useLocale, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -43,7 +43,10 @@ export function LanguagePreference({ user }: { user: User }) {
       const updated = await updateProfile({ language });
       setUser(updated);
       setSaved(true);
-      if (updated.language !== locale) router.replace(pathname, { locale: updated.language });
+      // Emails come in every language the backend has; the site switches when it offers it.
+      if (updated.language !== locale && hasLocale(routing.locales, updated.language)) {
+        router.replace(pathname, { locale: updated.language });
+      }
     } catch (failure) {
       const apiError = toApiError(failure);
       setError(translate(apiError.code, apiError.detail, apiError.retryAfter));
