@@ -55,7 +55,11 @@ fail() { failures+=("$1"); say "  FAIL  $1"; if [[ $# -gt 1 ]]; then printf '%s\
 check() { # description command...: one assertion
     local what="$1" out
     shift
-    if out="$("$@" 2>&1)"; then pass "$what"; else fail "$what" "$(tail -15 <<<"$out")"; fi
+    if out="$("$@" 2>&1)"; then
+        pass "$what${out:+ ($(tail -1 <<<"$out"))}"
+    else
+        fail "$what" "$(tail -15 <<<"$out")"
+    fi
 }
 die() { say "smoke: $*" >&2; exit 1; }
 
@@ -79,7 +83,8 @@ redis_flush() {
 
 port_free() { ! python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), 1)" "$1" 2>/dev/null; }
 
-# Runs a container of the stack: host network, the two upstream names of the nginx config, and
+# Runs a container of the stack (Podman's complaint that no systemd schedules health checks is
+# dropped: healthcheck() runs them on demand): host network, the two upstream names of the nginx config, and
 # docker-compose.prod.yml's hardening (nginx, as there, only gets no-new-privileges).
 run_container() { # name image [run args...] -- [command...]
     local name="$1" image="$2"
@@ -89,7 +94,8 @@ run_container() { # name image [run args...] -- [command...]
     [[ $# -gt 0 ]] && shift
     engine run --detach --name "$PREFIX-$name" --network host \
         --add-host backend:127.0.0.1 --add-host frontend:127.0.0.1 \
-        --security-opt no-new-privileges "${args[@]}" "$image" "$@" >/dev/null
+        --security-opt no-new-privileges "${args[@]}" "$image" "$@" >/dev/null 2>"$work/run.err" \
+        || { cat "$work/run.err" >&2; return 1; }
 }
 hardened=(--read-only --tmpfs /tmp --cap-drop ALL)
 
@@ -228,8 +234,9 @@ step "Migration, as the Kubernetes Job runs it (infra/k8s/base/migrate-job.yaml)
 mapfile -t migrate_cmd < <(python3 -c 'import json, re, sys; print("\n".join(json.loads(re.search(r"command: (\[.*\])", open(sys.argv[1]).read()).group(1))))' "$ROOT/infra/k8s/base/migrate-job.yaml")
 migrate() { engine run --rm --name "$PREFIX-migrate" --network host "${backend[@]}" --security-opt no-new-privileges "$BACKEND_IMAGE" "${migrate_cmd[@]}"; }
 check "migrate: '${migrate_cmd[*]}' exits 0" migrate
-# Demo content for the pages below: two published articles, no cover images (no S3 here).
-engine run --rm --name "$PREFIX-seed" --network host "${backend[@]}" "$BACKEND_IMAGE" \
+# Demo content for the pages below: two published articles, no cover images (no S3 here). The
+# seed command refuses production settings (it writes demo passwords): development's, once.
+engine run --rm --name "$PREFIX-seed" --network host "${backend[@]}" --env DJANGO_ENV=development "$BACKEND_IMAGE" \
     python manage.py seed --articles 2 --no-covers >"$work/seed.log" 2>&1 || { cat "$work/seed.log"; die "seeding failed"; }
 
 step "Celery on a fresh vhost: one worker starts alone, then the rest"
@@ -251,7 +258,7 @@ check "worker-low is ready" wait_log worker-low ' ready.' 90
 check "web: gunicorn answers /healthz" wait_http http://127.0.0.1:8000/healthz 60 -H 'Host: localhost'
 
 step "Frontend and nginx"
-run_container frontend "$FRONTEND_IMAGE" "${hardened[@]}" --tmpfs /app/.next/cache:uid=10001,gid=10001 \
+run_container frontend "$FRONTEND_IMAGE" "${hardened[@]}" --tmpfs /app/.next/cache:mode=1777 \
     --env HOSTNAME=0.0.0.0 --env BACKEND_URL=http://backend:8000 --env SITE_URL=http://localhost --
 check "frontend: Next.js answers" wait_http http://127.0.0.1:3000/ 60
 run_container nginx "$NGINX_IMAGE" --volume "$ROOT/infra/nginx/default.conf:/etc/nginx/conf.d/default.conf:ro" --
@@ -341,7 +348,7 @@ class Slow(http.server.BaseHTTPRequestHandler):
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Slow).serve_forever()
 PY
 host_pids+=($!)
-run_container frontend-inflight "$FRONTEND_IMAGE" "${hardened[@]}" --tmpfs /app/.next/cache:uid=10001,gid=10001 \
+run_container frontend-inflight "$FRONTEND_IMAGE" "${hardened[@]}" --tmpfs /app/.next/cache:mode=1777 \
     --env PORT="$SECOND_FRONTEND_PORT" --env BACKEND_URL="http://127.0.0.1:$SLOW_BACKEND_PORT" --env SITE_URL=http://localhost --
 in_flight() {
     wait_http "http://127.0.0.1:$SECOND_FRONTEND_PORT/healthz" 60 || { echo "second Next.js server never answered"; return 1; }

@@ -81,7 +81,7 @@ def _pool() -> ConnectionPool:
 
 
 def _topology_declare_once(connection: Connection) -> None:
-    global _topology_declared  # noqa: PLW0603 - once per process, like the pools above
+    global _topology_declared
     if not _topology_declared:
         from config.celery import topology_declare
 
