@@ -25,7 +25,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=../infra/scripts/container-engine.sh
+# shellcheck source-path=SCRIPTDIR source=../infra/scripts/container-engine.sh
 source "$ROOT/infra/scripts/container-engine.sh"
 
 SUITE=trixie

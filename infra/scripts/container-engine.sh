@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # ENGINE_BUILD_FLAGS is read by the scripts that source this file
 # Sourced by the image scripts (make images, make images-smoke, .ci/base-images.sh): picks the
 # container engine and the flags that make Docker and Podman build and run the same way.
 #

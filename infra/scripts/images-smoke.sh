@@ -22,7 +22,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# shellcheck source=container-engine.sh
+# shellcheck source-path=SCRIPTDIR source=container-engine.sh
 source "$ROOT/infra/scripts/container-engine.sh"
 
 BACKEND_IMAGE="${BACKEND_IMAGE:-starter-backend:production}"
@@ -184,9 +184,11 @@ graceful_stop() { # container grace-seconds: stops on SIGTERM (or the image's ST
 # ------------------------------------------------------------------------------------------
 step "Preflight ($(engine_name))"
 for tool in psql curl python3; do command -v "$tool" >/dev/null || die "$tool is required"; done
-for image in "$BACKEND_IMAGE" "$FRONTEND_IMAGE" "$NGINX_IMAGE"; do
-    engine image inspect "$image" >/dev/null 2>&1 || die "image $image is missing: run make images (and pull $NGINX_IMAGE)"
+for image in "$BACKEND_IMAGE" "$FRONTEND_IMAGE"; do
+    engine image inspect "$image" >/dev/null 2>&1 || die "image $image is missing: run make images"
 done
+engine image inspect "$NGINX_IMAGE" >/dev/null 2>&1 || engine pull --quiet "$NGINX_IMAGE" >/dev/null \
+    || die "image $NGINX_IMAGE is missing and could not be pulled"
 for port in 80 8000 3000 "$SMTP_PORT" "$SLOW_BACKEND_PORT" "$SECOND_FRONTEND_PORT"; do
     port_free "$port" || die "port $port is in use; the smoke needs it"
 done
@@ -274,6 +276,7 @@ for queue in emails default low; do
     check "worker-$queue: answers celery inspect ping" engine exec "$PREFIX-worker-$queue" sh -c \
         "celery -A config inspect ping -d \"$queue@\$(python -c 'import socket; print(socket.gethostname())')\" --timeout 10"
 done
+# shellcheck disable=SC2016 # expanded inside the container
 check "beat: its process is alive (compose's health check)" engine exec "$PREFIX-beat" sh -c 'kill -0 "$(cat /tmp/celerybeat.pid)"'
 check "nginx: compose's health check (wget /nginx-health)" engine exec "$PREFIX-nginx" wget -q -O /dev/null http://127.0.0.1/nginx-health
 

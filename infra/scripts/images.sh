@@ -9,7 +9,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# shellcheck source=container-engine.sh
+# shellcheck source-path=SCRIPTDIR source=container-engine.sh
 source "$ROOT/infra/scripts/container-engine.sh"
 BACKEND_IMAGE="${BACKEND_IMAGE:-starter-backend:production}"
 FRONTEND_IMAGE="${FRONTEND_IMAGE:-starter-frontend:production}"

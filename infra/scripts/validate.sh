@@ -127,6 +127,7 @@ check_dockerfiles() {
     done
     run "Dockerfiles: build alike with Docker and Podman (absolute, read-only bind mounts; root-only caches)" \
         python infra/scripts/check_dockerfiles.py backend/Dockerfile frontend/Dockerfile
+    # shellcheck disable=SC2016 # expanded by sh -c, not here
     run "Dockerfiles: that check refuses what broke Podman (infra/scripts/testdata)" \
         sh -c '[ "$(python infra/scripts/check_dockerfiles.py infra/scripts/testdata/Dockerfile.podman-breaks | wc -l)" -eq 5 ]'
 }
