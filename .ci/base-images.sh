@@ -104,8 +104,10 @@ uv_image() {
     say "$UV_IMAGE: from the uv $UV_VERSION wheel on PyPI"
     local ctx="$work/uv"
     mkdir -p "$ctx/wheel"
+    # Quiet unless it fails: pip's notices about this machine's extra indexes are noise.
     python3 -m pip download --quiet --no-deps --only-binary=:all: --dest "$ctx/wheel" \
-        --platform manylinux_2_17_x86_64 --python-version 3.13 "uv==$UV_VERSION"
+        --platform manylinux_2_17_x86_64 --python-version 3.13 "uv==$UV_VERSION" >"$work/pip.log" 2>&1 \
+        || { cat "$work/pip.log" >&2; exit 1; }
     python3 -m zipfile -e "$ctx"/wheel/uv-*.whl "$ctx/wheel/x"
     cp "$ctx"/wheel/x/uv-*.data/scripts/uv "$ctx"/wheel/x/uv-*.data/scripts/uvx "$ctx/"
     chmod 0755 "$ctx/uv" "$ctx/uvx"

@@ -151,16 +151,18 @@ has_healthcheck() { # image
     [[ "$test" == *CMD* ]] || { echo "$1 has no HEALTHCHECK ($test): built in the OCI format?"; return 1; }
 }
 
-runs_unprivileged() { # container: not root, and the root filesystem refuses writes
-    local uid
+runs_unprivileged() { # container: not root, no capabilities, and the root filesystem refuses writes
+    local uid caps
     uid="$(engine exec "$PREFIX-$1" id -u)"
     [[ "$uid" != 0 ]] || { echo "$1 runs as root"; return 1; }
+    caps="$(engine exec "$PREFIX-$1" sh -c 'grep ^CapEff /proc/1/status')"
+    [[ "$caps" =~ :[[:space:]]*0+$ ]] || { echo "$1 has capabilities: $caps"; return 1; }
     if engine exec "$PREFIX-$1" sh -c 'echo x > /app/.smoke-write' 2>/dev/null; then
         echo "$1 could write to /app"
         return 1
     fi
     [[ "$(engine inspect --format '{{.HostConfig.ReadonlyRootfs}}' "$PREFIX-$1")" == true ]]
-    echo "uid $uid, read-only root"
+    echo "uid $uid, no capabilities, read-only root"
 }
 
 log_lacks() { # container pattern
@@ -326,7 +328,7 @@ check "worker-emails logged the task's success" wait_log worker-emails 'succeede
 
 step "Users and filesystems"
 for c in web worker-emails worker-default worker-low beat frontend; do
-    check "$c: not root, read-only root filesystem" runs_unprivileged "$c"
+    check "$c: not root, no capabilities, read-only root filesystem" runs_unprivileged "$c"
 done
 check "web: gunicorn logged no control-socket error" log_lacks web 'Control server error'
 check "web: gunicorn logged no error" log_lacks web '\[ERROR\]'
