@@ -134,11 +134,13 @@ def topology_declare(connection: Connection) -> None:
     """Declares the whole topology: the exchanges, every work queue, both dead-letter queues and,
     on RabbitMQ, the native delayed-delivery exchanges with every work queue bound to them.
 
-    Idempotent, and run by whichever process reaches the broker first (a worker before its
-    consumer starts and on every reconnect, beat on start, web before its first publish), so
-    nothing depends on start order: a worker for ``emails`` alone would otherwise find
-    ``default`` and ``low`` missing, fail to bind them for delayed delivery, and run without it.
-    RabbitMQ also silently drops a message dead-lettered to an exchange that does not exist.
+    Idempotent, and run by every process that consumes or schedules (a worker before its
+    consumer starts and on every reconnect, beat on start), so nothing depends on start order:
+    a worker for ``emails`` alone would otherwise find ``default`` and ``low`` missing, fail to
+    bind them for delayed delivery, and run without it. RabbitMQ also silently drops a message
+    dead-lettered to an exchange that does not exist. Web needs no part of it before a worker
+    runs: a publish declares its own queue (with these arguments), and only a worker rejects
+    or retries a message. It publishes within a 0.1 s budget, which ~90 declarations would strain.
     """
     channel = connection.default_channel
     work_queues = [work_queue(name) for name in WORK_QUEUES]

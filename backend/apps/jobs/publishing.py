@@ -56,9 +56,6 @@ class CircuitBreaker:
 
 
 breaker = CircuitBreaker()
-# Whether this process declared the broker topology yet (config.celery.topology_declare): web
-# may publish before any worker or beat has started on a fresh broker.
-_topology_declared = False
 _pools: dict[tuple[str, float], ConnectionPool] = {}
 _pools_lock = threading.Lock()
 
@@ -80,15 +77,6 @@ def _pool() -> ConnectionPool:
     return pool
 
 
-def _topology_declare_once(connection: Connection) -> None:
-    global _topology_declared
-    if not _topology_declared:
-        from config.celery import topology_declare
-
-        topology_declare(connection)
-        _topology_declared = True
-
-
 def publish_within_budget(name: str, **options: Any) -> None:
     """Sends task ``name`` within the budget, or raises ``OperationalError`` (``BrokerSkipped`` if not tried)."""
     if not breaker.allows():
@@ -102,7 +90,6 @@ def publish_within_budget(name: str, **options: Any) -> None:
     try:
         with pooled as connection:
             try:
-                _topology_declare_once(connection)
                 current_app.send_task(
                     name, producer=connection.Producer(), retry=False, confirm_timeout=budget, **options
                 )
