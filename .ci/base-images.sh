@@ -92,7 +92,7 @@ python_image() {
     cat >"$ctx/Containerfile" <<EOF
 FROM $ROOTFS_IMAGE
 RUN apt-get update \\
-    && apt-get install --yes --no-install-recommends python3 python-is-python3 \\
+    && DEBIAN_FRONTEND=noninteractive apt-get install --yes --no-install-recommends python3 python-is-python3 \\
     && rm -rf /var/lib/apt/lists/*
 CMD ["python3"]
 EOF
@@ -124,7 +124,7 @@ node_image() {
     cat >"$ctx/Containerfile" <<EOF
 FROM $ROOTFS_IMAGE
 RUN apt-get update \\
-    && apt-get install --yes --no-install-recommends nodejs \\
+    && DEBIAN_FRONTEND=noninteractive apt-get install --yes --no-install-recommends nodejs \\
     && rm -rf /var/lib/apt/lists/*
 COPY npm-$NPM_VERSION.tgz /tmp/
 RUN mkdir -p /usr/local/lib/node_modules/npm \\
@@ -162,7 +162,7 @@ EOF
     cat >"$ctx/Containerfile" <<EOF
 FROM $ROOTFS_IMAGE
 RUN apt-get update \\
-    && apt-get install --yes --no-install-recommends nginx wget \\
+    && DEBIAN_FRONTEND=noninteractive apt-get install --yes --no-install-recommends nginx wget \\
     && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled /etc/nginx/conf.d/* \\
     && ln -sf /dev/stdout /var/log/nginx/access.log \\
     && ln -sf /dev/stderr /var/log/nginx/error.log
@@ -179,6 +179,13 @@ uv_image
 if ! { current "$PYTHON_IMAGE" && current "$NODE_IMAGE" && current "$NGINX_IMAGE"; }; then
     rootfs
 fi
-python_image
-node_image
-nginx_image
+# The three share only the root filesystem: built side by side.
+python_image &
+pids=($!)
+node_image &
+pids+=($!)
+nginx_image &
+pids+=($!)
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+exit "$failed"
