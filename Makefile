@@ -4,7 +4,8 @@ SHELL := /usr/bin/env bash
 MANAGE := scripts/manage.sh
 
 .PHONY: help setup dev dev-worker test test-backend test-frontend e2e lint fmt migrate superuser seed role \
-	schema schema-check client client-check messages bench bench-site lighthouse screenshots infra-check
+	schema schema-check client client-check messages bench bench-site lighthouse screenshots infra-check \
+	images images-smoke
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -82,6 +83,13 @@ docs: ## Serve the documentation site on http://127.0.0.1:8001
 # [copier] end
 infra-check: ## Validate compose files, Dockerfiles, workflows, shell scripts, Kubernetes manifests and the docs build
 	@infra/scripts/validate.sh
+
+images: ## Build the backend and frontend production images with Docker or Podman (docs/deployment.md)
+	@infra/scripts/images.sh
+
+images-smoke: images ## Run the production stack from those images and check it (health, one origin, a task, shutdown)
+	@infra/scripts/images-smoke.sh
+
 # [copier] if template
 
 .PHONY: test-template test-template-matrix

@@ -14,6 +14,11 @@ limit_request_line = 8190
 limit_request_fields = 32768
 limit_request_field_size = 8190
 
+# gunicorn 25.1+ opens a control socket for `gunicornc` under $XDG_RUNTIME_DIR or $HOME/.gunicorn:
+# the image's user has no home and a read-only root, so every start logged "Control server error:
+# Read-only file system". Nothing here uses gunicornc; signals (TERM, HUP, TTIN/TTOU) still work.
+control_socket_disable = True
+
 
 def post_fork(server: Any, worker: Any) -> None:
     """Installs the tracer provider in each worker: its export thread and connections must not be

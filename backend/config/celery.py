@@ -11,14 +11,20 @@ the task's ``on_dead_letter`` (apps/jobs/dead_letters.py): a message that never 
 to its end still ends its work. docs/background-jobs.md explains the whole path.
 """
 
+import logging
 import os
 from typing import Any
 
 from celery import Celery, bootsteps
-from celery.signals import worker_process_init
+from celery.signals import beat_init, worker_process_init
 from kombu import Connection, Consumer, Exchange, Message, Queue
+from kombu.transport.native_delayed_delivery import (
+    bind_queue_to_native_delayed_delivery_exchange,
+    declare_native_delayed_delivery_exchanges_and_queues,
+)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+logger = logging.getLogger(__name__)
 
 app = Celery("config")
 app.config_from_object("django.conf:settings", namespace="CELERY")
@@ -125,23 +131,53 @@ def queue_names() -> list[str]:
     return [_prefix() + name for name in (*WORK_QUEUES, DEAD_LETTER_QUEUE, FAILURE_PATH_QUEUE)]
 
 
-def declare_dead_letter_queue(connection: Connection) -> None:
-    channel = connection.default_channel
-    dead_letter_queue().bind(channel).declare()
-    failure_path_queue().bind(channel).declare()
+def topology_declare(connection: Connection) -> None:
+    """Declares the whole topology: the exchanges, every work queue, both dead-letter queues and,
+    on RabbitMQ, the native delayed-delivery exchanges with every work queue bound to them.
 
-
-class DeadLetterQueueDeclare(bootsteps.StartStopStep):
-    """Declares the dead-letter exchange and queue each time a worker (re)connects.
-
-    RabbitMQ silently drops a message dead-lettered to an exchange that does not
-    exist, so it must exist before the first rejection.
+    Idempotent, and run by every process that consumes or schedules (a worker before its
+    consumer starts and on every reconnect, beat on start), so nothing depends on start order:
+    a worker for ``emails`` alone would otherwise find ``default`` and ``low`` missing, fail to
+    bind them for delayed delivery, and run without it. RabbitMQ also silently drops a message
+    dead-lettered to an exchange that does not exist. Web needs no part of it before a worker
+    runs: a publish declares its own queue (with these arguments), and only a worker rejects
+    or retries a message. It publishes within a 0.1 s budget, which ~90 declarations would strain.
     """
+    channel = connection.default_channel
+    work_queues = [work_queue(name) for name in WORK_QUEUES]
+    for queue in (*work_queues, dead_letter_queue(), failure_path_queue()):
+        queue.bind(channel).declare()
+    if connection.transport.driver_type == "amqp":
+        declare_native_delayed_delivery_exchanges_and_queues(
+            connection, app.conf.broker_native_delayed_delivery_queue_type
+        )
+        for queue in work_queues:
+            bind_queue_to_native_delayed_delivery_exchange(connection, queue)
+
+
+class TopologyDeclareBeforeConsuming(bootsteps.StartStopStep):
+    """Declares the topology before the worker's consumer starts (the consumer step starts last),
+    so Celery's delayed-delivery step finds every queue it binds."""
+
+    requires = {"celery.worker.components:Pool"}
+
+    def start(self, worker: Any) -> None:
+        try:
+            with worker.app.connection_for_write() as connection:
+                connection.ensure_connection(max_retries=3)
+                topology_declare(connection)
+        except Exception:  # noqa: BLE001 - the consumer declares it again once connected
+            logger.warning("Broker unreachable at start: the topology is declared once the consumer connects")
+
+
+class TopologyDeclare(bootsteps.StartStopStep):
+    """Declares the topology each time a worker's consumer (re)connects: a broker that lost its
+    state (restarted without its data) gets it back."""
 
     requires = {"celery.worker.consumer.connection:Connection"}
 
     def start(self, consumer: Any) -> None:
-        declare_dead_letter_queue(consumer.connection)
+        topology_declare(consumer.connection)
 
 
 class DeadLetterFailurePath(bootsteps.ConsumerStep):
@@ -167,8 +203,16 @@ class DeadLetterFailurePath(bootsteps.ConsumerStep):
             message.reject(requeue=True)
 
 
-app.steps["consumer"].add(DeadLetterQueueDeclare)
+app.steps["worker"].add(TopologyDeclareBeforeConsuming)
+app.steps["consumer"].add(TopologyDeclare)
 app.steps["consumer"].add(DeadLetterFailurePath)
+
+
+@beat_init.connect
+def _topology_declare_on_beat_start(sender: Any, **_: Any) -> None:
+    with sender.app.connection_for_write() as connection:
+        connection.ensure_connection(max_retries=10)
+        topology_declare(connection)
 
 
 @worker_process_init.connect

