@@ -103,10 +103,15 @@ echo "bench: migrating and seeding (20 articles with tags, authors, covers, comm
 "$python" manage.py migrate --noinput -v0
 # seed refuses production settings (its passwords are public); tasks run inline without a broker.
 env -u CELERY_BROKER_URL DJANGO_ENV=development "$python" manage.py seed --articles 20 >/dev/null
-token="$("$python" manage.py shell -v0 -c "
-from rest_framework_simplejwt.tokens import AccessToken
+# A signed-in session's access token: a bearer token is checked against its session (a bare
+# AccessToken.for_user has none and is refused). Development settings, as for seed: a task the
+# sign-in enqueues (a new-device email) runs inline and its email goes to the console.
+token="$(env -u CELERY_BROKER_URL -u EMAIL_URL DJANGO_ENV=development "$python" manage.py shell -v0 -c "
 from apps.accounts.models import User
-print(AccessToken.for_user(User.objects.get(email='demo@example.com')))")"
+from apps.accounts.services.sessions import session_start
+from apps.common.auth import ClientInfo
+user = User.objects.get(email='demo@example.com')
+print(session_start(user=user, client=ClientInfo(ip='127.0.0.1', user_agent='bench')).access)" | tail -1)"
 
 "$python" manage.py collectstatic --noinput -v0  # WhiteNoise warns about a missing STATIC_ROOT otherwise
 
@@ -231,9 +236,9 @@ for scenario in "${warmups[@]}"; do
     IFS='|' read -r name server path auth target <<<"$scenario"
     headers=()
     [ "$auth" = yes ] && headers=(-H "Authorization: Bearer $token")
-    status="$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$server$path")"
-    if [ "$status" != 200 ]; then
-        echo "bench: $server$path answered $status, expected 200" >&2
+    body="$(curl -s -w '\n%{http_code}' "${headers[@]}" "$server$path")"
+    if [ "${body##*$'\n'}" != 200 ]; then
+        echo "bench: $server$path answered ${body##*$'\n'}, expected 200: $(head -c 300 <<<"${body%$'\n'*}")" >&2
         exit 1
     fi
     measure "$scenario" "$warmup"
