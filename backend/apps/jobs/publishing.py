@@ -8,9 +8,9 @@ answers each step (TCP connect, each frame of the AMQP handshake, channel open, 
 confirm) just inside it costs the request several budgets, 0.3-0.5 s measured for 80 ms
 per answer. On the thread every step is still bounded by the budget and there is no retry,
 so a publish that the request gave up on ends soon after; if it went through after all,
-the relay publishes the message again and the task's id makes the repeat a no-op
-(``ReliableTask``). A message that misses the budget stays in the outbox for the relay
-(apps/jobs/services.py).
+the thread deletes the outbox row (``on_late_success``), else the relay publishes it (and
+should both happen, the task's id makes the repeat a no-op, ``ReliableTask``). A message
+that misses the budget stays in the outbox for the relay (apps/jobs/services.py).
 
 After a failure, or a publish past the budget (until it succeeds late, as the first publish
 on a cold connection of a busy machine can), the circuit breaker opens for
@@ -26,6 +26,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeoutError
 from typing import Any
@@ -48,8 +49,7 @@ class BrokerSkipped(OperationalError):
 
 
 class PublishTimedOut(OperationalError):
-    """The broker did not take the message within the budget. It may still do so: the relay then
-    publishes it again, and the shared task id makes the repeat a no-op."""
+    """The broker did not take the message within the budget. It may still do so (``on_late_success``)."""
 
 
 class CircuitBreaker:
@@ -104,25 +104,58 @@ def _pool() -> ConnectionPool:
     return pool
 
 
-def publish_within_budget(name: str, **options: Any) -> None:
-    """Sends task ``name`` within the budget, or raises ``OperationalError`` (``BrokerSkipped`` if not tried)."""
+class _Handoff:
+    """Who owns a publish's success: the request while it waits, the publishing thread once the
+    request gave up (then ``on_late_success`` runs there). The lock makes it exactly one of them."""
+
+    def __init__(self, on_late_success: Callable[[], None] | None) -> None:
+        self._lock = threading.Lock()
+        self._published = self._given_up = False
+        self._on_late_success = on_late_success
+
+    def published(self) -> None:
+        with self._lock:
+            self._published = True
+            late = self._given_up
+        if late and self._on_late_success is not None:
+            try:
+                self._on_late_success()
+            except Exception:
+                logger.exception("After a late publish")
+
+    def give_up(self) -> bool:
+        """False: it was published just now, and the request owns it after all."""
+        with self._lock:
+            self._given_up = not self._published
+            return self._given_up
+
+
+def publish_within_budget(name: str, *, on_late_success: Callable[[], None] | None = None, **options: Any) -> None:
+    """Sends task ``name`` within the budget, or raises ``OperationalError`` (``BrokerSkipped`` if not tried).
+
+    ``on_late_success`` runs on the publishing thread if the message went through after all,
+    once the budget was over: the caller has already been told it failed.
+    """
     if not breaker.allows():
         raise BrokerSkipped("the broker is failing; skipped until the breaker's cooldown ends")
     budget = settings.TASK_PUBLISH_TIMEOUT
+    handoff = _Handoff(on_late_success)
     # The copied context carries the request ID and the trace context into the thread (task headers).
-    publish = _executor().submit(contextvars.copy_context().run, _publish, name, budget, options)
+    publish = _executor().submit(contextvars.copy_context().run, _publish, name, budget, options, handoff)
     try:
         publish.result(timeout=budget)
     except FutureTimeoutError:
         if publish.cancel():  # still queued behind stuck publishes: it never starts
             raise BrokerSkipped("no publishing thread free within the budget") from None
+        if not handoff.give_up():
+            return
         # Open until the thread knows better: its late success (a cold connection on a busy machine)
         # closes the breaker again, its failure keeps it open.
         breaker.failed(cooldown=settings.TASK_PUBLISH_BREAKER_COOLDOWN)
         raise PublishTimedOut(f"the broker did not take the message within {budget:.3f} s") from None
 
 
-def _publish(name: str, budget: float, options: dict[str, Any]) -> None:
+def _publish(name: str, budget: float, options: dict[str, Any], handoff: _Handoff) -> None:
     """One publish on a pooled connection, each step bounded by the budget, no retry (on a publishing
     thread). Its outcome, whether or not the request still waits for it, sets the breaker."""
     try:
@@ -144,3 +177,4 @@ def _publish(name: str, budget: float, options: dict[str, Any]) -> None:
         breaker.failed(cooldown=settings.TASK_PUBLISH_BREAKER_COOLDOWN)
         raise
     breaker.succeeded()
+    handoff.published()

@@ -31,7 +31,9 @@ from config.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
-REQUESTS = 30
+# 100 a flow, so that p99 is a percentile (the second slowest), not the slowest of 30: on a shared
+# machine one request in a hundred can stall on the disk (a commit's fsync), which no broker causes.
+REQUESTS = 100
 P99_LIMIT = 0.3
 # The publish's own share of a request: the budget (0.1 s) and the wake-up after it.
 PUBLISH_SLACK = 0.05

@@ -90,12 +90,12 @@ def slow_proxy(monkeypatch) -> Iterator[SlowProxy]:
     listener.close()
 
 
-def _publish() -> tuple[float, Exception | None]:
+def _publish(**options) -> tuple[float, Exception | None]:
     """Seconds one publish held its caller (less its waits for a CPU), and what it raised."""
     spent: list[float] = []
     try:
         with timed(spent):
-            publishing.publish_within_budget(TASK, task_id=str(uuid.uuid4()))
+            publishing.publish_within_budget(TASK, task_id=str(uuid.uuid4()), **options)
     except OperationalError as error:
         return spent[0], error
     return spent[0], None
@@ -108,18 +108,25 @@ def test_a_broker_slow_at_every_step_costs_a_publish_the_budget_in_all(slow_prox
         publishing.breaker.succeeded()  # each publish meets the slow broker
         outcomes.append(_publish())
 
-    assert all(isinstance(error, publishing.PublishTimedOut) for _, error in outcomes), outcomes
+    # Not published within the budget: timed out, or failed at a step (its own bound) on a busy machine.
+    assert all(error is not None for _, error in outcomes), outcomes
     assert max(held for held, _ in outcomes) < settings.TASK_PUBLISH_TIMEOUT + SLACK, outcomes
     assert not publishing.breaker.allows()
 
 
-def test_a_publish_that_succeeds_late_closes_the_breaker_again(slow_proxy):
+def test_a_publish_that_succeeds_late_closes_the_breaker_again(slow_proxy, settings):
     """A cold connection on a busy machine can miss the budget once; the broker is not down for that."""
-    slow_proxy.delay = 0.04  # the four answers of a new connection's handshake miss the budget together
+    # Each answer well inside the budget per step, five or more of them (handshake, channel, confirm)
+    # well past it: the publish misses the budget and goes through a moment later.
+    settings.TASK_PUBLISH_TIMEOUT = 0.3
+    slow_proxy.delay = 0.12
 
-    held, error = _publish()
+    went_through_late = threading.Event()
+
+    held, error = _publish(on_late_success=went_through_late.set)
 
     assert isinstance(error, publishing.PublishTimedOut), (held, error)
+    assert went_through_late.wait(timeout=5)  # the outbox's row is deleted there (apps/jobs/services.py)
     wait_for(publishing.breaker.allows, timeout=5, what="the late success to close the breaker")
     slow_proxy.delay = 0.0
     held, error = _publish()  # the connection the late publish opened is back in the pool
