@@ -198,14 +198,17 @@ def test_every_request_gives_up_on_a_black_holed_broker_within_the_budget(
     _assert_budget_and_same_work(figures, budget=settings.TASK_PUBLISH_TIMEOUT)
     for name, timings in figures.items():  # each request did wait for the broker, the budget long
         assert statistics.median(timings.publish) >= settings.TASK_PUBLISH_TIMEOUT * 0.9, name
-    # Each request did try the broker, and left its message to the relay.
-    assert len(broker_black_holed.accepted) >= 4 * REQUESTS
-    assert OutboxMessage.objects.count() == 4 * REQUESTS
+    # Each request did try the broker (an attempt is counted on the row; a skipped publish counts none),
+    # and left its message to the relay. (The black hole's own count can lag behind on a busy machine.)
+    assert OutboxMessage.objects.filter(attempts=1).count() == 4 * REQUESTS
+    assert len(broker_black_holed.accepted) > 0.9 * 4 * REQUESTS
 
 
 def test_the_open_breaker_leaves_messages_to_the_relay_without_asking_the_broker(
     broker_black_holed, api_client, django_capture_on_commit_callbacks, publish_timer, settings
 ):
+    settings.TASK_PUBLISH_BREAKER_COOLDOWN = 600  # longer than the test, however busy the machine
+
     figures = _measure(api_client, django_capture_on_commit_callbacks, publish_timer, broker_black_holed)
 
     _assert_budget_and_same_work(figures, budget=settings.TASK_PUBLISH_TIMEOUT)
