@@ -12,6 +12,8 @@ import {
   OAUTH_STUB_PORT,
   OAUTH_STUB_URL,
   REVALIDATE_SECRET,
+  S3_ENV,
+  S3_URL,
 } from "./e2e/settings";
 
 // Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
@@ -88,6 +90,10 @@ export default defineConfig({
         // Publishing revalidates the site's cached pages at once (e2e/preview-and-publish.spec.ts).
         REVALIDATE_SECRET,
         REVALIDATE_URL: `${FRONTEND_URL}/cms/revalidate`,
+        // Media in a moto S3 server started by start-backend.mjs; browsers post to it from the
+        // site (avatars) and from the admin (article images), hence CORS for both origins.
+        ...S3_ENV,
+        S3_CORS_ALLOWED_ORIGINS: `${FRONTEND_URL},${BACKEND_URL}`,
       },
     },
     {
@@ -99,7 +105,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 300_000,
       // ISR needs this production server: `next dev` caches no content reads at all.
-      env: { BACKEND_URL, SITE_URL: FRONTEND_URL, REVALIDATE_SECRET, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        BACKEND_URL,
+        SITE_URL: FRONTEND_URL,
+        REVALIDATE_SECRET,
+        MEDIA_ORIGINS: S3_URL,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
   ],
 });

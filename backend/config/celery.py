@@ -50,6 +50,7 @@ TASK_QUEUES = {
     "apps.content.tasks.send_article_published_email": "emails",
     "apps.content.tasks.make_article_cover_thumbnail": "default",
     "apps.uploads.tasks.make_avatar_thumbnail": "default",
+    "apps.uploads.tasks.make_article_image_thumbnail": "default",
     "apps.content.tasks.publish_due_articles": "default",
     "apps.content.tasks.revalidate_site": "default",
     "apps.jobs.tasks.relay_task_outbox": "default",

@@ -1,7 +1,13 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-import { DATABASE_URL, DJANGO_SECRET_KEY, FRONTEND_URL, REVALIDATE_SECRET } from "./settings";
+import {
+  DATABASE_URL,
+  DJANGO_SECRET_KEY,
+  FRONTEND_URL,
+  REVALIDATE_SECRET,
+  S3_ENV,
+} from "./settings";
 
 const backend = path.join(__dirname, "..", "..", "backend");
 
@@ -27,6 +33,8 @@ export function djangoShell(code: string): string {
         FRONTEND_URL,
         REVALIDATE_SECRET,
         REVALIDATE_URL: `${FRONTEND_URL}/cms/revalidate`,
+        // The backend's media bucket (moto), so the shell reads and writes the same files.
+        ...S3_ENV,
       },
     },
   );

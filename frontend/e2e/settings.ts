@@ -24,3 +24,18 @@ export const REVALIDATE_SECRET = "e2e-revalidate-secret-of-32-characters-or-more
  * shell mints must verify in the server (development otherwise picks a random key per process).
  */
 export const DJANGO_SECRET_KEY = "e2e-only-signing-key-not-a-secret-" + "x".repeat(30);
+/**
+ * The S3 stand-in of this suite: a moto server that e2e/start-backend.mjs starts with the backend
+ * (path-style, SigV4, as django-storages talks to it), so uploads go from the browser straight
+ * to a bucket as in production. The backend, the shell (e2e/backend-shell.ts) and the site's CSP
+ * (MEDIA_ORIGINS) all use it.
+ */
+export const S3_PORT = Number(process.env.E2E_S3_PORT ?? 9100);
+export const S3_URL = `http://127.0.0.1:${S3_PORT}`;
+export const S3_ENV = {
+  AWS_STORAGE_BUCKET_NAME: "e2e-media",
+  AWS_S3_ENDPOINT_URL: S3_URL,
+  AWS_S3_REGION_NAME: "us-east-1",
+  AWS_ACCESS_KEY_ID: "e2e",
+  AWS_SECRET_ACCESS_KEY: "e2e-secret",
+};

@@ -3,8 +3,9 @@
 //   make dev                                   # or: make dev API_PORT=8010 WEB_PORT=3010
 //   node scripts/screenshots.mjs [http://localhost:3000]
 // Logs in as the seeded demo user through the API, as the browser would. Then the admin's
-// dashboard (docs/img/editors-dashboard-{light,dark}.png) as the seeded editor, through the admin's
-// login form, from ADMIN_SITE_URL (default: the same origin; with ADMIN_REQUIRE_2FA off).
+// dashboard (docs/img/editors-dashboard-{light,dark}.png) and an article's Markdown editor
+// (docs/img/editors-writing-{light,dark}.png) as the seeded editor, through the admin's login
+// form, from ADMIN_SITE_URL (default: the same origin; with ADMIN_REQUIRE_2FA off).
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,6 +71,17 @@ try {
     const file = join(outDir, `editors-dashboard-${theme}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`wrote ${file}`);
+    // The Markdown editor of a seeded article: toolbar, text, live preview, counts.
+    await page.goto(`${adminURL}/admin/content/article/?status__exact=published`);
+    await page.locator("#result_list tbody a").first().click();
+    const writing = page.locator(".markdown-editor");
+    await writing.locator(".markdown-editor-preview p").first().waitFor();
+    await page.locator("[data-editor-status]").filter({ hasText: "min read" }).waitFor();
+    // At the top of the window: the admin's sticky save bar covers the bottom of it.
+    await writing.evaluate((element) => element.scrollIntoView({ block: "start" }));
+    const writingFile = join(outDir, `editors-writing-${theme}.png`);
+    await writing.screenshot({ path: writingFile });
+    console.log(`wrote ${writingFile}`);
     await context.close();
   }
 } finally {

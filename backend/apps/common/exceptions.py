@@ -32,13 +32,27 @@ PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
 class ApplicationError(Exception):
-    """A domain rule said no. Services raise it; the handler renders it."""
+    """A domain rule said no. Services raise it; the handler renders it.
 
-    def __init__(self, *, code: str, detail: str, status_code: int = HTTPStatus.BAD_REQUEST) -> None:
+    ``extensions`` are extra members of the problem document (RFC 9457 3.2), for what a client
+    acts on (the new slug of a moved article); ``headers`` go on the response (its Location).
+    """
+
+    def __init__(
+        self,
+        *,
+        code: str,
+        detail: str,
+        status_code: int = HTTPStatus.BAD_REQUEST,
+        extensions: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.code = code
         self.detail = detail
         self.status_code = int(status_code)
+        self.extensions = extensions or {}
+        self.headers = headers or {}
 
 
 class RateLimited(ApplicationError):
@@ -147,7 +161,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if isinstance(exc, ApplicationError):
         if isinstance(exc, RateLimited):
             headers["Retry-After"] = str(exc.retry_after)
-        data = problem(status_code=exc.status_code, code=exc.code, detail=exc.detail)
+        headers.update(exc.headers)
+        data = {**exc.extensions, **problem(status_code=exc.status_code, code=exc.code, detail=exc.detail)}
     elif isinstance(exc, exceptions.ValidationError):
         errors = _flatten_validation_errors(exc.detail)
         data = problem(

@@ -11,6 +11,7 @@ from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
 from apps.common.auth import signed_in_user
+from apps.common.exceptions import PROBLEM_CONTENT_TYPE
 from apps.common.openapi import problem_responses
 from apps.common.pagination import PAGE_QUERY_PARAMS, PageNumberPagination
 from apps.common.validators import VisibleTextValidator
@@ -21,6 +22,7 @@ from apps.content.pagination import ArticleListPagination
 from apps.content.serializers import (
     ArticleDetailSerializer,
     ArticleListSerializer,
+    ArticleMovedSerializer,
     ArticleWorkflowSerializer,
     CommentSerializer,
     TagSerializer,
@@ -119,11 +121,21 @@ class ArticleListApi(AnonymousResponseCacheMixin, APIView):
 
 
 class ArticleDetailApi(AnonymousResponseCacheMixin, APIView):
-    """One published article with its rendered body. Drafts and future articles are 404 except for staff."""
+    """One published article with its rendered body. Drafts and future articles are 404 except for staff.
+
+    An old address (the article's slug changed after it was published) answers 301 with the
+    current address in Location and the current slug in the problem document.
+    """
 
     permission_classes = (AllowAny,)
 
-    @extend_schema(responses={200: ArticleDetailSerializer, **problem_responses(400, 404)})
+    @extend_schema(
+        responses={
+            200: ArticleDetailSerializer,
+            (301, PROBLEM_CONTENT_TYPE): OpenApiResponse(ArticleMovedSerializer, description="An old address"),
+            **problem_responses(400, 404),
+        }
+    )
     def get(self, request: Request, slug: str) -> Response:
         article = selectors.article_get_for_reader(slug=slug, user=signed_in_user(request))
         return Response(ArticleDetailSerializer(article).data)

@@ -14,11 +14,12 @@ from apps.accounts.models import User
 from apps.content import services
 from apps.content.models import Article, Tag
 
-# What a revert restores of an article: its text and byline. Not the workflow (status and publish
-# time go through the publishing services and their permissions), not the cover (a replaced cover's
-# files are deleted), and never the comment count (the comment services' alone; not versioned).
+# What a revert restores of an article: its text (meta title and description too) and byline. Not the
+# workflow (status and publish time go through the publishing services and their permissions), not
+# the cover or social image (a replaced image's files are deleted), and never the comment count
+# (the comment services' alone; not versioned).
 REVERT_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
-    Article: ("title", "slug", "summary", "body", "author"),
+    Article: ("title", "slug", "summary", "body", "author", "meta_title", "meta_description"),
     Tag: ("name", "slug"),
 }
 

@@ -28,6 +28,11 @@ class Tag(BaseModel):
         return self.name
 
 
+# The meta fields' hard limits; the admin's counters warn past the hints (admin/seo.py).
+META_TITLE_MAX = 100
+META_DESCRIPTION_MAX = 300
+
+
 class ArticleQuerySet(models.QuerySet["Article"]):
     def live(self, now: datetime | models.Expression | None = None) -> "ArticleQuerySet":
         """Readers see published articles and scheduled ones whose time has come (by ``now``,
@@ -62,6 +67,24 @@ class Article(BaseModel):
     cover_image = models.ImageField(_("cover image"), upload_to="covers/", blank=True)
     cover_thumbnail = models.ImageField(_("cover thumbnail"), upload_to="covers/thumbnails/", blank=True)
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True, verbose_name=_("tags"))
+    # What search engines and social networks show (docs/editors.md#seo-and-addresses). Empty means
+    # the title, the summary and the cover stand in. The hints (~60 and ~160 characters, what a
+    # search result shows before it cuts) are the admin's; the hard limits keep out pasted essays.
+    meta_title = models.CharField(
+        _("meta title"),
+        max_length=META_TITLE_MAX,
+        blank=True,
+        help_text=_("The title in search results and shared links; empty for the article's title."),
+    )
+    meta_description = models.CharField(
+        _("meta description"),
+        max_length=META_DESCRIPTION_MAX,
+        blank=True,
+        help_text=_("The text under the title in search results and shared links; empty for the summary."),
+    )
+    # Its own picture for shared links (1200 by 630 pixels shows best), stored re-encoded like the cover;
+    # empty for the cover.
+    social_image = models.ImageField(_("social image"), upload_to="social/", blank=True)
     # Articles outlive their author's account: the byline goes, the text stays.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -162,6 +185,25 @@ class Article(BaseModel):
             and self.publish_at <= timezone.now()
             and (self.unpublish_at is None or self.unpublish_at > timezone.now())
         )
+
+
+class ArticleRedirect(BaseModel):
+    """An address an article had while readers could see it: the site answers it with a permanent
+    redirect to the article's current address. Kept by the content services (services/seo.py):
+    written when a once-published article's slug changes, removed when an article takes the slug.
+    Pointing at the article, not at a slug, collapses chains: every old address goes to the current one.
+    """
+
+    old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="redirects", verbose_name=_("article"))
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} -> {self.article_id}"
 
 
 class Comment(BaseModel):

@@ -36,10 +36,14 @@ def article_tag(slug: str) -> str:
     return f"article:{slug}"
 
 
-def site_articles_changed(*articles: Article | None, tags: bool = False) -> None:
+def site_articles_changed(*articles: Article | None, tags: bool = False, old_addresses: Iterable[str] = ()) -> None:
     """The content services' one hook: revalidates the pages of these articles that readers see
-    (or saw until now: callers pass the state before the change too), and the lists with them."""
-    slugs = {article.slug for article in articles if article is not None and article.is_live}
+    (or saw until now: callers pass the state before the change too), and the lists with them.
+
+    ``old_addresses`` are slugs whose redirect changed (services/seo.py): the site caches where
+    an old address leads under that slug's tag, whatever the state of the article.
+    """
+    slugs = {article.slug for article in articles if article is not None and article.is_live} | set(old_addresses)
     if slugs or tags:
         site_revalidate_on_commit(slugs=slugs, tags=tags)
 

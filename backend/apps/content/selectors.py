@@ -10,7 +10,7 @@ from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
+from apps.content.errors import ArticleMoved
 from apps.content.filters import ArticleFilter
-from apps.content.models import Article, Comment, Tag
+from apps.content.models import Article, ArticleRedirect, Comment, Tag
 from apps.content.preview import preview_token_article_id
 from apps.exports.models import Export
 from apps.jobs.models import OutboxMessage
@@ -59,11 +60,23 @@ def article_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Articl
 
 
 def article_get_for_reader(*, slug: str, user: User | Any) -> Article:
-    """A live article; staff may also read drafts and scheduled ones (previews). 404 otherwise."""
+    """A live article; staff may also read drafts and scheduled ones (previews).
+
+    An old address of an article this reader may see raises ``ArticleMoved`` with its current
+    slug (a 301); anything else is 404. The old address is looked up only when no article has
+    the slug, so reading a current address costs nothing more.
+    """
     queryset = Article.objects.all() if user.is_staff else Article.objects.live()
     # The search document is for the list's search only: kilobytes per row no reader needs.
     article = _for_reading(queryset).defer("search_vector").filter(slug=slug).first()
     if article is None:
+        moved_to = (
+            ArticleRedirect.objects.filter(old_slug=slug, article__in=queryset.values("pk"))
+            .values_list("article__slug", flat=True)
+            .first()
+        )
+        if moved_to is not None:
+            raise ArticleMoved(slug=moved_to)
         raise Http404("No article with this slug.")
     return article
 
@@ -96,6 +109,16 @@ def article_get_live(*, slug: str) -> Article:
     if article is None:
         raise Http404("No article with this slug.")
     return article
+
+
+def article_author_choices(*, also: int | None = None) -> QuerySet[User]:
+    """Who may be an article's author in the admin: staff accounts, and anyone with a byline
+    already (an author who left the newsroom can still be found and filtered by); ``also`` adds
+    one account (the article's current author, so it still saves)."""
+    choices = Q(is_staff=True) | Q(pk__in=Article.objects.exclude(author=None).values("author_id"))
+    if also is not None:
+        choices |= Q(pk=also)
+    return User.objects.filter(choices).order_by("first_name", "last_name", "pk")
 
 
 def article_next_publish_at() -> datetime | None:

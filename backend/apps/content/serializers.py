@@ -4,6 +4,8 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from apps.accounts.models import User
+from apps.common.openapi import ProblemSerializer
+from apps.content.markdown import body_words, reading_minutes
 from apps.content.models import Article, Comment, Tag
 
 
@@ -53,9 +55,34 @@ class ArticleListSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="ArticleDetail")
 class ArticleDetailSerializer(ArticleListSerializer):
+    reading_minutes = serializers.SerializerMethodField()
+    meta_title = serializers.CharField(help_text="For search results and shared links; empty: use the title")
+    meta_description = serializers.CharField(help_text="For search results and shared links; empty: use the summary")
+    social_image_url = serializers.SerializerMethodField()
+
     class Meta(ArticleListSerializer.Meta):
-        fields = [*ArticleListSerializer.Meta.fields, "body_html", "updated_at"]
+        fields = [
+            *ArticleListSerializer.Meta.fields,
+            *("body_html", "reading_minutes", "updated_at", "meta_title", "meta_description", "social_image_url"),
+        ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(min_value=0, help_text="Minutes to read the body (0 when empty)"))
+    def get_reading_minutes(self, article: Article) -> int:
+        return reading_minutes(words=body_words(html=article.body_html))
+
+    @extend_schema_field(
+        serializers.URLField(allow_null=True, help_text="The picture for shared links; null: use the cover")
+    )
+    def get_social_image_url(self, article: Article) -> str | None:
+        return article.social_image.url if article.social_image else None
+
+
+@extend_schema_serializer(component_name="ArticleMoved")
+class ArticleMovedSerializer(ProblemSerializer):
+    """The 301 problem of an article's old address (its slug changed after it was published)."""
+
+    slug = serializers.SlugField(help_text="The article's current slug; Location has its URL")
 
 
 @extend_schema_serializer(component_name="CommentAuthor")

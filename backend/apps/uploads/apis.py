@@ -3,7 +3,7 @@
 import uuid
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -18,7 +18,7 @@ from apps.accounts.serializers import UserSerializer
 from apps.common.auth import signed_in_user
 from apps.common.exceptions import PayloadTooLarge
 from apps.common.openapi import problem_responses
-from apps.uploads import services
+from apps.uploads import selectors, services
 from apps.uploads.images import ACCEPTED_CONTENT_TYPES
 from apps.uploads.models import Upload
 
@@ -34,7 +34,8 @@ class UploadStartApi(APIView):
     throttle_scope = "uploads"
 
     class UploadStartInput(serializers.Serializer):
-        purpose = serializers.ChoiceField(choices=Upload.Purpose.choices)
+        # Avatars only: article images are uploaded from the admin (apps/uploads/admin_apis.py).
+        purpose = serializers.ChoiceField(choices=[(Upload.Purpose.AVATAR.value, Upload.Purpose.AVATAR.label)])
         filename = serializers.CharField(max_length=255)
         content_type = serializers.CharField(max_length=64, help_text=", ".join(sorted(ACCEPTED_CONTENT_TYPES)))
         size = serializers.IntegerField(min_value=1, help_text="Bytes")
@@ -147,3 +148,22 @@ class AvatarApi(APIView):
     def delete(self, request: Request) -> Response:
         services.avatar_delete(user=signed_in_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ArticleImageApi(APIView):
+    """The stable address of a media-library image, as article bodies link to it: a redirect to a
+    fresh URL of its file (presigned on S3), which bodies cannot store because it expires."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        responses={302: OpenApiResponse(description="To the image file"), **problem_responses(404)},
+    )
+    def get(self, request: Request, image_id: uuid.UUID) -> HttpResponseRedirect:
+        image = selectors.article_image_get(image_id=image_id)
+        response = HttpResponseRedirect(image.file.url)
+        # A presigned URL is reused for half its lifetime (MediaS3Storage), so it stays valid for at
+        # least that long after we hand it out: a quarter is a safe time for browsers to keep it.
+        response["Cache-Control"] = f"public, max-age={max(60, settings.AWS_QUERYSTRING_EXPIRE // 4)}"
+        return response

@@ -2,11 +2,12 @@
 
 import uuid
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.uploads.models import Upload
+from apps.uploads.models import ArticleImage, Upload
 
 
 def upload_get_own(*, upload_id: uuid.UUID, user: User) -> Upload:
@@ -38,3 +39,19 @@ def uploads_expired(*, limit: int = 1000) -> list[Upload]:
 def user_find_with_avatar(*, user_id: int, avatar_name: str) -> User | None:
     """The user if this is still their avatar: None once it was replaced or removed."""
     return User.objects.filter(pk=user_id, avatar=avatar_name).first()
+
+
+def article_image_get(*, image_id: uuid.UUID) -> ArticleImage:
+    """A library image by id (enough to redirect to its file)."""
+    image = ArticleImage.objects.filter(pk=image_id).only("pk", "file").first()
+    if image is None:
+        raise Http404("No image with this id.")
+    return image
+
+
+def article_images_search(*, query: str = "") -> QuerySet[ArticleImage]:
+    """The media library, newest first, optionally narrowed to images whose alt text or file name contains ``query``."""
+    images = ArticleImage.objects.all()
+    if query.strip():
+        images = images.filter(Q(alt_text__icontains=query.strip()) | Q(filename__icontains=query.strip()))
+    return images.order_by("-created_at")

@@ -4,10 +4,12 @@
 and dead-letters the rest; see docs/background-jobs.md.
 """
 
+import uuid
+
 from celery import shared_task
 
 from apps.jobs.base import TRANSIENT_STORAGE_ERRORS, ReliableTask
-from apps.uploads import services
+from apps.uploads import image_services, services
 
 
 @shared_task(base=ReliableTask, autoretry_for=TRANSIENT_STORAGE_ERRORS)
@@ -19,3 +21,8 @@ def make_avatar_thumbnail(user_id: int, avatar_name: str) -> bool:
 def cleanup_expired_uploads() -> int:
     """Periodic (hourly): uploads never finished or never used before they expired are deleted."""
     return services.uploads_cleanup_expired()
+
+
+@shared_task(base=ReliableTask, autoretry_for=TRANSIENT_STORAGE_ERRORS)
+def make_article_image_thumbnail(image_id: str) -> bool:
+    return image_services.article_image_thumbnail_make(image_id=uuid.UUID(image_id))

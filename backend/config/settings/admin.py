@@ -42,6 +42,12 @@ UNFOLD = {
                     {"title": _("Dashboard"), "icon": "dashboard", "link": reverse_lazy("admin:index")},
                     _item(_("Articles"), "article", "admin:content_article_changelist", "content.view_article"),
                     _item(_("Tags"), "sell", "admin:content_tag_changelist", "content.view_tag"),
+                    _item(
+                        _("Media library"),
+                        "photo_library",
+                        "admin:uploads_articleimage_changelist",
+                        "content.change_article",
+                    ),
                 ],
             },
             {

@@ -47,6 +47,8 @@ REST_FRAMEWORK = {
         "exports": env.str("THROTTLE_EXPORTS_RATE", default="5/hour") or None,
         "comments": env.str("THROTTLE_COMMENTS_RATE", default="10/min") or None,
         "uploads": env.str("THROTTLE_UPLOADS_RATE", default="20/hour") or None,
+        # Per staff account: images pasted into articles in the admin (apps/uploads/admin_apis.py).
+        "article_images": "200/hour",
     },
     # The client address is resolved before DRF sees the request (apps.common.middleware.
     # ClientAddressMiddleware, from TRUSTED_PROXIES below): the throttles take REMOTE_ADDR as it is.

@@ -37,12 +37,13 @@ if IS_PRODUCTION:
 # styles on its pages only (apps/common/admin_site.py);
 # the API docs add what Swagger UI and Redoc need on their pages only (config/urls.py). The
 # Next.js app sets its own policy (frontend proxy). https://django-csp.readthedocs.io/
-_image_sources = [SELF, "data:"]
+# The media bucket's origin, where browsers load (presigned GET) and upload (presigned POST) files.
+MEDIA_ORIGINS: list[str] = []
 if AWS_S3_PUBLIC_ENDPOINT_URL:  # the admin shows cover images from the bucket
     _endpoint = urlsplit(AWS_S3_PUBLIC_ENDPOINT_URL)
-    _image_sources.append(f"{_endpoint.scheme}://{_endpoint.netloc}")
+    MEDIA_ORIGINS.append(f"{_endpoint.scheme}://{_endpoint.netloc}")
 elif AWS_STORAGE_BUCKET_NAME:
-    _image_sources += [
+    MEDIA_ORIGINS += [
         f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
         f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com",
     ]
@@ -51,7 +52,7 @@ _csp = {
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": _image_sources,
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -10,8 +10,14 @@ export function Link({ href, ...props }: Omit<ComponentProps<"a">, "href"> & { h
   return <a href={href} {...props} />;
 }
 
+/** Throws as next-intl's does (Next.js ends the render there), telling where it leads. */
+export const permanentRedirect = jest.fn((to: { href: string; locale: string }) => {
+  throw Object.assign(new Error("NEXT_REDIRECT"), { permanentRedirect: to });
+});
+
 export const navigationMock = {
   Link,
+  permanentRedirect,
   useRouter: () => router,
   usePathname: () => "/current",
 };

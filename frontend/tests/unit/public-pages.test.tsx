@@ -234,8 +234,12 @@ describe("the article page in draft mode", () => {
     slug: "coming-soon",
     title: "Coming soon",
     bodyHtml: "<p>Draft text</p>",
+    readingMinutes: 1,
     updatedAt: "2026-01-02T10:00:00Z",
     publishedAt: null,
+    metaTitle: "",
+    metaDescription: "",
+    socialImageUrl: null,
   };
   const page = () =>
     ArticlePage({ params: Promise.resolve({ locale: "en", slug: "coming-soon" }) });

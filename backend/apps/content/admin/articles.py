@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Field, QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -21,16 +21,19 @@ from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from unfold.admin import ModelAdmin, TabularInline
-from unfold.contrib.filters.admin import ChoicesDropdownFilter, RelatedDropdownFilter
+from unfold.contrib.filters.admin import AutocompleteSelectFilter, ChoicesDropdownFilter
 from unfold.decorators import action
 
 from apps.accounts.models import User
+from apps.common.admin_site import AutocompleteChoices
 from apps.common.exceptions import ApplicationError
-from apps.content import history_services, services
-from apps.content.admin.common import AuthorListFilter, AuthorNameMixin
+from apps.content import history_services, selectors, services
+from apps.content.admin.common import AuthorAutocompleteFilter, AuthorNameMixin, people_choices
 from apps.content.admin.forms import ArticleAdminForm, WorkflowForm
+from apps.content.admin.seo import SeoAdminMixin
+from apps.content.admin.writing import WritingAdminMixin
 from apps.content.admin_history import ArticleLockAdminMixin, HistoryAdminMixin
-from apps.content.models import Article, Comment
+from apps.content.models import Article, Comment, Tag
 from apps.content.preview import preview_token_make
 from apps.content.services import workflow
 
@@ -52,27 +55,33 @@ class CommentInline(AuthorNameMixin, TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, ModelAdmin):
+class ArticleAdmin(
+    WritingAdminMixin, SeoAdminMixin, ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, ModelAdmin
+):
     form = ArticleAdminForm
     list_display = ("title", "status_label", "author_name", "publish_at", "unpublish_at", "comment_count", "cover")
     list_filter = (
         ("status", ChoicesDropdownFilter),
-        ("tags", RelatedDropdownFilter),
-        ("author", AuthorListFilter),
+        ("tags", AutocompleteSelectFilter),
+        ("author", AuthorAutocompleteFilter),
     )
     list_filter_submit = True
     list_select_related = ("author",)
     search_fields = ("title", "summary", "body")
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("tags",)
-    readonly_fields = ("status_label", "review_note", "cover", "preview", "created_at", "updated_at")
+    autocomplete_fields = ("tags", "author")
+    readonly_fields = (
+        *("status_label", "review_note", "cover", "preview", "created_at", "updated_at"),
+        *("social_image_shown", "seo_preview", "old_addresses"),
+    )
     inlines = (CommentInline,)
     actions = ("submit", "publish", "unpublish", "archive")
     actions_detail = ("workflow_open",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body", "tags")}),
         (_("Cover"), {"fields": ("cover", "new_cover", "remove_cover")}),
+        (_("Search and sharing"), {"fields": (*SeoAdminMixin.seo_fields, "seo_preview", "old_addresses")}),
         (
             _("Publishing"),
             {
@@ -93,12 +102,27 @@ class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, Mo
             readonly += ["author", "publish_at", "unpublish_at"]  # the editors' decisions
         return readonly
 
+    @staticmethod
+    def _own_articles_only(user: User) -> bool:
+        """An author (not an editor): sees and edits their own articles only."""
+        return user.has_perm("content.change_article") and not workflow.user_is_reviewer(user=user)
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         queryset = super().get_queryset(request)
         user = cast(User, request.user)
-        if user.has_perm("content.change_article") and not workflow.user_is_reviewer(user=user):
-            return queryset.filter(author=user)  # an author: their own articles only
-        return queryset
+        return queryset.filter(author=user) if self._own_articles_only(user) else queryset
+
+    def autocomplete_choices(self, request: HttpRequest, field: Field) -> AutocompleteChoices | None:
+        """The author and tag pickers and filters (apps/common/admin_site.py), for whoever may see
+        articles (moderators have no tag admin): people by name, an author finds only themselves."""
+        if field.name == "tags":
+            return AutocompleteChoices(queryset=Tag.objects.order_by("name"), search_fields=("name", "slug"), label=str)
+        if field.name != "author":
+            return None
+        user = cast(User, request.user)
+        if self._own_articles_only(user):
+            return people_choices(User.objects.filter(pk=user.pk))
+        return people_choices(selectors.article_author_choices())
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
@@ -138,6 +162,7 @@ class ArticleAdmin(ArticleLockAdminMixin, HistoryAdminMixin, AuthorNameMixin, Mo
             services.article_cover_set(article=obj, image=form.cleaned_data["new_cover"])
         elif form.cleaned_data.get("remove_cover"):
             services.article_cover_set(article=obj, image=None)
+        self.seo_save(article=obj, cleaned_data=form.cleaned_data)
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets: list, change: bool) -> None:
         services.article_tags_set(article=form.instance, tags=form.cleaned_data["tags"])

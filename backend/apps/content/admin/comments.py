@@ -4,7 +4,7 @@ and mark as spam. Every change goes through the comment services, which keep the
 from typing import Any, cast
 
 from django.contrib import admin, messages
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, Field, IntegerField, QuerySet, Value, When
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.urls import reverse
@@ -12,20 +12,28 @@ from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from unfold.admin import ModelAdmin
-from unfold.contrib.filters.admin import ChoicesDropdownFilter, RangeDateFilter
+from unfold.contrib.filters.admin import AutocompleteSelectFilter, ChoicesDropdownFilter, RangeDateFilter
 
 from apps.accounts.models import User
+from apps.common.admin_site import AutocompleteChoices
 from apps.content import history_services, services
-from apps.content.admin.common import AuthorNameMixin
+from apps.content.admin.common import AuthorAutocompleteFilter, AuthorNameMixin, people_choices
 from apps.content.admin_history import HistoryAdminMixin
 from apps.content.models import Comment, Tag
 
 
 @admin.register(Tag)
 class TagAdmin(HistoryAdminMixin, ModelAdmin):
-    list_display = ("name", "slug")
+    list_display = ("name", "slug", "article_count")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Tag]:
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description=_("Articles"), ordering="article_total")
+    def article_count(self, tag: Tag) -> int:
+        return tag.article_total  # type: ignore[attr-defined]
 
     def save_model(self, request: HttpRequest, obj: Tag, form: ModelForm, change: bool) -> None:
         services.tag_save(tag=obj)
@@ -44,7 +52,12 @@ class TagAdmin(HistoryAdminMixin, ModelAdmin):
 @admin.register(Comment)
 class CommentAdmin(HistoryAdminMixin, AuthorNameMixin, ModelAdmin):
     list_display = ("excerpt", "article_link", "author_name", "author_since", "state", "created_at")
-    list_filter = (("state", ChoicesDropdownFilter), ("created_at", RangeDateFilter))
+    list_filter = (
+        ("state", ChoicesDropdownFilter),
+        ("article", AutocompleteSelectFilter),
+        ("author", AuthorAutocompleteFilter),
+        ("created_at", RangeDateFilter),
+    )
     list_filter_submit = True
     list_select_related = ("article", "author")
     # Not author__email: a match would confirm to an editor that an address has an account.
@@ -52,6 +65,12 @@ class CommentAdmin(HistoryAdminMixin, AuthorNameMixin, ModelAdmin):
     fields = ("article", "author_name", "body", "state", "created_at", "edited_at")
     readonly_fields = ("article", "author_name", "body", "created_at", "edited_at")
     actions = ("approve", "hide", "spam")
+
+    def autocomplete_choices(self, request: HttpRequest, field: Field) -> AutocompleteChoices | None:
+        """The commenter filter (apps/common/admin_site.py): the people who commented, by name."""
+        if field.name != "author":
+            return None  # the article filter: Django's way (the article admin's search)
+        return people_choices(User.objects.filter(pk__in=Comment.objects.values("author_id")))
 
     def get_ordering(self, request: HttpRequest) -> tuple:
         # The queue: pending first, then the rest; oldest first within each (index content_comment_pending_idx).

@@ -3,12 +3,14 @@
 from typing import Any, cast
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from unfold.widgets import UnfoldAdminSplitDateTimeWidget, UnfoldAdminTextareaWidget
+from unfold.widgets import UnfoldAdminSplitDateTimeWidget, UnfoldAdminTextareaWidget, UnfoldAdminTextInputWidget
 
-from apps.accounts.models import User
 from apps.common.exceptions import ApplicationError
+from apps.content import selectors
+from apps.content.admin.common import AuthorChoiceField
+from apps.content.admin.seo import META_DESCRIPTION_HINT, META_TITLE_HINT, hinted
+from apps.content.admin.writing import MarkdownEditorWidget, body_alt_text_check
 from apps.content.models import Article
 from apps.uploads.images import image_reencode
 
@@ -22,44 +24,61 @@ TRANSITION_LABELS = {
 }
 
 
-class AuthorChoiceField(forms.ModelChoiceField):
-    """Users by public name, never by User.__str__ (the email): editors may not see users (docs/content.md)."""
-
-    def label_from_instance(self, obj: User) -> str:
-        return obj.public_name
-
-
 class ArticleAdminForm(forms.ModelForm):
     # Not the model's ImageField: Django would store the raw file on save. The service stores
     # a validated, re-encoded copy instead (the same checks as avatars).
     new_cover = forms.FileField(label=_("Cover image"), required=False, help_text=_("JPEG, PNG or WebP, up to 5 MB."))
     remove_cover = forms.BooleanField(label=_("Remove the cover"), required=False)
+    new_social_image = forms.FileField(
+        label=_("Social image"),
+        required=False,
+        help_text=_(
+            "The picture of shared links: JPEG, PNG or WebP, up to 5 MB; 1200 by 630 pixels shows best. "
+            "Without one, the cover."
+        ),
+    )
+    remove_social_image = forms.BooleanField(label=_("Remove the social image"), required=False)
 
     class Meta:
         model = Article
-        fields = ("title", "slug", "summary", "body", "tags", "author", "publish_at", "unpublish_at")
+        fields = (
+            *("title", "slug", "summary", "body", "tags", "author", "publish_at", "unpublish_at"),
+            *("meta_title", "meta_description"),
+        )
         field_classes = {"author": AuthorChoiceField}
+        widgets = {
+            "body": MarkdownEditorWidget,
+            "meta_title": hinted(UnfoldAdminTextInputWidget, hint=META_TITLE_HINT),
+            "meta_description": hinted(UnfoldAdminTextareaWidget, hint=META_DESCRIPTION_HINT, rows=3),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "author" not in self.fields:
             return  # read-only for authors: they write under their own name
-        # Staff accounts only (editors and admins), plus the current author if they are not (or no
-        # longer) staff, so such an article still saves. The queryset also validates the POST.
-        choices = Q(is_staff=True)
-        if self.instance.author_id is not None:
-            choices |= Q(pk=self.instance.author_id)
+        # What the autocomplete offers (ArticleAdmin.autocomplete_choices); it also validates the POST.
         author = cast(AuthorChoiceField, self.fields["author"])
-        author.queryset = User.objects.filter(choices).order_by("first_name", "last_name", "pk")
+        author.queryset = selectors.article_author_choices(also=self.instance.author_id)
 
-    def clean_new_cover(self) -> Any:
-        upload = self.cleaned_data.get("new_cover")
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        body_alt_text_check(body)
+        return body
+
+    def _image_check(self, name: str) -> Any:
+        upload = self.cleaned_data.get(name)
         if upload:
             try:
                 image_reencode(file=upload)
             except ApplicationError as error:
                 raise forms.ValidationError(error.detail, code=error.code) from None
         return upload
+
+    def clean_new_cover(self) -> Any:
+        return self._image_check("new_cover")
+
+    def clean_new_social_image(self) -> Any:
+        return self._image_check("new_social_image")
 
 
 class WorkflowForm(forms.Form):

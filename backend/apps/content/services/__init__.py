@@ -28,6 +28,7 @@ from apps.content.errors import (
 )  # raised here; callers catch it as services.*
 from apps.content.models import Article, Comment, Tag
 from apps.content.revalidation import site_articles_changed
+from apps.content.services import seo
 from apps.jobs.services import enqueue_on_commit
 from apps.uploads.images import image_reencode, image_thumbnail
 from apps.uploads.services import storage_delete_on_commit
@@ -58,6 +59,7 @@ def article_version_lock(*, article_id: int, expected_version: int | None = None
 def article_save(*, article: Article, expected_version: int | None = None, actor: User | None = None) -> Article:
     """Creates or updates an article from its fields (the admin's form); tags are set apart.
 
+    A once-published article's slug change keeps the old slug as a redirect (services/seo.py).
     With ``expected_version`` (the version the editor's form was loaded with) a save over someone
     else's newer one is refused with ``ArticleEditConflict`` instead of overwriting it. Who may edit
     which article is ``workflow.article_edit_check``'s to say, asked by the caller (the admin).
@@ -67,8 +69,11 @@ def article_save(*, article: Article, expected_version: int | None = None, actor
     if article.pk is not None:
         article.version = article_version_lock(article_id=article.pk, expected_version=expected_version) + 1
     history_actor_set(instance=article, actor=actor)
-    site_articles_changed(Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at").first(), article)
+    before = Article.objects.filter(pk=article.pk).only("slug", "status", "publish_at", "unpublish_at").first()
     article.save()
+    old_addresses = seo.article_redirects_update(before=before, article=article)
+    # A new slug: the page at the old one and the new one, and the old addresses leading there.
+    site_articles_changed(before, article, old_addresses=old_addresses)
     if connection.vendor == "postgresql":
         Article.objects.filter(pk=article.pk).update(search_vector=ARTICLE_SEARCH_VECTOR)
     content_changed()
@@ -83,10 +88,12 @@ def article_tags_set(*, article: Article, tags: Iterable[Tag]) -> Article:
 
 
 def article_delete(*, article: Article) -> None:
-    """Deletes the article with its comments and tag links."""
+    """Deletes the article with its comments, tag links and old addresses."""
+    old_addresses = seo.article_redirect_slugs(article=article)
     article.delete()
     content_changed()
-    site_articles_changed(article)  # the instance keeps its fields: its page goes too, if it had one
+    # The instance keeps its fields: its page goes too, if it had one, and its old addresses.
+    site_articles_changed(article, old_addresses=old_addresses)
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 import { apiClient } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/errors";
 import type { ArticleListQuery } from "@/lib/api/types";
 
 export const ARTICLES_PAGE_SIZE = 10;
@@ -13,8 +14,23 @@ export function listArticles(query: ArticleListQuery, locale: string) {
   });
 }
 
+/**
+ * A published article. An old address of one (its slug changed after it was published) rejects
+ * with the API's 301 `article_moved`, not followed: `movedToSlug` reads where it leads.
+ */
 export function getArticleBySlug(slug: string, locale: string) {
-  return apiClient.GET("/api/v1/articles/{slug}/", { params: { path: { slug } }, ...lang(locale) });
+  return apiClient.GET("/api/v1/articles/{slug}/", {
+    params: { path: { slug } },
+    maxRedirects: 0,
+    ...lang(locale),
+  });
+}
+
+/** The current slug of a moved article, from getArticleBySlug's rejection; else null. */
+export function movedToSlug(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.status !== 301) return null;
+  const { slug } = error.extensions;
+  return typeof slug === "string" && slug ? slug : null;
 }
 
 /** Any article, drafts included, for the holder of its preview token (draft mode; never cached). */

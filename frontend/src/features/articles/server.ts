@@ -1,9 +1,16 @@
 import { cookies, draftMode } from "next/headers";
 
 import { CACHE_TAGS, cachedRead } from "@/lib/api/cached";
-import type { ArticleListQuery } from "@/lib/api/types";
+import type { Article, ArticleListQuery } from "@/lib/api/types";
 
-import { getArticleBySlug, getArticlePreview, listArticles, listComments, listTags } from "./api";
+import {
+  getArticleBySlug,
+  getArticlePreview,
+  listArticles,
+  listComments,
+  listTags,
+  movedToSlug,
+} from "./api";
 
 /**
  * What the server components read, from Next.js' data cache (src/lib/api/cached.ts). A search
@@ -16,9 +23,26 @@ const cachedListArticles = cachedRead("articles", listArticles, () => [CACHE_TAG
 
 export const readTags = cachedRead("tags", listTags, () => [CACHE_TAGS.tags]);
 
-export const readArticle = cachedRead("article", getArticleBySlug, (slug) => [
-  CACHE_TAGS.article(slug),
-]);
+/**
+ * A published article, or where an old address of one leads now: kept in the cache too (under
+ * the old slug's tag, which the backend revalidates when that redirect changes), so a crawler
+ * going over old links does not reach the backend every time.
+ */
+export const readArticle = cachedRead(
+  "article",
+  async (slug: string, locale: string): Promise<ArticleRead> => {
+    try {
+      return { article: await getArticleBySlug(slug, locale) };
+    } catch (error) {
+      const movedTo = movedToSlug(error);
+      if (movedTo === null) throw error;
+      return { movedTo };
+    }
+  },
+  (slug) => [CACHE_TAGS.article(slug)],
+);
+
+export type ArticleRead = { article: Article; movedTo?: never } | { movedTo: string };
 
 export const readComments = cachedRead(
   "comments",

@@ -31,6 +31,11 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   /** Seconds to wait before trying again, from a 429's or 503's `Retry-After`; else null. */
   readonly retryAfter: number | null;
+  /**
+   * The problem document's members beyond the standard ones (RFC 9457 extension members), for
+   * what a caller acts on: e.g. the current `slug` of a moved article (301 `article_moved`).
+   */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -39,6 +44,7 @@ export class ApiError extends Error {
     fieldErrors?: readonly FieldIssue[];
     requestId?: string | null;
     retryAfter?: number | null;
+    extensions?: Record<string, unknown>;
   }) {
     super(`${init.status} ${init.code}: ${init.detail}`);
     this.name = "ApiError";
@@ -48,6 +54,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.requestId = init.requestId ?? null;
     this.retryAfter = init.retryAfter ?? null;
+    this.extensions = init.extensions ?? {};
   }
 }
 
@@ -69,6 +76,17 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | null
 function isAxiosError(error: unknown): error is AxiosError {
   return typeof error === "object" && error !== null && (error as AxiosError).isAxiosError === true;
 }
+
+/** The members every problem document has (apps/common/exceptions.py); the rest are extensions. */
+const PROBLEM_MEMBERS = new Set([
+  "type",
+  "title",
+  "status",
+  "detail",
+  "code",
+  "requestId",
+  "errors",
+]);
 
 function isProblemBody(data: unknown): data is ProblemBody {
   return typeof data === "object" && data !== null && ("code" in data || "detail" in data);
@@ -94,6 +112,9 @@ export function toApiError(error: unknown): ApiError {
   const retryAfter = parseRetryAfter(response.headers?.["retry-after"]);
   const data: unknown = response.data;
   if (isProblemBody(data)) {
+    const extensions = Object.fromEntries(
+      Object.entries(data).filter(([name]) => !PROBLEM_MEMBERS.has(name)),
+    );
     return new ApiError({
       status: data.status ?? response.status,
       code: data.code ?? "error",
@@ -101,6 +122,7 @@ export function toApiError(error: unknown): ApiError {
       fieldErrors: Array.isArray(data.errors) ? data.errors : [],
       requestId: data.requestId ?? (typeof headerId === "string" ? headerId : null),
       retryAfter,
+      extensions,
     });
   }
   // A proxy or server crash can answer with HTML; keep the status, invent nothing else.

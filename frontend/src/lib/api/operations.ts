@@ -40,6 +40,11 @@ export type CallOptions = {
   headers?: Record<string, string>;
   /** Do not try a token refresh when this request answers 401 (login, refresh, logout). */
   skipAuthRefresh?: boolean;
+  /**
+   * 0: a redirect rejects as the ApiError it is (its problem document read) instead of being
+   * followed. Server side only: browsers always follow.
+   */
+  maxRedirects?: number;
 };
 
 export type Init<Op> = ParamsOption<Op> & BodyOption<Op> & CallOptions;

@@ -28,7 +28,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One published article with its rendered body. Drafts and future articles are 404 except for staff. */
+    /**
+     * @description One published article with its rendered body. Drafts and future articles are 404 except for staff.
+     *
+     *     An old address (the article's slug changed after it was published) answers 301 with the
+     *     current address in Location and the current slug in the problem document.
+     */
     get: operations["articles_retrieve"];
     put?: never;
     post?: never;
@@ -443,6 +448,26 @@ export interface paths {
     head?: never;
     /** @description The author edits or deletes their own comment. */
     patch: operations["comments_partial_update"];
+    trace?: never;
+  };
+  "/api/v1/images/{image_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * @description The stable address of a media-library image, as article bodies link to it: a redirect to a
+     *     fresh URL of its file (presigned on S3), which bodies cannot store because it expires.
+     */
+    get: operations["images_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/tags/": {
@@ -903,8 +928,19 @@ export interface components {
       publishedAt: string | null;
       /** Body (HTML) */
       readonly bodyHtml: string;
+      /** @description Minutes to read the body (0 when empty) */
+      readonly readingMinutes: number;
       /** Format: date-time */
       readonly updatedAt: string;
+      /** @description For search results and shared links; empty: use the title */
+      metaTitle: string;
+      /** @description For search results and shared links; empty: use the summary */
+      metaDescription: string;
+      /**
+       * Format: uri
+       * @description The picture for shared links; null: use the cover
+       */
+      readonly socialImageUrl: string | null;
     };
     ArticleListItem: {
       readonly slug: string;
@@ -918,6 +954,21 @@ export interface components {
       commentCount: number;
       /** Format: date-time */
       publishedAt: string | null;
+    };
+    /** @description The 301 problem of an article's old address (its slug changed after it was published). */
+    ArticleMoved: {
+      /** Format: uri */
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      /** @description Machine-readable error code, e.g. validation_error, token_not_valid */
+      code: string;
+      requestId: string;
+      /** @description Present on validation errors */
+      errors?: components["schemas"]["ProblemFieldError"][];
+      /** @description The article's current slug; Location has its URL */
+      slug: string;
     };
     ArticleTransitionInputRequest: {
       action: components["schemas"]["ActionEnum"];
@@ -1502,6 +1553,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ArticleDetail"];
+        };
+      };
+      /** @description An old address */
+      301: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ArticleMoved"];
         };
       };
       400: {
@@ -3151,6 +3211,66 @@ export interface operations {
         };
       };
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  images_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        image_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the image file */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -89,7 +89,7 @@ def test_list_items_are_exactly_the_contract(api_client, articles):
     assert _published(rich).endswith(".123456Z")
 
 
-def test_the_detail_is_a_list_item_with_the_body_and_update_time(api_client, articles):
+def test_the_detail_is_a_list_item_with_the_body_reading_time_update_time_and_seo_fields(api_client, articles):
     rich = articles[0]
     item = api_client.get("/api/v1/articles/").json()["results"][0]
 
@@ -99,9 +99,16 @@ def test_the_detail_is_a_list_item_with_the_body_and_update_time(api_client, art
     assert response.json() == {
         **item,
         "bodyHtml": "<h1>Title</h1>\n<p>Some <em>text</em>.</p>",
+        "readingMinutes": 1,
         "updatedAt": rich.updated_at.isoformat().replace("+00:00", "Z"),
+        "metaTitle": "",
+        "metaDescription": "",
+        "socialImageUrl": None,
     }
-    assert list(response.json()) == [*item, "bodyHtml", "updatedAt"]
+    assert list(response.json()) == [
+        *item,
+        *("bodyHtml", "readingMinutes", "updatedAt", "metaTitle", "metaDescription", "socialImageUrl"),
+    ]
 
 
 def test_times_are_given_in_the_active_time_zone(api_client, articles, settings):

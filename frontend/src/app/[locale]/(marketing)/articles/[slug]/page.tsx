@@ -6,10 +6,12 @@ import { cache } from "react";
 import { ArticleByline } from "@/features/articles/components/article-byline";
 import { Comments } from "@/features/articles/components/comments";
 import { PreviewBanner } from "@/features/articles/components/preview-banner";
+import { articleMetadata } from "@/features/articles/metadata";
 import { readArticle, readArticlePreview, readComments } from "@/features/articles/server";
 import { sanitizeArticleHtml } from "@/features/articles/sanitize";
-import { Link } from "@/i18n/navigation";
+import { Link, permanentRedirect } from "@/i18n/navigation";
 import { resolveLocale } from "@/i18n/page-locale";
+import type { Locale } from "@/i18n/routing";
 import { ApiError } from "@/lib/api/errors";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -23,34 +25,25 @@ function notFoundOn404(error: unknown): never {
 /**
  * The article of a valid preview token in draft mode (drafts included, flagged `preview`), else
  * the published one from the data cache. generateMetadata and the page share one read.
+ *
+ * An old address of an article (its slug changed after it was published) redirects permanently
+ * to the current one, which the API names in its 301. Next.js answers a page's permanent
+ * redirect with 308 (docs/content.md#old-addresses says why not 301).
  */
-const loadArticle = cache(async (slug: string, locale: string) => {
+const loadArticle = cache(async (slug: string, locale: Locale) => {
   const draft = await readArticlePreview(slug, locale);
   if (draft) return { ...draft, preview: true };
-  return { ...(await readArticle(slug, locale).catch(notFoundOn404)), preview: false };
+  const read = await readArticle(slug, locale).catch(notFoundOn404);
+  if (read.movedTo !== undefined) {
+    return permanentRedirect({ href: `/articles/${read.movedTo}`, locale });
+  }
+  return { ...read.article, preview: false };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [locale, { slug }] = await Promise.all([resolveLocale(params), params]);
   const article = await loadArticle(slug, locale);
-  return {
-    title: article.title,
-    description: article.summary,
-    alternates: { canonical: `/articles/${article.slug}` },
-    // A draft seen through a preview token is nobody's to index.
-    robots: article.preview ? { index: false, follow: false } : undefined,
-    openGraph: {
-      type: "article",
-      title: article.title,
-      description: article.summary,
-      url: `/articles/${article.slug}`,
-      publishedTime: article.publishedAt ?? undefined,
-      modifiedTime: article.updatedAt,
-      authors: article.author ? [article.author.name] : [],
-      tags: article.tags.map((tag) => tag.name),
-      images: article.coverImage ? [{ url: article.coverImage.url }] : [],
-    },
-  };
+  return articleMetadata(article, { preview: article.preview });
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -72,6 +65,12 @@ export default async function ArticlePage({ params }: Props) {
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{article.title}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           <ArticleByline article={article} locale={locale} />
+          {article.readingMinutes > 0 ? (
+            <>
+              {" · "}
+              {t("readingTime", { minutes: article.readingMinutes })}
+            </>
+          ) : null}
         </p>
         {article.coverImage ? (
           // Backend/S3 media with unknown dimensions (see article-card.tsx): the box has the

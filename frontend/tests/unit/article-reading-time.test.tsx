@@ -1,0 +1,64 @@
+import ArticlePage from "@/app/[locale]/(marketing)/articles/[slug]/page";
+import { screen } from "@testing-library/react";
+
+import { renderWithIntl } from "./render";
+import { http, server } from "./server";
+
+// The page is called as an async function; its server-only dependencies are stubbed as in
+// public-pages.test.tsx. Translations show their key and values.
+jest.mock("@/i18n/page-locale", () => ({ resolveLocale: async () => "en" }));
+jest.mock("next-intl/server", () => ({
+  getTranslations: async () =>
+    Object.assign(
+      (key: string, values?: Record<string, unknown>) =>
+        values ? `${key} ${JSON.stringify(values)}` : key,
+      { has: () => false },
+    ),
+}));
+jest.mock("@/i18n/navigation", () => jest.requireActual("./navigation-mock").navigationMock);
+jest.mock("next/cache", () => ({ unstable_cache: (read: unknown) => read }));
+jest.mock("next/headers", () => ({
+  draftMode: async () => ({ isEnabled: false }),
+  cookies: async () => ({ get: () => undefined }),
+}));
+
+const article = {
+  slug: "hello",
+  title: "Hello",
+  summary: "First",
+  author: { id: 7, name: "Ada Lovelace" },
+  tags: [{ slug: "news", name: "News" }],
+  coverImage: null,
+  commentCount: 0,
+  publishedAt: "2026-01-02T10:00:00Z",
+};
+
+test("the article page says how long the article takes to read, and nothing for an empty body", async () => {
+  const detail = {
+    ...article,
+    bodyHtml: "<p>Long text</p>",
+    readingMinutes: 7,
+    updatedAt: "2026-01-02T10:00:00Z",
+    metaTitle: "",
+    metaDescription: "",
+    socialImageUrl: null,
+  };
+  const comments = { count: 0, next: null, previous: null, results: [] };
+  server.use(
+    http.get("/api/v1/articles/{slug}/", ({ response }) => response(200).json(detail)),
+    http.get("/api/v1/articles/{slug}/comments/", ({ response }) => response(200).json(comments)),
+  );
+  const { unmount } = renderWithIntl(
+    await ArticlePage({ params: Promise.resolve({ locale: "en", slug: "hello" }) }),
+  );
+  expect(screen.getByText(/By Ada Lovelace/)).toHaveTextContent('· readingTime {"minutes":7}');
+  unmount();
+
+  server.use(
+    http.get("/api/v1/articles/{slug}/", ({ response }) =>
+      response(200).json({ ...detail, bodyHtml: "", readingMinutes: 0 }),
+    ),
+  );
+  renderWithIntl(await ArticlePage({ params: Promise.resolve({ locale: "en", slug: "hello" }) }));
+  expect(screen.getByText(/By Ada Lovelace/)).not.toHaveTextContent("readingTime");
+});
