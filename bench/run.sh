@@ -10,7 +10,8 @@
 #   bench/run.sh                      # 3 rounds, 5 s per measurement
 #   BENCH_ROUNDS=5 BENCH_DURATION=10 BENCH_CONNECTIONS=32 BENCH_WORKERS=4 bench/run.sh
 #   BENCH_DATABASE=bench_mine bench/run.sh   # another database, e.g. beside a colleague's run
-#   BENCH_OTLP=1 bench/run.sh         # tracing on, exporting to a local OTLP sink (bench/otlp_sink.py)
+#   BENCH_OTLP=1 bench/run.sh         # also each endpoint with tracing on, exporting to a local OTLP
+#                                     # sink (bench/otlp_sink.py), and its ratio to tracing off
 #   BENCH_SCALE=0 bench/run.sh        # without the in-process run at 100,000 articles (bench/scale.py)
 # Services: postgresql redis
 set -euo pipefail
@@ -77,14 +78,15 @@ export THROTTLE_ANON_RATE='' THROTTLE_USER_RATE=''
 export JWT_ACCESS_TOKEN_LIFETIME_SECONDS=3600
 export LOG_LEVEL=WARNING
 unset SENTRY_DSN
-# Tracing is off, as it is without a collector, unless BENCH_OTLP=1: then every API process exports
-# its spans to a stand-in collector that accepts and discards them (docs/benchmarks.md#tracing).
+# Tracing is off, as it is without a collector. With BENCH_OTLP=1 two more API servers (cached and
+# uncached) have it on, exporting their spans to a stand-in collector that accepts and discards them,
+# and every endpoint is measured on both right after each other (docs/benchmarks.md#tracing).
 unset OTEL_EXPORTER_OTLP_ENDPOINT
-if [ "${BENCH_OTLP:-0}" = 1 ]; then
+tracing="${BENCH_OTLP:-0}"
+if [ "$tracing" = 1 ]; then
     otlp_port="$(free_port)"
     "$python" "$root/bench/otlp_sink.py" "$otlp_port" &
     otlp_pid="$!"
-    export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port"
 fi
 
 cd "$backend"
@@ -101,10 +103,15 @@ echo "bench: migrating and seeding (20 articles with tags, authors, covers, comm
 "$python" manage.py migrate --noinput -v0
 # seed refuses production settings (its passwords are public); tasks run inline without a broker.
 env -u CELERY_BROKER_URL DJANGO_ENV=development "$python" manage.py seed --articles 20 >/dev/null
-token="$("$python" manage.py shell -v0 -c "
-from rest_framework_simplejwt.tokens import AccessToken
+# A signed-in session's access token: a bearer token is checked against its session (a bare
+# AccessToken.for_user has none and is refused). Development settings, as for seed: a task the
+# sign-in enqueues (a new-device email) runs inline and its email goes to the console.
+token="$(env -u CELERY_BROKER_URL -u EMAIL_URL DJANGO_ENV=development "$python" manage.py shell -v0 -c "
 from apps.accounts.models import User
-print(AccessToken.for_user(User.objects.get(email='demo@example.com')))")"
+from apps.accounts.services.sessions import session_start
+from apps.common.auth import ClientInfo
+user = User.objects.get(email='demo@example.com')
+print(session_start(user=user, client=ClientInfo(ip='127.0.0.1', user_agent='bench')).access)" | tail -1)"
 
 "$python" manage.py collectstatic --noinput -v0  # WhiteNoise warns about a missing STATIC_ROOT otherwise
 
@@ -147,7 +154,7 @@ bare_port="$(free_port)"
 # As in the web pods (infra/k8s/base/web.yaml): every gunicorn process writes its metrics to a
 # shared directory, which costs each request its writes there (docs/observability.md).
 metrics_dir="$(mktemp -d)"
-mkdir "$metrics_dir/cached" "$metrics_dir/uncached"
+mkdir "$metrics_dir/cached" "$metrics_dir/uncached" "$metrics_dir/traced-cached" "$metrics_dir/traced-uncached"
 start_server "$web_port" config.wsgi:application /healthz PROMETHEUS_MULTIPROC_DIR="$metrics_dir/cached"
 start_server "$uncached_port" config.wsgi:application /healthz CONTENT_CACHE_SECONDS=0 \
     PROMETHEUS_MULTIPROC_DIR="$metrics_dir/uncached"
@@ -155,6 +162,18 @@ start_server "$bare_port" bare.wsgi:application / DJANGO_SETTINGS_MODULE=bare.se
 cached="http://127.0.0.1:$web_port"
 uncached="http://127.0.0.1:$uncached_port"
 bare="http://127.0.0.1:$bare_port"
+# With tracing: the same two servers, exporting (the key is the server without it).
+declare -A traced=()
+if [ "$tracing" = 1 ]; then
+    traced_port="$(free_port)"
+    traced_uncached_port="$(free_port)"
+    start_server "$traced_port" config.wsgi:application /healthz PROMETHEUS_MULTIPROC_DIR="$metrics_dir/traced-cached" \
+        OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port"
+    start_server "$traced_uncached_port" config.wsgi:application /healthz CONTENT_CACHE_SECONDS=0 \
+        PROMETHEUS_MULTIPROC_DIR="$metrics_dir/traced-uncached" OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port"
+    traced[$cached]="http://127.0.0.1:$traced_port"
+    traced[$uncached]="http://127.0.0.1:$traced_uncached_port"
+fi
 
 # --- Load ------------------------------------------------------------------------------------
 # name|server|path|auth|target ratio to the bare Django view. Every measurement of an endpoint is
@@ -200,23 +219,39 @@ measure() { # scenario line, seconds; sets m_rps, m_p50 and m_p99 (no subshell: 
     m_p99="$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
 }
 
+with_tracing() { # scenario line -> the same on the traced twin of its server
+    local name server path auth target
+    IFS='|' read -r name server path auth target <<<"$1"
+    echo "$name|${traced[$server]}|$path|$auth|$target"
+}
+warmups=("$bare_view" "$healthz" "${scenarios[@]}")
+if [ "$tracing" = 1 ]; then
+    for scenario in "${scenarios[@]}"; do warmups+=("$(with_tracing "$scenario")"); done
+fi
+
 load_before="$(cut -d' ' -f1 /proc/loadavg)"
 # Unmeasured first: every worker has imported its code paths, opened its connections and, for
 # the cached server, stored the responses.
-for scenario in "$bare_view" "$healthz" "${scenarios[@]}"; do
+for scenario in "${warmups[@]}"; do
     IFS='|' read -r name server path auth target <<<"$scenario"
     headers=()
     [ "$auth" = yes ] && headers=(-H "Authorization: Bearer $token")
-    status="$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$server$path")"
-    if [ "$status" != 200 ]; then
-        echo "bench: $server$path answered $status, expected 200" >&2
+    body="$(curl -s -w '\n%{http_code}' "${headers[@]}" "$server$path")"
+    if [ "${body##*$'\n'}" != 200 ]; then
+        echo "bench: $server$path answered ${body##*$'\n'}, expected 200: $(head -c 300 <<<"${body%$'\n'*}")" >&2
         exit 1
     fi
     measure "$scenario" "$warmup"
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
-declare -A rps p50 p99 to_bare to_healthz
+declare -A rps p50 p99 to_bare to_healthz on_rps on_p50 on_p99 on_to_off
+measure_with_tracing() { # scenario index: the same load on the traced twin, as a ratio to the run just before
+    local off_rps="$m_rps"
+    measure "$(with_tracing "${scenarios[$1]}")" "$duration"
+    on_rps[$1]+=" $m_rps" on_p50[$1]+=" $m_p50" on_p99[$1]+=" $m_p99"
+    on_to_off[$1]+=" $(ratio "$m_rps" "$off_rps")"
+}
 for round in $(seq "$rounds"); do
     echo "bench: round $round of $rounds" >&2
     for i in "${!scenarios[@]}"; do
@@ -231,6 +266,7 @@ for round in $(seq "$rounds"); do
         rps[$i]+=" $m_rps" p50[$i]+=" $m_p50" p99[$i]+=" $m_p99"
         to_bare[$i]+=" $(ratio "$m_rps" "$bare_rps")"
         to_healthz[$i]+=" $(ratio "$m_rps" "$healthz_rps")"
+        [ "$tracing" != 1 ] || measure_with_tracing "$i"
     done
 done
 
@@ -271,7 +307,21 @@ for i in "${!scenarios[@]}"; do
         "${target:+>=$target}" "$verdict"
 done
 
-[ "${BENCH_OTLP:-0}" != 1 ] || echo "Tracing on: every API process exported its spans to a local OTLP/HTTP sink."
+if [ "$tracing" = 1 ]; then
+    printf '\nTracing on (OTEL_EXPORTER_OTLP_ENDPOINT set, every span exported by OTLP/HTTP to bench/otlp_sink.py),\n'
+    printf 'each measured right after the same load with tracing off; on / off is the median of those pairs:\n\n'
+    printf '| %-26s | %9s | %9s | %7s | %7s | %18s |\n' endpoint "off req/s" "on req/s" "on p50" "on p99" "on / off (range)"
+    printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..28})" "-----------" "-----------" "---------" \
+        "---------" "--------------------"
+    for i in "${!scenarios[@]}"; do
+        IFS='|' read -r name server path auth target <<<"${scenarios[$i]}"
+        # shellcheck disable=SC2086 # the lists are space-separated numbers
+        printf '| %-26s | %9.0f | %9.0f | %7.2f | %7.2f | %18s |\n' "$name" "$(median ${rps[$i]})" \
+            "$(median ${on_rps[$i]})" "$(median ${on_p50[$i]})" "$(median ${on_p99[$i]})" \
+            "$(printf '%.2f (%.2f-%.2f)' "$(median ${on_to_off[$i]})" "$(minimum ${on_to_off[$i]})" "$(maximum ${on_to_off[$i]})")"
+    done
+    echo "The sink's count of what it received follows when it stops (exports, bytes)."
+fi
 # Content reads at 100,000 articles, in-process and uncached (bench/scale.py; seeds once).
 if [ "${BENCH_SCALE:-1}" != 0 ]; then
     SCALE_DATABASE_URL="$pg/bench_scale" "$python" "$root/bench/scale.py" || failed=1

@@ -9,7 +9,10 @@ Run by infra/scripts/validate.sh on `kubectl kustomize` output of every overlay.
      infra/k8s/schemas (see the README there); any other kind fails: add a schema first;
   3. references between objects: Services, Ingress backends, HPAs, ScaledObjects, PDBs and
      ConfigMaps must point at something that exists in the same render;
-  4. the pod hardening and sizing rules this repository promises (docs/deployment.md);
+  4. the pod hardening and sizing rules this repository promises (docs/deployment.md), and
+     the probes: Deployments behind a Service have both; Celery workers are live while they
+     answer a ping (manage.py worker_check, for their own node) and ready while the broker
+     takes a connection (manage.py broker_check), docs/operations.md#probes;
   5. with --summary-in, that a doc quotes the replica/resource summary verbatim
      (docs/scaling.md does, for staging and production).
 Exits 1 on any problem.
@@ -160,6 +163,8 @@ def check(name: str, docs: list[dict], versions: list[str], summary_doc: Path | 
                 for probe in ("livenessProbe", "readinessProbe"):
                     if probe not in container:
                         problems.append(f"{cref}: serves traffic, so it needs a {probe}")
+            if ref.startswith("Deployment/"):
+                problems += worker_probe_problems(cref, container)
 
     lines = summary_lines(name, by_kind, workloads, hpa_targets, keda_targets)
     counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(by_kind.items()))
@@ -170,6 +175,24 @@ def check(name: str, docs: list[dict], versions: list[str], summary_doc: Path | 
             f"{summary_doc} does not show this summary: paste the block above (without the counts in "
             "parentheses) into it, so the documented sizes stay the rendered ones"
         )
+    return problems
+
+
+def worker_probe_problems(cref: str, container: dict) -> list[str]:
+    """A Celery worker's probes: liveness pings its own node, readiness asks the broker."""
+    command = container.get("command", [])
+    if command[:1] != ["celery"] or "worker" not in command or "-n" not in command:
+        return []
+    node = command[command.index("-n") + 1].replace("%h", "$HOSTNAME")
+
+    def probe_command(probe: str) -> str:
+        return " ".join(container.get(probe, {}).get("exec", {}).get("command", []))
+
+    problems = []
+    if "manage.py worker_check" not in probe_command("livenessProbe") or node not in probe_command("livenessProbe"):
+        problems.append(f"{cref}: a worker's livenessProbe runs `manage.py worker_check --node {node}`")
+    if "manage.py broker_check" not in probe_command("readinessProbe"):
+        problems.append(f"{cref}: a worker's readinessProbe runs `manage.py broker_check`")
     return problems
 
 

@@ -23,5 +23,6 @@ class ExportAdmin(ModelAdmin):
         "finished_at",
         "expires_at",
         "notified_at",
+        "failure_code",
         "error",
     )

@@ -1,7 +1,7 @@
 """Personal data export endpoints. Thin: call one service or selector, serialise."""
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,12 +14,21 @@ from apps.exports import selectors, services
 from apps.exports.models import Export
 
 
+@extend_schema_serializer(component_name="ExportFailure")
+class ExportFailureSerializer(serializers.Serializer):
+    """Why an export failed, told to its owner; the exception text stays with operators (admin, logs)."""
+
+    code = serializers.ChoiceField(choices=Export.FailureCode.choices, help_text="Stable: clients may translate it")
+    message = serializers.CharField(help_text="The reason in the request's language")
+
+
 class ExportSerializer(serializers.ModelSerializer):
     download_url = serializers.SerializerMethodField(help_text="Presigned, short-lived; null until succeeded")
+    failure = serializers.SerializerMethodField(help_text="Why it failed; null unless failed")
 
     class Meta:
         model = Export
-        fields = ("id", "status", "progress", "size", "download_url", "expires_at", "created_at")
+        fields = ("id", "status", "progress", "size", "download_url", "failure", "expires_at", "created_at")
         read_only_fields = fields
 
     @extend_schema_field(serializers.URLField(allow_null=True))
@@ -29,6 +38,13 @@ class ExportSerializer(serializers.ModelSerializer):
         if export.expires_at is not None and export.expires_at <= timezone.now():
             return None
         return export.file.url
+
+    @extend_schema_field(ExportFailureSerializer(allow_null=True))
+    def get_failure(self, export: Export) -> dict[str, str] | None:
+        if export.status != Export.Status.FAILED:
+            return None
+        code = Export.FailureCode(export.failure_code or Export.FailureCode.BUILD_ERROR)
+        return {"code": code.value, "message": str(code.label)}
 
 
 class ExportListApi(APIView):

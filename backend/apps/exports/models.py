@@ -17,6 +17,13 @@ class Export(BaseModel):
         SUCCEEDED = "succeeded", _("Succeeded")
         FAILED = "failed", _("Failed")
 
+    class FailureCode(models.TextChoices):
+        """Why a failed export failed, as the user is told it: a stable code and its message (the label)."""
+
+        BUILD_ERROR = "build_error", _("Something went wrong while building your export. Please start a new one.")
+        TIMED_OUT = "timed_out", _("Building your export took too long and was stopped. Please start a new one.")
+        INTERRUPTED = "interrupted", _("Building your export was interrupted. Please start a new one.")
+
     ACTIVE_STATUSES = (Status.PENDING, Status.RUNNING)
 
     # Random, so an export's id (and its archive's storage path) cannot be guessed.
@@ -31,6 +38,8 @@ class Export(BaseModel):
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
     notified_at = models.DateTimeField(null=True, blank=True)
+    # Set with status "failed": what the API tells the user (never the exception text below).
+    failure_code = models.CharField(max_length=16, choices=FailureCode.choices, blank=True)
     # For operators (admin, logs); the API never shows it.
     error = models.CharField(max_length=255, blank=True)
 

@@ -95,15 +95,18 @@ def export_build(*, export: Export) -> Export:
     return export
 
 
-def export_fail(*, export_id: str, reason: str) -> bool:
-    """The build gave up: the user sees ``failed`` and may ask again. False if it was not in flight."""
+def export_fail(*, export_id: str, failure_code: Export.FailureCode, error: str) -> bool:
+    """The build gave up: the user sees ``failed`` with ``failure_code``'s reason and may ask again
+    at once; ``error`` is for operators only. False if it was not in flight (the first failure path
+    to run keeps its reason)."""
     now = timezone.now()
     return bool(
         Export.objects.filter(pk=export_id, status__in=Export.ACTIVE_STATUSES).update(
             status=Export.Status.FAILED,
+            failure_code=failure_code,
             finished_at=now,
             expires_at=now + settings.EXPORTS_RETENTION,
-            error=reason[:255],
+            error=error[:255],
         )
     )
 
@@ -129,7 +132,11 @@ def exports_cleanup(*, now: datetime | None = None) -> tuple[int, int]:
     now = now or timezone.now()
     failed = 0
     for export_id in selectors.exports_stale_ids(now=now):
-        failed += export_fail(export_id=export_id, reason="stale: the build task never finished")
+        failed += export_fail(
+            export_id=export_id,
+            failure_code=Export.FailureCode.INTERRUPTED,
+            error="stale: the build task never finished",
+        )
     deleted = 0
     for export in selectors.exports_expired(now=now):
         export.delete()

@@ -4,9 +4,11 @@ from typing import Any
 
 from billiard.einfo import ExceptionInfo
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
 
 from apps.exports import selectors, services
+from apps.exports.models import Export
 from apps.jobs.base import TRANSIENT_EMAIL_ERRORS, ReliableTask
 
 
@@ -14,17 +16,26 @@ class BuildExportTask(ReliableTask):
     def on_failure(
         self, exc: Exception, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any], einfo: ExceptionInfo
     ) -> None:
-        """Failed for good (retries exhausted or a permanent error): the user sees a failed export."""
+        """Failed for good (retries exhausted, a permanent error, a time limit): the user sees a failed export."""
         export_id = kwargs.get("export_id", args[0] if args else None)
         if export_id is not None:
-            services.export_fail(export_id=str(export_id), reason=f"{type(exc).__name__}: {exc}")
+            timed_out = isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded)
+            services.export_fail(
+                export_id=str(export_id),
+                failure_code=Export.FailureCode.TIMED_OUT if timed_out else Export.FailureCode.BUILD_ERROR,
+                error=f"{type(exc).__name__}: {exc}",
+            )
 
     def on_dead_letter(self, *, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any], reason: str) -> None:
         """Dead-lettered without finishing (worker killed past the delivery limit, hard time limit):
         the user sees a failed export and may ask again at once."""
         export_id = kwargs.get("export_id", args[0] if args else None)
         if export_id is not None:
-            services.export_fail(export_id=str(export_id), reason=f"dead-lettered ({reason})")
+            services.export_fail(
+                export_id=str(export_id),
+                failure_code=Export.FailureCode.INTERRUPTED,
+                error=f"dead-lettered ({reason})",
+            )
 
 
 @shared_task(

@@ -9,12 +9,13 @@ for a transaction that rolled back, and never lost after one that committed.
 """
 
 import logging
+import uuid
 from datetime import timedelta
 
 from amqp.exceptions import AMQPError
 from celery import Task, current_app
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerOperationalError
 from opentelemetry import context as otel_context
@@ -87,7 +88,7 @@ def _outbox_message_publish(*, message: OutboxMessage, fast: bool) -> bool:
                 args=message.args, kwargs=message.kwargs, task_id=options["task_id"], headers=headers
             )
         elif fast:
-            publish_within_budget(message.task_name, **options)
+            publish_within_budget(message.task_name, on_late_success=lambda: _outbox_row_delete(message.pk), **options)
         else:
             # By name: the publishing process need not import the task's module.
             current_app.send_task(message.task_name, **options)
@@ -104,6 +105,15 @@ def _outbox_message_publish(*, message: OutboxMessage, fast: bool) -> bool:
         return False
     OutboxMessage.objects.filter(pk=message.pk).delete()
     return True
+
+
+def _outbox_row_delete(message_id: uuid.UUID) -> None:
+    """The publish went through after its request gave up on it: the relay need not send it again.
+    On the publishing thread, whose database connection is its own: closed here, not kept open."""
+    try:
+        OutboxMessage.objects.filter(pk=message_id).delete()
+    finally:
+        connections.close_all()
 
 
 def outbox_relay(*, grace: timedelta | None = None, batch_size: int = 500) -> int:

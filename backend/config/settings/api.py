@@ -92,7 +92,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"MfaMethodEnum": ["totp", "recoveryCode", "passkey"]},
+    "ENUM_NAME_OVERRIDES": {
+        "MfaMethodEnum": ["totp", "recoveryCode", "passkey"],
+        "ExportFailureCodeEnum": "apps.exports.models.Export.FailureCode",
+    },
     "CAMELIZE_NAMES": False,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",

@@ -1,9 +1,14 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { NextIntlClientProvider } from "next-intl";
+import type { ReactNode } from "react";
 
 import { DataExport } from "@/features/account/components/data-export";
 import { EXPORT_POLL_MS } from "@/features/account/hooks";
 import type { DataExport as Export } from "@/lib/api/types";
+
+import de from "../../messages/de.json";
 
 import { renderWithIntl } from "./render";
 import { http, problem, server } from "./server";
@@ -36,6 +41,7 @@ describe("DataExport", () => {
     progress,
     size: downloadUrl ? 1_400_000 : null,
     downloadUrl,
+    failure: null,
     expiresAt: downloadUrl ? "2026-01-08T12:00:00Z" : null,
     createdAt: "2026-01-01T12:00:00Z",
   });
@@ -149,7 +155,12 @@ describe("DataExport", () => {
   test("lists past exports with status, size, expiry and download", async () => {
     history([
       exportState("succeeded", 100, "/media/e1.zip"),
-      { ...exportState("failed", 30), id: "e2", createdAt: "2025-12-30T09:00:00Z" },
+      {
+        ...exportState("failed", 30),
+        id: "e2",
+        createdAt: "2025-12-30T09:00:00Z",
+        failure: { code: "interrupted", message: "Building your export was interrupted." },
+      },
       { ...exportState("succeeded", 100), id: "e3", size: 812, createdAt: "2025-12-29T09:00:00Z" },
     ]);
     renderWithIntl(<DataExport />);
@@ -163,6 +174,9 @@ describe("DataExport", () => {
       within(rows[0]!).getByRole("link", { name: "Download the export of Jan 1, 2026, 12:00 PM" }),
     ).toHaveAttribute("href", "/media/e1.zip");
     expect(rows[1]).toHaveTextContent("Failed");
+    expect(rows[1]).toHaveTextContent(
+      "Building your export was interrupted. Please start a new one.",
+    );
     expect(within(rows[1]!).queryByRole("link")).not.toBeInTheDocument();
     expect(rows[2]).toHaveTextContent("812 bytes");
     expect(rows[2]).toHaveTextContent("Expired");
@@ -176,5 +190,58 @@ describe("DataExport", () => {
     renderWithIntl(<DataExport />);
 
     expect(await screen.findByText("You have not exported your data yet.")).toBeInTheDocument();
+  });
+
+  const failedExport = (code: string, message = "The API's own words."): Export => ({
+    ...exportState("failed", 60),
+    failure: { code: code as NonNullable<Export["failure"]>["code"], message },
+  });
+
+  test("an export that fails while polled says why, and a new one can start at once", async () => {
+    history([]);
+    server.use(
+      http.post("/api/v1/users/me/exports/", ({ response }) =>
+        response(202).json(exportState("running", 60)),
+      ),
+      http.get("/api/v1/users/me/exports/{export_id}/", ({ response }) =>
+        response(200).json(failedExport("timed_out")),
+      ),
+    );
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    renderWithIntl(<DataExport />);
+
+    await user.click(screen.getByRole("button", { name: "Export my data" }));
+    await act(() => jest.advanceTimersByTimeAsync(EXPORT_POLL_MS));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Building your export took too long and was stopped. Please start a new one.",
+    );
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Export my data" })).toBeEnabled();
+  });
+
+  test("a failure code this build does not know shows the API's localised message", async () => {
+    history([failedExport("disk_full", "The disk is full. Please start a new one.")]);
+    renderWithIntl(<DataExport />);
+
+    const rows = within(await screen.findByTestId("export-history")).getAllByRole("listitem");
+    expect(rows[0]).toHaveTextContent("The disk is full. Please start a new one.");
+  });
+
+  test("the history gives the reason in German", async () => {
+    history([failedExport("build_error")]);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const German = ({ children }: { children: ReactNode }) => (
+      <NextIntlClientProvider locale="de" messages={de} timeZone="UTC">
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </NextIntlClientProvider>
+    );
+    renderWithIntl(<DataExport />, { wrapper: German });
+
+    const rows = within(await screen.findByTestId("export-history")).getAllByRole("listitem");
+    expect(rows[0]).toHaveTextContent("Fehlgeschlagen");
+    expect(rows[0]).toHaveTextContent(
+      "Beim Erstellen deines Exports ist ein Fehler aufgetreten. Bitte starte einen neuen.",
+    );
   });
 });

@@ -1,6 +1,7 @@
 """OpenTelemetry: one trace from the caller's traceparent through the API request to the task it
 enqueued, however late the outbox relay publishes it (config/tracing.py, docs/observability.md)."""
 
+import contextlib
 import logging
 from datetime import timedelta
 
@@ -92,6 +93,53 @@ def test_relay_publishes_a_message_in_the_trace_it_was_written_in(spans, monkeyp
 
     [traceparent] = injected
     assert traceparent.split("-")[1] == format(span.get_span_context().trace_id, "032x")
+
+
+def test_the_fast_path_publishes_on_its_thread_in_the_requests_trace(
+    spans, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The request's publish runs on a publishing thread (apps/jobs/publishing.py): the trace context
+    and the request ID go with it, into the task headers and the thread's log lines."""
+    import threading
+
+    from apps.common.request_context import current_request_id
+    from apps.jobs import publishing
+    from config.celery import app as celery_app
+
+    class Connection:
+        def Producer(self):  # kombu's name
+            return None
+
+    class Pool:
+        def acquire(self, **_):
+            return contextlib.nullcontext(Connection())
+
+    published = []
+
+    def send_task(name, **options):
+        carrier = {}
+        propagate.inject(carrier)
+        published.append((threading.current_thread().name, carrier["traceparent"], current_request_id.get()))
+
+    monkeypatch.setattr(publishing, "_pool", Pool)
+    monkeypatch.setattr(celery_app, "send_task", send_task)
+    celery_app.conf.task_always_eager = False
+    token = current_request_id.set("req-fast-1")
+    try:
+        with (
+            trace.get_tracer("test").start_as_current_span("request") as span,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            enqueue_on_commit(broker_tasks.log_message, "hello")
+    finally:
+        current_request_id.reset(token)
+        celery_app.conf.task_always_eager = True
+
+    [(thread, traceparent, request_id)] = published
+    assert thread.startswith("publish")
+    assert traceparent.split("-")[1] == format(span.get_span_context().trace_id, "032x")
+    assert request_id == "req-fast-1"
+    assert not OutboxMessage.objects.exists()  # published within the budget: the row is gone
 
 
 def test_log_records_carry_the_trace_id_in_progress(spans):

@@ -1096,11 +1096,33 @@ export interface components {
        * @description Presigned, short-lived; null until succeeded
        */
       readonly downloadUrl: string | null;
+      /** @description Why it failed; null unless failed */
+      readonly failure: components["schemas"]["ExportFailure"] | null;
       /** Format: date-time */
       readonly expiresAt: string | null;
       /** Format: date-time */
       readonly createdAt: string;
     };
+    /** @description Why an export failed, told to its owner; the exception text stays with operators (admin, logs). */
+    ExportFailure: {
+      /**
+       * @description Stable: clients may translate it
+       *
+       *     * `build_error` - Something went wrong while building your export. Please start a new one.
+       *     * `timed_out` - Building your export took too long and was stopped. Please start a new one.
+       *     * `interrupted` - Building your export was interrupted. Please start a new one.
+       */
+      code: components["schemas"]["ExportFailureCodeEnum"];
+      /** @description The reason in the request's language */
+      message: string;
+    };
+    /**
+     * @description * `build_error` - Something went wrong while building your export. Please start a new one.
+     *     * `timed_out` - Building your export took too long and was stopped. Please start a new one.
+     *     * `interrupted` - Building your export was interrupted. Please start a new one.
+     * @enum {string}
+     */
+    ExportFailureCodeEnum: "build_error" | "timed_out" | "interrupted";
     /**
      * @description * `pending` - Pending
      *     * `running` - Running

@@ -23,8 +23,9 @@ def test_starting_an_export_answers_202_with_the_job(auth_client):
 
     assert response.status_code == 202
     body = response.json()
-    assert set(body) == {"id", "status", "progress", "size", "downloadUrl", "expiresAt", "createdAt"}
+    assert set(body) == {"id", "status", "progress", "size", "downloadUrl", "failure", "expiresAt", "createdAt"}
     assert body["status"] == "pending"
+    assert body["failure"] is None
     assert body["progress"] == 0
     assert body["downloadUrl"] is None
     assert body["expiresAt"] is None
@@ -55,6 +56,39 @@ def test_a_finished_export_has_a_download_url_until_it_expires(auth_client, user
     assert body["downloadUrl"].endswith(".zip")
     Export.objects.filter(pk=export.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     assert auth_client.get(detail_url(export.pk)).json()["downloadUrl"] is None
+
+
+@pytest.mark.parametrize(
+    ("failure_code", "english", "german"),
+    [
+        (Export.FailureCode.BUILD_ERROR, "Something went wrong", "Beim Erstellen"),
+        (Export.FailureCode.TIMED_OUT, "took too long", "zu lange"),
+        (Export.FailureCode.INTERRUPTED, "was interrupted", "unterbrochen"),
+    ],
+)
+def test_a_failed_export_says_why_in_the_users_language_and_never_the_exception(
+    auth_client, user, failure_code, english, german
+):
+    export = ExportFactory(
+        user=user, status=Export.Status.FAILED, failure_code=failure_code, error="OperationalError: db-7 refused"
+    )
+
+    body = auth_client.get(detail_url(export.pk)).json()
+    german_body = auth_client.get(detail_url(export.pk), headers={"accept-language": "de"}).json()
+
+    assert body["failure"]["code"] == german_body["failure"]["code"] == failure_code
+    assert english in body["failure"]["message"]
+    assert german in german_body["failure"]["message"]
+    assert "db-7" not in str(body) + str(german_body)
+
+
+def test_after_a_failed_export_a_new_one_starts_at_once(auth_client, user):
+    ExportFactory(user=user, status=Export.Status.FAILED, failure_code=Export.FailureCode.INTERRUPTED)
+
+    response = auth_client.post(LIST_URL)
+
+    assert response.status_code == 202
+    assert [item["status"] for item in auth_client.get(LIST_URL).json()] == ["pending", "failed"]
 
 
 def test_an_unknown_export_is_a_404(auth_client):
@@ -115,6 +149,8 @@ def test_the_list_shows_your_exports_newest_first_with_size_and_download(auth_cl
     assert body[1]["size"] == 1234
     assert body[1]["downloadUrl"]
     assert body[2]["downloadUrl"] is None
+    assert body[2]["failure"]["code"] == "build_error"
+    assert body[1]["failure"] is None
 
 
 def test_reading_the_list_does_not_count_against_the_exports_rate(auth_client):

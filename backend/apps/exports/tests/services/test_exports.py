@@ -130,9 +130,22 @@ def test_a_build_that_keeps_failing_marks_the_export_failed(user, failing_sectio
     assert isinstance(result.result, ValueError)
 
     export.refresh_from_db()
-    assert export.status == Export.Status.FAILED
+    assert (export.status, export.failure_code) == (Export.Status.FAILED, Export.FailureCode.BUILD_ERROR)
     assert export.error == "ValueError: section broke"
     assert export.expires_at is not None
+
+
+def test_a_build_stopped_by_its_time_limit_fails_as_timed_out(user):
+    from celery.exceptions import TimeLimitExceeded
+
+    export = ExportFactory(user=user, status=Export.Status.RUNNING, progress=60)
+
+    # What the worker's main process calls when the hard time limit killed the pool child.
+    tasks.build_export.on_failure(TimeLimitExceeded(660), "t-1", (str(export.pk),), {}, None)
+
+    export.refresh_from_db()
+    assert (export.status, export.failure_code) == (Export.Status.FAILED, Export.FailureCode.TIMED_OUT)
+    assert export.error.startswith("TimeLimitExceeded")
 
 
 def test_cleanup_deletes_expired_exports_with_their_archives(user, django_capture_on_commit_callbacks):
@@ -161,6 +174,7 @@ def test_cleanup_fails_an_export_running_past_its_tasks_hard_time_limit(user, se
     stale.refresh_from_db()
     running.refresh_from_db()
     assert (stale.status, running.status) == (Export.Status.FAILED, Export.Status.RUNNING)
+    assert stale.failure_code == Export.FailureCode.INTERRUPTED
     assert stale.error.startswith("stale")
     assert limit < timedelta(minutes=15)
 
@@ -187,8 +201,23 @@ def test_a_dead_lettered_build_fails_its_export_and_a_new_one_can_start(user):
     assert dead_letter_handle(headers=headers, body=[[str(export.pk)], {}, {}])
 
     export.refresh_from_db()
-    assert (export.status, export.error) == (Export.Status.FAILED, "dead-lettered (delivery_limit)")
+    assert (export.status, export.failure_code) == (Export.Status.FAILED, Export.FailureCode.INTERRUPTED)
+    assert export.error == "dead-lettered (delivery_limit)"
     assert services.export_request(user=user).status == Export.Status.PENDING
+
+
+def test_a_later_failure_path_keeps_the_first_reason(user, failing_section):
+    """on_failure ran (the build raised); the rejected message's dead letter then changes nothing."""
+    from apps.jobs.dead_letters import dead_letter_handle
+
+    export = ExportFactory(user=user)
+    tasks.build_export.apply(args=[str(export.pk)], throw=False)
+    headers = {"task": tasks.build_export.name, "id": "t-1", "x-first-death-reason": "rejected"}
+
+    assert dead_letter_handle(headers=headers, body=[[str(export.pk)], {}, {}])
+
+    export.refresh_from_db()
+    assert (export.failure_code, export.error) == (Export.FailureCode.BUILD_ERROR, "ValueError: section broke")
 
 
 def test_deleting_the_account_deletes_the_archives(user, django_capture_on_commit_callbacks):

@@ -60,6 +60,7 @@ def test_a_build_killed_past_the_delivery_limit_fails_its_export_and_a_retry_suc
     )
     export.refresh_from_db()
     assert export.error == "dead-lettered (delivery_limit)"
+    assert export.failure_code == Export.FailureCode.INTERRUPTED  # what the user is told (the API's failure)
     # The copy for people stays in dead_letter (taken out here, so later tests find only theirs).
     kept = wait_for(dead_letter_messages, timeout=10, what="the copy in the dead-letter queue")
     assert [message.headers["task"] for message in kept] == ["apps.exports.tasks.build_export"]

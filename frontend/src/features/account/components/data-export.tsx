@@ -9,6 +9,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { toApiError } from "@/lib/api/errors";
 import { useTranslateError } from "@/lib/use-translate-error";
 
+import { useExportFailureReason } from "../export-failure";
 import {
   exportFinished,
   exportToResume,
@@ -23,6 +24,7 @@ export function DataExport() {
   const t = useTranslations("account");
   const locale = useLocale();
   const translate = useTranslateError();
+  const failureReason = useExportFailureReason();
   const history = useExports();
   const [startedId, setStartedId] = useState<string | null>(null);
   const start = useStartExport((started) => setStartedId(started.id));
@@ -49,7 +51,9 @@ export function DataExport() {
           </p>
         </div>
       ) : null}
-      {current?.status === "failed" ? <Alert tone="error">{t("exportFailed")}</Alert> : null}
+      {current?.status === "failed" ? (
+        <Alert tone="error">{failureReason(current.failure)}</Alert>
+      ) : null}
       {current?.status === "succeeded" && current.downloadUrl ? (
         <Alert tone="success">
           <a href={current.downloadUrl} className="link" download>

@@ -9,6 +9,7 @@ import type { DataExport } from "@/lib/api/types";
 import { formatBytes } from "@/lib/format";
 import { useTranslateError } from "@/lib/use-translate-error";
 
+import { useExportFailureReason } from "../export-failure";
 import { exportFinished } from "../hooks";
 
 const dateTime = (iso: string, locale: string) =>
@@ -17,13 +18,14 @@ const dateTime = (iso: string, locale: string) =>
   );
 
 /**
- * Past exports: when, how they ended, how large, until when and the download. The one in
- * flight is left to the progress bar above (data-export.tsx).
+ * Past exports: when, how they ended (and why a failed one failed), how large, until when and
+ * the download. The one in flight is left to the progress bar above (data-export.tsx).
  */
 export function ExportHistory({ query }: { query: UseQueryResult<DataExport[]> }) {
   const t = useTranslations("account");
   const locale = useLocale();
   const translate = useTranslateError();
+  const failureReason = useExportFailureReason();
 
   if (query.isError) {
     const error = toApiError(query.error);
@@ -50,6 +52,11 @@ export function ExportHistory({ query }: { query: UseQueryResult<DataExport[]> }
                 <span>
                   {t(item.status === "succeeded" ? "exportSucceeded" : "exportFailedShort")}
                 </span>
+                {item.status === "failed" ? (
+                  <span className="text-zinc-600 dark:text-zinc-400">
+                    {failureReason(item.failure)}
+                  </span>
+                ) : null}
                 {item.size !== null ? <span>{formatBytes(item.size, locale)}</span> : null}
                 {item.downloadUrl ? (
                   <>
