@@ -108,10 +108,14 @@ def _seed() -> None:
         )
         Tag.objects.bulk_create(Tag(name=f"Tag {n}", slug=f"tag-{n}") for n in range(TAGS))
         fields = {field.name for field in Article._meta.get_fields()}
-        # Columns without a database default (the comment count, the review note; tags in older schemas).
+        # Columns without a database default (the comment count, the review note, the SEO fields; tags
+        # in older schemas).
         extra = [
             (name, value)
-            for name, value in (("comment_count", "0"), ("tag_list", "'[]'"), ("review_note", "''"))
+            for name, value in (
+                *(("comment_count", "0"), ("tag_list", "'[]'"), ("review_note", "''")),
+                *(("meta_title", "''"), ("meta_description", "''"), ("social_image", "''")),
+            )
             if name in fields
         ]
         extra_columns = "".join(f", {name}" for name, _ in extra)
