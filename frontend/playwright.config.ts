@@ -12,8 +12,10 @@ import {
   FRONTEND_PORT,
   FRONTEND_URL,
   MAIL_DIR,
+  // [copier] if social_github
   OAUTH_STUB_PORT,
   OAUTH_STUB_URL,
+  // [copier] end
   QUEUE_PREFIX,
   REVALIDATE_SECRET,
   S3_ENV,
@@ -61,12 +63,14 @@ export default defineConfig({
     },
   ],
   webServer: [
+    // [copier] if social_github
     {
       command: `node e2e/stub-oauth-provider.mjs ${OAUTH_STUB_PORT}`,
       url: `${OAUTH_STUB_URL}/healthz`,
       reuseExistingServer: false,
       timeout: 10_000,
     },
+    // [copier] end
     {
       command: "node e2e/start-backend.mjs",
       url: `${BACKEND_URL}/healthz`,
@@ -93,10 +97,12 @@ export default defineConfig({
         BACKEND_PORT: String(BACKEND_PORT),
         FRONTEND_URL,
         JWT_ACCESS_TOKEN_LIFETIME_SECONDS: String(ACCESS_TOKEN_SECONDS),
+        // [copier] if social_github
         SOCIAL_AUTH_GITHUB_ENTERPRISE_URL: `${OAUTH_STUB_URL}/`,
         SOCIAL_AUTH_GITHUB_ENTERPRISE_API_URL: `${OAUTH_STUB_URL}/api/v3/`,
         SOCIAL_AUTH_GITHUB_ENTERPRISE_KEY: "e2e-client-id",
         SOCIAL_AUTH_GITHUB_ENTERPRISE_SECRET: "e2e-client-secret",
+        // [copier] end
         // Publishing revalidates the site's cached pages at once (e2e/preview-and-publish.spec.ts).
         REVALIDATE_SECRET,
         REVALIDATE_URL: `${FRONTEND_URL}/cms/revalidate`,

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import generated
+
 TEMPLATE_ROOT = Path(__file__).resolve().parent
 
 STARTER_DOMAIN = "app.example.com"
@@ -268,6 +270,7 @@ def render(root: Path, answers: Answers) -> None:
     features = answers.features()
     for path in project_files(root):
         rewrite_file(path, answers, features, root)
+    generated.prune(root, features)
     rename_paths(root, answers)
     write_license(root, answers)
     write_env(root)

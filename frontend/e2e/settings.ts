@@ -30,11 +30,13 @@ export const CONTENT_REDIS_URL = process.env.E2E_CONTENT_REDIS_URL || "redis://1
 export const CACHE_KEY_PREFIX = "e2e";
 /** Short enough that the suite sees an access token expire and the silent refresh happen. */
 export const ACCESS_TOKEN_SECONDS = 5;
+// [copier] if social_github
 /** The stand-in GitHub Enterprise server that social login is driven through. */
 export const OAUTH_STUB_PORT = Number(process.env.E2E_OAUTH_STUB_PORT ?? 8765);
 export const OAUTH_STUB_URL = `http://127.0.0.1:${OAUTH_STUB_PORT}`;
 /** The account the stub provider signs in (see e2e/stub-oauth-provider.mjs). */
 export const OAUTH_STUB_EMAIL = "octo.e2e@example.com";
+// [copier] end
 /** Shared by the backend and the site in this suite: the revalidation webhook's HMAC secret. */
 export const REVALIDATE_SECRET = "e2e-revalidate-secret-of-32-characters-or-more";
 /**

@@ -5,8 +5,11 @@ import uuid
 from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+
+# [copier] if social
 from social_django.models import UserSocialAuth
 
+# [copier] end
 from apps.accounts.models import User, UserSession, email_normalize
 
 
@@ -26,10 +29,12 @@ def user_with_session_state(*, user_id: str | int, session_id: uuid.UUID) -> Use
     return User.objects.annotate(session_live=Exists(live)).filter(pk=user_id).first()
 
 
+# [copier] if social
 def user_social_accounts_list(*, user: User) -> QuerySet[UserSocialAuth]:
     return UserSocialAuth.objects.filter(user=user).order_by("created")
 
 
+# [copier] end
 def user_sessions_active(*, user: User) -> QuerySet[UserSession]:
     """The user's sessions that can still refresh, the most recently used first.
 

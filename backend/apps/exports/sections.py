@@ -19,10 +19,12 @@ def account_write(*, user: User, archive: ExportArchive) -> None:
             "language": user.language,
             "dateJoined": user.date_joined,
             "lastLogin": user.last_login,
+            # [copier] if social
             "socialAccounts": [
                 {"provider": account.provider, "uid": account.uid, "created": account.created}
                 for account in user.social_auth.all()
             ],
+            # [copier] end
         },
     )
 

@@ -57,7 +57,7 @@ class Passkey(models.Model):
 
 
 class MfaTicket(models.Model):
-    """Proof that the password (or social) step passed; traded once for a session by a second factor."""
+    """Proof that the first step (a password or a provider) passed; traded once for a session by a second factor."""
 
     digest = models.CharField(max_length=64, unique=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -1,4 +1,4 @@
-"""Accounts, passwords, JWT sessions and social login."""
+"""Accounts, passwords, JWT sessions and sign-in providers."""
 
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -85,6 +85,7 @@ AUTH_REFRESH_COOKIE = {
     "max_age": int(REFRESH_TOKEN_LIFETIME.total_seconds()),
 }
 
+# [copier] if social
 # --- Social login -------------------------------------------------------------------
 # https://python-social-auth.readthedocs.io/en/latest/configuration/django.html
 # [copier] if social_github
@@ -118,9 +119,10 @@ SOCIAL_AUTH_PIPELINE = (
     "social_core.pipeline.social_auth.load_extra_data",
     "apps.accounts.social.fill_missing_names",
 )
+# [copier] end
 
 # --- Second factors and passkeys (apps/mfa, docs/auth.md#two-factor-authentication) ----
-# The password (or social) step of an account with a second factor answers a ticket, good for
+# The first step (a password or a provider) of an account with a second factor answers a ticket, good for
 # this many seconds and this many wrong codes; the second step trades it for a session.
 AUTH_MFA_TICKET_TTL = env.int("AUTH_MFA_TICKET_TTL", default=300)
 AUTH_MFA_TICKET_MAX_FAILURES = 5

@@ -37,7 +37,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_celery_beat",
     "django_prometheus",
+    # [copier] if social
     "social_django",
+    # [copier] end
     # Versions of articles, tags and comments (docs/editors.md "History").
     "simple_history",
     "apps.common",

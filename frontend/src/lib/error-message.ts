@@ -3,8 +3,11 @@ import type { useTranslations } from "next-intl";
 import type en from "../../messages/en.json";
 
 type ErrorMessages = (typeof en)["errors"];
-// Backend codes, plus the social-login callback codes under "social." (apps/accounts/social.py).
-type ErrorCode = Exclude<keyof ErrorMessages, "social"> | `social.${keyof ErrorMessages["social"]}`;
+// The keys of every message under "errors", nested ones as "group.code".
+type Leaves<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+type ErrorCode = Leaves<ErrorMessages>;
 
 /**
  * `errors.<code>` in the translator's locale, or the backend's own (already localised)

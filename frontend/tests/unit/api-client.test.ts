@@ -48,7 +48,7 @@ function backendWithFreshToken() {
         ? response(200).json(ada)
         : problem(401, "token_not_valid"),
     ),
-    http.get("/api/v1/users/me/social-accounts/", ({ request, response }) =>
+    http.get("/api/v1/users/me/sessions/", ({ request, response }) =>
       request.headers.get("Authorization") === "Bearer fresh"
         ? response(200).json([])
         : problem(401, "token_not_valid"),
@@ -105,14 +105,14 @@ test("concurrent 401s share one refresh and are all replayed with the new token"
   setAccessToken("expired");
   backendWithFreshToken();
 
-  const [me, accounts] = await Promise.all([
+  const [me, sessions] = await Promise.all([
     apiClient.GET("/api/v1/users/me/"),
-    apiClient.GET("/api/v1/users/me/social-accounts/"),
+    apiClient.GET("/api/v1/users/me/sessions/"),
     apiClient.GET("/api/v1/users/me/"),
   ]);
 
   expect(me).toEqual(ada);
-  expect(accounts).toEqual([]);
+  expect(sessions).toEqual([]);
   expect(calls("/api/v1/auth/refresh/")).toHaveLength(1);
   expect(calls("/api/v1/users/me/").map((entry) => entry.authorization)).toEqual([
     "Bearer expired",

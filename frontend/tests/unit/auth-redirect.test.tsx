@@ -1,7 +1,9 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
+// [copier] if social
 import { AuthCallback } from "@/features/auth/components/auth-callback";
+// [copier] end
 import { LoginFlow } from "@/features/auth/components/login-flow";
 
 import { router } from "./navigation-mock";
@@ -20,6 +22,7 @@ jest.mock("@/features/auth/session", () => ({ useSession: () => ({ restore, logi
 // used to leave "//evil.example" for the router, i.e. another site.
 const offSite = ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/.//evil.example"];
 
+// [copier] if social
 test.each(offSite)("the social login callback does not follow %p off-site", async (next) => {
   restore.mockResolvedValue({ id: 1 });
 
@@ -27,6 +30,7 @@ test.each(offSite)("the social login callback does not follow %p off-site", asyn
 
   await waitFor(() => expect(router.replace).toHaveBeenCalledWith("/"));
 });
+// [copier] end
 
 test.each(offSite)("the login form does not follow %p off-site", async (next) => {
   mockSearch = `next=${encodeURIComponent(next)}`;

@@ -14,7 +14,9 @@ const backendCodes = [
   "password_changed",
   "user_inactive",
   "user_not_found",
+  // [copier] if social
   "last_login_method",
+  // [copier] end
   "origin_not_allowed",
   "parse_error",
   "method_not_allowed",

@@ -1,13 +1,19 @@
 import type { ReactElement, ReactNode } from "react";
 
 import HomePage from "@/app/[locale]/(marketing)/page";
+// [copier] if social
 import AuthCallbackPage from "@/app/[locale]/(auth)/auth/callback/page";
+// [copier] end
+// [copier] if social
 import LoginPage from "@/app/[locale]/(auth)/login/page";
+// [copier] end
 import CheckEmailPage from "@/app/[locale]/(auth)/check-email/page";
 import ResetPasswordPage from "@/app/[locale]/(auth)/reset-password/page";
 import VerifyEmailPage from "@/app/[locale]/(auth)/verify-email/page";
+// [copier] if social
 import { AuthCallback } from "@/features/auth/components/auth-callback";
 import { SocialLoginButtons } from "@/features/auth/components/social-login-buttons";
+// [copier] end
 import { ResendVerificationForm } from "@/features/auth/components/resend-verification-form";
 import { ResetPasswordForm } from "@/features/auth/components/reset-password-form";
 import { VerifyEmail } from "@/features/auth/components/verify-email";
@@ -89,6 +95,7 @@ describe("pages given a repeated query parameter", () => {
     expect(queries).toEqual(["?pageSize=10&page=2&tag=x&search=a en"]);
   });
 
+  // [copier] if social
   test("the login page passes the first safe ?next= value on", async () => {
     const page = await LoginPage({
       params,
@@ -122,6 +129,7 @@ describe("pages given a repeated query parameter", () => {
       methods: ["totp", "recoveryCode"],
     });
   });
+  // [copier] end
 
   test("the reset password page uses the first uid and token", async () => {
     const page = await ResetPasswordPage({

@@ -5,6 +5,5 @@
 - ``passwords``: reset by email and change
 - ``profile``: profile changes and account deletion
 - ``email_change``: moving the account to another email address
-- ``social_accounts``: unlinking a social login
 - ``housekeeping``: periodic clean-up (beat)
 """

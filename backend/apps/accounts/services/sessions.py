@@ -81,7 +81,7 @@ def user_login_check(*, email: str, password: str, ip: str) -> User:
 def session_start(*, user: User, client: ClientInfo) -> SessionTokens:
     """Signs a user in from ``client``: a new session and its first token pair.
 
-    Every sign-in ends here (password, social login, a password change's fresh session).
+    Every sign-in ends here (password, sign-in provider, a password change's fresh session).
     A device none of the user's sessions came from gets the owner an email, unless this is
     the account's first sign-in ever (``last_login`` is still empty then).
     """

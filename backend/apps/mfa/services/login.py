@@ -40,7 +40,7 @@ class SignedIn:
 
 
 def login_begin(*, user: User, client: ClientInfo) -> SignedIn | MfaChallenge:
-    """After a first step (password or social): a session, or a ticket when the account has a second factor."""
+    """After a first step (a password or a provider): a session, or a ticket when the account has a second factor."""
     if user_has_second_factor(user=user):
         return mfa_ticket_issue(user=user)
     return SignedIn(user=user, tokens=session_start(user=user, client=client))

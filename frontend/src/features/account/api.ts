@@ -134,6 +134,7 @@ export function getExport(id: string) {
     params: { path: { export_id: id } },
   });
 }
+// [copier] if social
 
 export function listSocialAccounts() {
   return apiClient.GET("/api/v1/users/me/social-accounts/");
@@ -144,3 +145,4 @@ export async function unlinkSocialAccount(id: number) {
     params: { path: { account_id: id } },
   });
 }
+// [copier] end

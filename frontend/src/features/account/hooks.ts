@@ -1,23 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 
-import type { DataExport, SocialAccount } from "@/lib/api/types";
+import type { DataExport } from "@/lib/api/types";
+// [copier] if social
+import type { SocialAccount } from "@/lib/api/types";
+// [copier] end
 
-import {
-  getExport,
-  listExports,
-  listSocialAccounts,
-  startExport,
-  unlinkSocialAccount,
-} from "./api";
+import { getExport, listExports, startExport } from "./api";
+// [copier] if social
+import { listSocialAccounts, unlinkSocialAccount } from "./api";
+// [copier] end
 
 const keys = {
+  // [copier] if social
   socialAccounts: ["me", "social-accounts"] as const,
+  // [copier] end
   export: (id: string) => ["me", "exports", id] as const,
   // Not under ["me", "exports"]: refreshing the list must not refetch every export polled.
   exportList: ["me", "export-list"] as const,
 };
 
+// [copier] if social
 export function useSocialAccounts() {
   return useQuery({ queryKey: keys.socialAccounts, queryFn: listSocialAccounts });
 }
@@ -33,6 +36,7 @@ export function useUnlinkSocialAccount() {
       ),
   });
 }
+// [copier] end
 
 /** How often a running export is polled; the backend updates progress as it writes. */
 export const EXPORT_POLL_MS = 1500;

@@ -92,7 +92,9 @@ export async function confirmPasswordReset(body: PasswordResetConfirmInput): Pro
 export function getMe() {
   return apiClient.GET("/api/v1/users/me/");
 }
+// [copier] if social
 
 export function listSocialProviders() {
   return apiClient.GET("/api/v1/auth/social/providers/");
 }
+// [copier] end

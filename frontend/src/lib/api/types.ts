@@ -17,8 +17,10 @@ export type PasswordChangeInput = Schemas["PasswordChangeInputRequest"];
 export type ProfileInput = Schemas["PatchedUserUpdateInputRequest"];
 export type EmailChangeInput = Schemas["EmailChangeInputRequest"];
 export type Language = User["language"];
+// [copier] if social
 export type SocialProvider = Schemas["SocialProviderOutput"];
 export type SocialAccount = Schemas["SocialAccountOutput"];
+// [copier] end
 export type MfaChallenge = Schemas["MfaChallenge"];
 export type MfaStatus = Schemas["MfaStatus"];
 export type TotpSetup = Schemas["TotpSetup"];

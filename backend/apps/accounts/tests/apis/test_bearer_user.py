@@ -31,7 +31,7 @@ def test_a_bearer_request_reads_its_user_with_one_query(user, django_assert_num_
 
 
 def test_a_password_made_unusable_elsewhere_shows_on_the_next_request(user):
-    """As when a provider login claims an unverified account (social.py)."""
+    """As when an admin, or a provider login claiming an unverified account, makes it unusable."""
     client = bearer_client(user)
     assert client.get(ME).json()["hasPassword"] is True
 

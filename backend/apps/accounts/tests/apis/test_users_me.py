@@ -29,7 +29,7 @@ def test_me_returns_the_profile_in_camel_case(auth_client, user):
     }
 
 
-def test_me_says_a_social_only_user_has_no_password(auth_client, user):
+def test_me_says_a_user_without_a_password_has_none(auth_client, user):
     user.set_unusable_password()
     user.save()
 

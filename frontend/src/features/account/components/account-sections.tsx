@@ -9,7 +9,9 @@ import { SecuritySections } from "@/features/security/components/security-sectio
 
 import { AvatarUploader } from "./avatar-uploader";
 import { ChangeEmailForm } from "./change-email-form";
+// [copier] if social
 import { ConnectedAccounts } from "./connected-accounts";
+// [copier] end
 import { DataExport } from "./data-export";
 import { DeleteAccountForm } from "./delete-account-form";
 import { LanguagePreference } from "./language-preference";
@@ -37,9 +39,11 @@ function Sections() {
       <SettingsSection id="password" title={t("password")}>
         <PasswordSettings hasPassword={user.hasPassword} />
       </SettingsSection>
+      {/* [copier] if social */}
       <SettingsSection id="connected" title={t("connected")}>
         <ConnectedAccounts hasPassword={user.hasPassword} />
       </SettingsSection>
+      {/* [copier] end */}
       <SecuritySections user={user} />
       <SettingsSection id="export" title={t("export")}>
         <DataExport />

@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/i18n/page-locale";
 import { AuthCard } from "@/components/layout/auth-card";
 import { RegisterForm } from "@/features/auth/components/register-form";
+// [copier] if social
 import { SocialLoginButtons } from "@/features/auth/components/social-login-buttons";
+// [copier] end
 import { Link } from "@/i18n/navigation";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -21,7 +23,9 @@ export default async function RegisterPage({ params }: Props) {
   return (
     <AuthCard title={t("registerTitle")}>
       <RegisterForm />
+      {/* [copier] if social */}
       <SocialLoginButtons next="/" />
+      {/* [copier] end */}
       <p className="text-sm">
         {t("haveAccount")}{" "}
         <Link href="/login" className="link">
