@@ -73,6 +73,16 @@ FEATURE_PATHS = {
     "template": ("make test-template",),
     "social_github": ("/social/github/",),
     "social_google": ("/social/google-oauth2/",),
+    "social": (
+        "/social/",
+        "social-accounts",
+        "social_apis.py",
+        "social_accounts.py",
+        "social-login.md",
+        "connected-accounts.tsx",
+        "SocialLoginButtons",
+        "useSocialAccounts",
+    ),
 }
 ENV_LINE = r"^\s*(?:#\s*)?(?:\|\s*)?[`'\"]?(?:{})"
 

@@ -23,18 +23,23 @@ pytestmark = pytest.mark.render
 
 
 def leftovers(project: Path) -> list[str]:
+    return traces(project, LEFTOVERS)
+
+
+def traces(project: Path, pattern: re.Pattern[str]) -> list[str]:
+    """The files (by name) and lines of the project that `pattern` finds."""
     found = []
     for path in project.rglob("*"):
         relative = path.relative_to(project)
         if SKIPPED.intersection(relative.parts) or not path.is_file() or path.is_symlink():
             continue
-        if LEFTOVERS.search(str(relative)):
+        if pattern.search(str(relative)):
             found.append(f"{relative} (its name)")
         raw = path.read_bytes()
         if b"\0" in raw:
             continue
         for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
-            if LEFTOVERS.search(line):
+            if pattern.search(line):
                 found.append(f"{relative}:{number}: {line.strip()[:120]}")
     return found
 

@@ -1,12 +1,24 @@
-"""Three answer sets, each rendered and checked: ruff, mypy, tsc, the backend tests, infra-check."""
+"""Three answer sets, each rendered and checked: ruff, mypy, tsc, the backend tests, infra-check.
+
+Without social login, also what render.py pruned by rule (template/generated.py): the OpenAPI
+schema, the API types and uv.lock match what the project's own code generates, and the frontend's
+lint and unit tests pass without the removed pages, keys and endpoints.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import commit, git, render, run, share_node_modules
-from test_default_render import leftovers
+from test_default_render import leftovers, traces
+
+# What a project without social login must not contain anywhere (code, settings, docs, tests).
+SOCIAL_TRACES = re.compile(
+    r"social_django|social_core|social-auth|SOCIAL_AUTH_|/social/|social-accounts|socialAccounts|social_apis"
+    r"|auth/callback|SocialLogin|ConnectedAccounts|docs/social-login|OAUTH_STUB"
+)
 
 pytestmark = [pytest.mark.render, pytest.mark.matrix]
 
@@ -40,3 +52,9 @@ def test_answer_set_renders_a_project_that_passes_its_checks(template_repo: Path
     run(project, "npx", "tsc", "--noEmit", cwd="frontend")
     run(project, "scripts/test-backend.sh", "-q", "-p", "no:cacheprovider")
     run(project, "make", "infra-check")
+    if answers.get("social_providers") == "none":
+        assert traces(project, SOCIAL_TRACES) == []
+        run(project, "uv", "lock", "--check", cwd="backend")
+        run(project, "make", "schema-check", "client-check")
+        run(project, "npm", "run", "lint", cwd="frontend")
+        run(project, "npx", "jest", "--maxWorkers=2", cwd="frontend")

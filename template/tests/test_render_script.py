@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import generated
 import render
 
 ANSWERS = render.Answers(
@@ -126,3 +127,162 @@ def test_every_marker_in_the_template_is_well_formed():
             render.apply_markers(text, dict.fromkeys(FEATURES, value), name)
         checked += 1
     assert checked > 10
+
+
+# Generated files (template/generated.py): what their tools would have written without a feature.
+OPENAPI = """paths:
+  /api/a/:
+    get:
+      schema:
+        $ref: '#/components/schemas/Shared'
+  /api/social/x/:
+    get:
+      schema:
+        $ref: '#/components/schemas/Only'
+components:
+  schemas:
+    Inner:
+      type: string
+    Only:
+      properties:
+        inner:
+          $ref: '#/components/schemas/Inner'
+    Shared:
+      type: object
+    Unused:
+      type: object
+  securitySchemes:
+    jwt: {}
+"""
+
+
+def test_openapi_loses_the_paths_and_the_schemas_only_they_referenced():
+    pruned = generated.prune_openapi(OPENAPI, ("/api/social/",))
+
+    assert pruned == (
+        "paths:\n  /api/a/:\n    get:\n      schema:\n        $ref: '#/components/schemas/Shared'\n"
+        "components:\n  schemas:\n    Shared:\n      type: object\n    Unused:\n      type: object\n"
+        "  securitySchemes:\n    jwt: {}\n"
+    )
+
+
+API_TYPES = """export interface paths {
+  "/api/a/": {
+    get: operations["a"];
+  };
+  "/api/social/x/": {
+    /** @description X. */
+    get: operations["x"];
+  };
+}
+export interface components {
+  schemas: {
+    /** @description Only X. */
+    Only: {
+      id: number;
+    };
+    /**
+     * @description Kept.
+     */
+    Shared: string;
+  };
+}
+export interface operations {
+  a: {
+    content: components["schemas"]["Shared"];
+  };
+  x: {
+    content: components["schemas"]["Only"];
+  };
+}
+"""
+
+
+def test_api_types_lose_the_paths_their_operations_and_schemas_with_doc_comments():
+    pruned = generated.prune_api_types(API_TYPES, ("/api/social/",))
+
+    assert pruned == (
+        'export interface paths {\n  "/api/a/": {\n    get: operations["a"];\n  };\n}\n'
+        "export interface components {\n  schemas: {\n"
+        "    /**\n     * @description Kept.\n     */\n    Shared: string;\n  };\n}\n"
+        'export interface operations {\n  a: {\n    content: components["schemas"]["Shared"];\n  };\n}\n'
+    )
+
+
+LOCK = """version = 1
+
+[[package]]
+name = "app"
+source = { virtual = "." }
+dependencies = [
+    { name = "kept" },
+    { name = "social" },
+]
+
+[package.metadata]
+requires-dist = [
+    { name = "kept", specifier = ">=1" },
+    { name = "social", specifier = ">=2" },
+]
+
+[[package]]
+name = "kept"
+dependencies = [
+    { name = "shared" },
+]
+
+[[package]]
+name = "shared"
+
+[[package]]
+name = "social"
+dependencies = [
+    { name = "shared" },
+    { name = "only-social", marker = "python_full_version < '3.12'" },
+]
+
+[[package]]
+name = "only-social"
+"""
+
+
+def test_lock_loses_the_package_and_what_only_it_required():
+    pruned = generated.prune_lock(LOCK, ("social",))
+
+    assert (
+        pruned
+        == LOCK.replace('    { name = "social" },\n', "")
+        .replace('    { name = "social", specifier = ">=2" },\n', "")
+        .split('\n[[package]]\nname = "social"')[0]
+        .rstrip("\n")
+        + "\n"
+    )
+
+
+def test_messages_lose_their_keys_and_keep_their_layout():
+    text = json.dumps({"auth": {"a": "A", "social": "S"}, "errors": {"social": {"x": "X"}}}, indent=2) + "\n"
+
+    pruned = generated.prune_messages(text, ("auth.social", "errors.social", "errors.missing"))
+
+    assert pruned == '{\n  "auth": {\n    "a": "A"\n  },\n  "errors": {}\n}\n'
+    assert generated.prune_messages(text, ("auth.missing",)) == text
+
+
+def test_catalog_loses_the_entries_whose_sources_are_all_gone():
+    text = (
+        'msgid ""\nmsgstr ""\n\n#: apps/a.py apps/gone.py\nmsgid "Both"\nmsgstr "B"\n\n'
+        '#: apps/gone.py\nmsgid "Gone"\nmsgstr "G"\n\n#, fuzzy\nmsgid "No source"\nmsgstr ""\n'
+    )
+
+    pruned = generated.prune_catalog(text, lambda name: name != "apps/gone.py")
+
+    assert pruned == text.replace('#: apps/gone.py\nmsgid "Gone"\nmsgstr "G"\n\n', "")
+
+
+def test_features_that_are_on_leave_generated_files_alone(tmp_path):
+    (tmp_path / "backend").mkdir()
+    (tmp_path / generated.OPENAPI).write_text(OPENAPI)
+
+    generated.prune(tmp_path, dict.fromkeys(FEATURES, True))
+
+    assert (tmp_path / generated.OPENAPI).read_text() == OPENAPI

@@ -14,7 +14,7 @@ export const routing = defineRouting({
   locales: LOCALES,
   defaultLocale: LOCALES[0],
   // The default locale has no prefix, so the backend's email links (/verify-email,
-  // /reset-password, /auth/callback) work as they are.
+  // /reset-password, a sign-in provider's callback) work as they are.
   localePrefix: "as-needed",
 });
 
