@@ -29,7 +29,7 @@ export function makeQueryClient(): QueryClient {
 
 /**
  * Client-side server state (TanStack Query) where there is any: the layouts of the account
- * page and the sign-in pages (social providers), and an article's comments once they have
+ * page and the sign-in pages (sign-in providers), and an article's comments once they have
  * loaded. Public pages do not load the library with their first paint. One client per layout,
  * kept across the navigations inside it.
  */

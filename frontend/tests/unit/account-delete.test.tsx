@@ -59,7 +59,7 @@ function deleteBackend(answer: () => Response = () => new Response(null, { statu
   return bodies;
 }
 
-const socialOnly: User = { ...ada, hasPassword: false };
+const withoutPassword: User = { ...ada, hasPassword: false };
 const DELETE = { name: "Delete my account" };
 const PASSWORD = "Enter your password to confirm";
 const CONFIRM_EMAIL = "Type your email address (ada@example.com) to confirm";
@@ -143,7 +143,7 @@ describe("DeleteAccountForm without a password", () => {
   test("asks for the email address instead, and sends no password", async () => {
     const bodies = deleteBackend();
     const user = userEvent.setup();
-    renderWithIntl(<DeleteAccountForm user={socialOnly} />);
+    renderWithIntl(<DeleteAccountForm user={withoutPassword} />);
 
     expect(screen.queryByLabelText(PASSWORD)).not.toBeInTheDocument();
     expect(document.querySelector('input[type="password"]')).toBeNull();
@@ -161,7 +161,7 @@ describe("DeleteAccountForm without a password", () => {
   ])("%j is refused before asking the backend", async (typed, message) => {
     const bodies = deleteBackend();
     const user = userEvent.setup();
-    renderWithIntl(<DeleteAccountForm user={socialOnly} />);
+    renderWithIntl(<DeleteAccountForm user={withoutPassword} />);
 
     if (typed) await user.type(screen.getByLabelText(CONFIRM_EMAIL), typed);
     await user.click(screen.getByRole("button", DELETE));

@@ -32,7 +32,7 @@ export const changeEmailSchema = (currentEmail: string) =>
 
 export const deleteAccountSchema = z.object({ password: z.string().min(1, "required") });
 
-/** An account without a password (social login only) confirms its deletion by typing its address. */
+/** An account without a password (it signs in otherwise) confirms its deletion by typing its address. */
 export const deleteAccountByEmailSchema = (email: string) =>
   z.object({
     email: z

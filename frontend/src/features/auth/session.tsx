@@ -40,7 +40,7 @@ type SessionContextValue = SessionState & {
    * cookie came with the same response).
    */
   completeLogin: (result: LoginResult) => Promise<User>;
-  /** Exchange the refresh cookie for a session (page load, social login callback). */
+  /** Exchange the refresh cookie for a session (page load, a provider sign-in's callback). */
   restore: () => Promise<User | null>;
   logout: () => Promise<void>;
   /** Replace the cached user after the profile or avatar changed. */

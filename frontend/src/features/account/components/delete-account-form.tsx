@@ -17,7 +17,7 @@ import { deleteAccountByEmailSchema, deleteAccountSchema } from "../schemas";
 
 /**
  * Irreversible, so it asks for more than a click: the password, which the backend checks, or,
- * for an account that has none (social login only), its email address typed out.
+ * for an account that has none (it signs in otherwise), its email address typed out.
  */
 export function DeleteAccountForm({ user }: { user: User }) {
   return user.hasPassword ? <ConfirmWithPassword /> : <ConfirmWithEmail email={user.email} />;

@@ -7,7 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { ChangePasswordForm } from "./change-password-form";
 
 /**
- * Changing a password needs the current one. An account without one (social login only) sets
+ * Changing a password needs the current one. An account without one (it signs in otherwise) sets
  * its first through the emailed reset link, the one way that proves the mailbox.
  */
 export function PasswordSettings({ hasPassword }: { hasPassword: boolean }) {

@@ -13,7 +13,7 @@ import { SecondFactorStep } from "./second-factor-step";
 
 /**
  * The login page's client part: the password form and the passkey button, then, for an account
- * with a second factor, the second step in their place. `children` (social login, the sign-up
+ * with a second factor, the second step in their place. `children` (provider buttons, the sign-up
  * link) show with the first step only.
  */
 export function LoginFlow({ children }: { children?: ReactNode }) {

@@ -18,7 +18,7 @@ import { verifyPasskey, verifyRecoveryCode, verifyTotp } from "../api";
 import { compactCode, recoveryCodeSchema, totpCodeSchema } from "../schemas";
 import { useSession } from "../session";
 
-/** What the password step (or the social-login callback) hands over. */
+/** What the first step (a password, or a provider's sign-in callback) hands over. */
 export type SecondFactorChallenge = { ticket: string; methods: readonly string[] };
 
 type CodeKind = "totp" | "recoveryCode";
