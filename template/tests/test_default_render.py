@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEFAULT_NAME, ROOT, project_env, render, run, share_node_modules
 
 import render as render_script
+from conftest import DEFAULT_NAME, ROOT, project_env, render, run, share_node_modules
 
 # What must not survive a render: the starter's name, its domains, template markers and
 # Copier placeholders, and the template's own machinery.
