@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import commit, git, render, run, share_node_modules
 from test_default_render import leftovers, traces
 
