@@ -157,7 +157,8 @@ def prune_catalog(text: str, exists: Callable[[str], bool]) -> str:
         if sources and not any(exists(name.rsplit(":", 1)[0]) for name in sources):
             continue
         kept.append(entry)
-    return "\n\n".join(kept)
+    pruned = "\n\n".join(kept)
+    return pruned.rstrip("\n") + "\n" if text.endswith("\n") else pruned
 
 
 def prune(root: Path, features: dict[str, bool]) -> None:

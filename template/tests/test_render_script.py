@@ -277,6 +277,8 @@ def test_catalog_loses_the_entries_whose_sources_are_all_gone():
     pruned = generated.prune_catalog(text, lambda name: name != "apps/gone.py")
 
     assert pruned == text.replace('#: apps/gone.py\nmsgid "Gone"\nmsgstr "G"\n\n', "")
+    last = 'msgid ""\nmsgstr ""\n\n#: apps/gone.py\nmsgid "Gone"\nmsgstr "G"\n'
+    assert generated.prune_catalog(last, lambda name: False) == 'msgid ""\nmsgstr ""\n'
 
 
 def test_features_that_are_on_leave_generated_files_alone(tmp_path):
