@@ -59,7 +59,10 @@ def test_markers_keep_or_drop_blocks_and_always_disappear():
 def test_mermaid_comments_are_markers_too():
     # A diagram cannot hold an HTML comment; in the template both labels are live and Mermaid
     # keeps the last one, so the `else` branch is the template's own.
-    text = '```mermaid\n    %% [copier] if not k8s\n    a["nginx"]\n    %% [copier] else\n    a["Ingress"]\n    %% [copier] end\n```\n'
+    text = (
+        '```mermaid\n    %% [copier] if not k8s\n    a["nginx"]\n'
+        '    %% [copier] else\n    a["Ingress"]\n    %% [copier] end\n```\n'
+    )
 
     assert render.apply_markers(text, FEATURES) == '```mermaid\n    a["nginx"]\n```\n'
 
