@@ -15,7 +15,7 @@ const intl = createIntlMiddleware(routing);
  */
 function forwardToBackend(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // The public host, so absolute URLs Django builds (OAuth callbacks) point back here.
+  // The public host, so absolute URLs Django builds (redirects, links) point back here.
   const headers = new Headers(request.headers);
   headers.set("x-forwarded-host", request.headers.get("host") ?? request.nextUrl.host);
   return NextResponse.rewrite(new URL(`${pathname}${search}`, env.backendUrl), {

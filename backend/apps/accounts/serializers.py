@@ -24,9 +24,9 @@ class UserSerializer(serializers.Serializer):
     has_password = serializers.BooleanField(
         source="has_usable_password",
         read_only=True,
-        help_text="False when the account has no usable password (it signs in only through a connected "
-        "GitHub or Google account): there is no password to confirm deletion with or to change, and "
-        "one can be set through the emailed password reset.",
+        help_text="False when the account has no usable password (it was created without one): there is "
+        "no password to confirm deletion with or to change, and one can be set through the emailed "
+        "password reset.",
     )
     avatar = serializers.SerializerMethodField()
     language = serializers.ChoiceField(

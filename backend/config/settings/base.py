@@ -14,7 +14,7 @@ ALLOWED_HOSTS = env.list(
 )
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/")
 # In `make dev` the browser reaches Django through the Next.js proxy, which passes the public host in
-# X-Forwarded-Host; absolute URLs (OAuth callbacks) must use it. nginx forwards Host as is.
+# X-Forwarded-Host; absolute URLs (redirects, links) must use it. nginx forwards Host as is.
 USE_X_FORWARDED_HOST = env.bool("DJANGO_USE_X_FORWARDED_HOST", default=DJANGO_ENV == "development")
 FRONTEND_URL = env.str("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
 
