@@ -4,7 +4,6 @@ Answers that carry a token, set or clear the refresh cookie, or show the profile
 ``never_cache``: ``Cache-Control: no-store`` (and ``private``), so no browser or proxy cache keeps them.
 """
 
-from django.conf import settings
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language_from_request
@@ -21,7 +20,7 @@ from rest_framework.views import APIView
 from apps.accounts.cookies import refresh_cookie_clear, refresh_cookie_read, refresh_cookie_set
 from apps.accounts.models import email_validate_domain
 from apps.accounts.security import request_origin_allowed
-from apps.accounts.serializers import UserSerializer
+from apps.accounts.serializers import LanguageField, UserSerializer
 from apps.accounts.services.passwords import password_change, password_reset_confirm, password_reset_request
 from apps.accounts.services.profile import user_delete, user_update
 from apps.accounts.services.registration import user_register, user_verification_resend, user_verify_email
@@ -259,7 +258,7 @@ class UserMeApi(APIView):
         last_name = serializers.CharField(
             max_length=150, allow_blank=True, required=False, validators=[VisibleTextValidator()]
         )
-        language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, help_text="Language of emails")
+        language = LanguageField(required=False, help_text="Language of emails, one of the site's language codes")
 
     class UserDeleteInput(serializers.Serializer):
         password = serializers.CharField(max_length=128, write_only=True, required=False, allow_blank=True)

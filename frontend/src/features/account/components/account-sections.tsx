@@ -12,7 +12,9 @@ import { ChangeEmailForm } from "./change-email-form";
 import { ConnectedAccounts } from "./connected-accounts";
 import { DataExport } from "./data-export";
 import { DeleteAccountForm } from "./delete-account-form";
+// [copier] if lang_both
 import { LanguagePreference } from "./language-preference";
+// [copier] end
 import { PasswordSettings } from "./password-settings";
 import { ProfileForm } from "./profile-form";
 
@@ -31,9 +33,11 @@ function Sections() {
       <SettingsSection id="email" title={t("email")}>
         <ChangeEmailForm user={user} />
       </SettingsSection>
+      {/* [copier] if lang_both */}
       <SettingsSection id="language" title={t("language")}>
         <LanguagePreference user={user} />
       </SettingsSection>
+      {/* [copier] end */}
       <SettingsSection id="password" title={t("password")}>
         <PasswordSettings hasPassword={user.hasPassword} />
       </SettingsSection>
