@@ -6,6 +6,7 @@ Answers that carry a token, set or clear the refresh cookie, or show the profile
 
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.decorators import method_decorator
+from django.utils.functional import lazy
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -35,7 +36,8 @@ from apps.mfa.services.login import SignedIn, password_login
 DetailSerializer = inline_serializer("Detail", {"detail": serializers.CharField()})
 AccessSerializer = inline_serializer("Access", {"access": serializers.CharField()})
 
-PASSWORD_HELP = " ".join(password_validators_help_texts())
+# Lazy, so the schema is in the language it is generated in (scripts/schema.sh), not the default.
+PASSWORD_HELP = lazy(lambda: " ".join(password_validators_help_texts()), str)()
 
 
 class PublicAuthApi(APIView):

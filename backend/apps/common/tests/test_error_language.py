@@ -2,7 +2,6 @@
 
 import pytest
 
-from apps.accounts.tests.factories import UserFactory
 from apps.common.tests.problems import problem_of
 
 REGISTER = "/api/v1/auth/register/"
@@ -30,19 +29,18 @@ def test_project_messages_are_german_for_accept_language_de(api_client):
     # [copier] end
 
 
-def test_problem_detail_is_english_without_accept_language(api_client):
-    body = problem_of(api_client.post(REGISTER, {}, format="json"), 400, "validation_error")
-
-    assert body["detail"] == "The request has invalid fields."
-    assert {error["message"] for error in body["errors"]} == {"This field is required."}
-
-
 # [copier] if lang_de
-def test_a_wrong_password_is_refused_in_german_for_accept_language_de(api_client):
-    user = UserFactory()
+def test_a_wrong_password_is_refused_in_german_for_accept_language_de(api_client, user):
     response = api_client.post(
         "/api/v1/auth/login/", {"email": user.email, "password": "wrong"}, format="json", HTTP_ACCEPT_LANGUAGE="de"
     )
 
     assert problem_of(response, 401, "invalid_credentials")["detail"] == "E-Mail-Adresse oder Passwort ist falsch."
     # [copier] end
+
+
+def test_problem_detail_is_english_without_accept_language(api_client):
+    body = problem_of(api_client.post(REGISTER, {}, format="json"), 400, "validation_error")
+
+    assert body["detail"] == "The request has invalid fields."
+    assert {error["message"] for error in body["errors"]} == {"This field is required."}
