@@ -81,7 +81,7 @@ docs: ## Serve the documentation site on http://127.0.0.1:8001
 	@infra/scripts/docs-serve.sh
 
 # [copier] end
-infra-check: ## Validate compose files, Dockerfiles, workflows, shell scripts, Kubernetes manifests and the docs build
+infra-check: ## Validate compose files, Dockerfiles, workflows, shell scripts and the rest docs/ci.md lists, statically
 	@infra/scripts/validate.sh
 
 images: ## Build the backend and frontend production images with Docker or Podman (docs/deployment.md)

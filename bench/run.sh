@@ -151,7 +151,7 @@ start_server() { # port, WSGI application, path that answers 200 when ready, the
 }
 uncached_port="$(free_port)"
 bare_port="$(free_port)"
-# As in the web pods (infra/k8s/base/web.yaml): every gunicorn process writes its metrics to a
+# As in production (docker-compose.prod.yml): every gunicorn process writes its metrics to a
 # shared directory, which costs each request its writes there (docs/observability.md).
 metrics_dir="$(mktemp -d)"
 mkdir "$metrics_dir/cached" "$metrics_dir/uncached" "$metrics_dir/traced-cached" "$metrics_dir/traced-uncached"

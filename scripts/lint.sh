@@ -11,6 +11,11 @@ backend_sync
   "$UV" run mypy .
   "$UV" run lint-imports --no-cache
   "$UV" run python manage.py makemigrations --check --dry-run
+  # [copier] if template
+  # The template's own scripts and tests, with the backend's ruff and their own settings.
+  "$UV" run ruff check --config ../template/pyproject.toml ../template
+  "$UV" run ruff format --check --config ../template/pyproject.toml ../template
+  # [copier] end
 )
 frontend_install
 (cd "$FRONTEND" && npm run lint && npm run typecheck)

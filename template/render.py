@@ -49,10 +49,11 @@ SKIPPED_DIRS = {
 UNTOUCHED_FILES = {".copier-answers.yml", "LICENSE"}
 
 # `# [copier] if k8s`, `// [copier] if not social`, `# [copier] else`, `<!-- [copier] end -->`,
-# `{/* [copier] end */}` (JSX): a
+# `{/* [copier] end */}` (JSX), `%% [copier] end` (a Mermaid diagram in Markdown): a
 # comment line of its own (not Python code, so linters leave it alone).
 MARKER = re.compile(
-    r"^\s*(?:#|//|<!--|/\*|\{/\*)\s*\[copier\]\s+(?P<word>if|else|end)\b\s*(?P<expr>[a-z0-9_ ]*?)\s*(?:-->|\*/\}?)?\s*$"
+    r"^\s*(?:#|//|%%|<!--|/\*|\{/\*)\s*\[copier\]\s+(?P<word>if|else|end)\b"
+    r"\s*(?P<expr>[a-z0-9_ ]*?)\s*(?:-->|\*/\}?)?\s*$"
 )
 
 # What belongs to one feature, for the lines no marker can wrap (a comment would break a
@@ -66,7 +67,8 @@ FEATURE_ENV_VARS = {
     "social_google": ("SOCIAL_AUTH_GOOGLE_OAUTH2_",),
 }
 FEATURE_PATHS = {
-    "k8s": ("infra/k8s", "k8s/", "check_k8s.py", "deploy.sh", "kustomize", "kubectl"),
+    # The decision records copier.yml leaves out go from the decisions index as well.
+    "k8s": ("infra/k8s", "k8s/", "check_k8s.py", "deploy.sh", "kustomize", "kubectl", "0002-keda-queue-depth"),
     "docs_site": ("mkdocs", "docs-serve.sh", "make docs"),
     "template": ("make test-template",),
     "social_github": ("/social/github/",),

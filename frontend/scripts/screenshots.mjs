@@ -80,7 +80,7 @@ try {
     await writing.screenshot({ path: writingFile });
     console.log(`wrote ${writingFile}`);
 
-    const url = await articleChangeUrl(page, "Shipping a Django API to Kubernetes");
+    const url = await articleChangeUrl(page, "Shipping a Django API to production");
     await page.goto(url);
     await shoot(page, `editors-article-form-${theme}.png`);
 

@@ -2,7 +2,7 @@
 # `make images-smoke`: runs the production stack from the production images (make images) and
 # checks it as an operator would, with Docker or Podman (infra/scripts/container-engine.sh):
 #
-#   the migration command as the Kubernetes Job runs it, web (the image's CMD), one worker per
+#   the migration command as production runs it, web (the image's CMD), one worker per
 #   queue, beat, the Next.js server and nginx with infra/nginx/default.conf, as in
 #   docker-compose.prod.yml: read-only root, no capabilities, no-new-privileges.
 #
@@ -234,8 +234,11 @@ TRUSTED_PROXIES=127.0.0.1
 EOF
 backend=(--env-file "$work/backend.env" "${hardened[@]}")
 
-# The migration command as production runs it: the Kubernetes Job's, or the production compose
-# file's in a project without the manifests (the `command: [...]` that runs "migrate").
+# The migration command as production runs it: the production compose file's `command: [...]`
+# that runs "migrate"
+# [copier] if k8s
+# or, where there are Kubernetes manifests, their migration Job's.
+# [copier] end
 migrate_source=docker-compose.prod.yml
 # [copier] if k8s
 migrate_source=infra/k8s/base/migrate-job.yaml
@@ -373,7 +376,11 @@ in_flight() {
     [[ "$(cat "$status_file")" == 404 ]]
 }
 check "frontend: a request in flight at SIGTERM is answered, then the server exits" in_flight
+# [copier] if k8s
 # Grace periods: the Kubernetes manifests' (web 30 s, workers 120 s), 30 s where they set none.
+# [copier] else
+# Grace periods: 30 s, and 120 s for workers (longer than the hard task time limit, 90 s).
+# [copier] end
 check "nginx stops gracefully" graceful_stop nginx 30
 check "frontend stops gracefully" graceful_stop frontend 30
 check "web stops gracefully" graceful_stop web 30

@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
+# [copier] if docs_site
 # Static validation of the infrastructure and the docs site (`make infra-check`, CI).
+# [copier] else
+# Static validation of the infrastructure (`make infra-check`, CI).
+# [copier] end
 #
 # Needs only python3 (with venv), node and npm: every linter is installed here, pinned,
 # into the git-ignored .tools/ at the repository root, and reinstalled only when the pins
@@ -20,7 +24,11 @@
 # [copier] end
 #
 # Usage: infra/scripts/validate.sh [section ...]   (default: all sections)
+# [copier] if docs_site
 #        infra/scripts/validate.sh tools           (only install the tools; docs-serve.sh)
+# [copier] else
+#        infra/scripts/validate.sh tools           (only install the tools)
+# [copier] end
 # Exits non-zero when any check fails; every check runs so one report shows all failures.
 # Services: none
 set -euo pipefail

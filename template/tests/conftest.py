@@ -107,15 +107,24 @@ def run(project: Path, *command: str, cwd: str = ".") -> None:
 def share_node_modules(project: Path) -> None:
     """The frontend's packages from this checkout when the render kept the lockfile as it is.
 
-    A render never changes package.json or the lockfile, so linking saves an install; the
-    project's own scripts still install when they differ.
+    A render never changes package.json or the lockfile, so a copy saves an install: hard links
+    (seconds, on one filesystem), else a symbolic link, which Jest and tsc follow but `next dev`
+    does not (Turbopack refuses packages outside the project). The project's own scripts still
+    install when they differ.
     """
     source = ROOT / "frontend" / "node_modules"
+    target = project / "frontend" / "node_modules"
     lock = "frontend/package-lock.json"
-    if source.is_dir() and (project / lock).read_bytes() == (ROOT / lock).read_bytes():
-        (project / "frontend" / "node_modules").symlink_to(source, target_is_directory=True)
-        # scripts/lib.sh reinstalls when the lockfile is newer than the installed packages.
-        os.utime(project / lock, (0, 0))
+    if target.exists() or not source.is_dir():
+        return
+    if (project / lock).read_bytes() != (ROOT / lock).read_bytes():
+        return
+    copied = subprocess.run(["cp", "-al", str(source), str(target)], capture_output=True, check=False)
+    if copied.returncode != 0:
+        shutil.rmtree(target, ignore_errors=True)
+        target.symlink_to(source, target_is_directory=True)
+    # scripts/lib.sh reinstalls when the lockfile is newer than the installed packages.
+    os.utime(project / lock, (0, 0))
 
 
 @pytest.fixture

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEFAULT_NAME, ROOT, render, run, share_node_modules
 
 import render as render_script
+from conftest import DEFAULT_NAME, ROOT, project_env, render, run, share_node_modules
 
 # What must not survive a render: the starter's name, its domains, template markers and
 # Copier placeholders, and the template's own machinery.
@@ -86,3 +92,57 @@ def test_make_test_passes_in_the_rendered_project(default_project: Path):
     share_node_modules(default_project)
 
     run(default_project, "make", "test")
+
+
+# What a newcomer's shell has: none of the services the template's own tests are pointed at.
+SERVICE_VARIABLES = ("DATABASE_URL", "REDIS_URL", "CONTENT_REDIS_URL", "CELERY_BROKER_URL")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def page(url: str, deadline: float, log: Path) -> str:
+    """The page's HTML once it answers 200 (the dev servers compile on the first request)."""
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return response.read().decode("utf-8")
+        except OSError as error:
+            if time.monotonic() > deadline:
+                detail = error.read().decode("utf-8", "replace")[:2000] if hasattr(error, "read") else ""
+                pytest.fail(f"{url}: {error}\n{detail}\nmake dev:\n{log.read_text()[-6000:]}")
+            time.sleep(1)
+
+
+def test_make_dev_serves_the_project_under_its_name(default_project: Path, tmp_path: Path):
+    share_node_modules(default_project)
+    env = {k: v for k, v in project_env().items() if k not in SERVICE_VARIABLES}
+    api, web = free_port(), free_port()
+    log_path = tmp_path / "make-dev.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(
+        ["make", "dev", f"API_PORT={api}", f"WEB_PORT={web}"],
+        cwd=default_project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        home = page(f"http://localhost:{web}/", deadline, log_path)
+        admin = page(f"http://127.0.0.1:{api}/admin/login/", deadline, log_path)
+        api_docs = page(f"http://127.0.0.1:{api}/api/docs/", deadline, log_path)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+        log.close()
+
+    assert f"<title>{DEFAULT_NAME}</title>" in home
+    assert DEFAULT_NAME in admin
+    assert f"<title>{DEFAULT_NAME} API</title>" in api_docs
+    for html in (home, admin, api_docs):
+        assert "starter" not in html.lower()

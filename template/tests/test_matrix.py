@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import commit, git, render, run, share_node_modules
 from test_default_render import leftovers
 

@@ -56,6 +56,17 @@ def test_markers_keep_or_drop_blocks_and_always_disappear():
     assert render.apply_markers(text, FEATURES) == "a\nwithout k8s\n  github\n  github alone\nz\n"
 
 
+def test_mermaid_comments_are_markers_too():
+    # A diagram cannot hold an HTML comment; in the template both labels are live and Mermaid
+    # keeps the last one, so the `else` branch is the template's own.
+    text = (
+        '```mermaid\n    %% [copier] if not k8s\n    a["nginx"]\n'
+        '    %% [copier] else\n    a["Ingress"]\n    %% [copier] end\n```\n'
+    )
+
+    assert render.apply_markers(text, FEATURES) == '```mermaid\n    a["nginx"]\n```\n'
+
+
 def test_a_dropped_block_between_blank_lines_leaves_one_blank_line():
     text = "import a\n\n// [copier] if k8s\nimport b\n// [copier] end\n\nexport c\n"
 
@@ -82,6 +93,7 @@ def test_switched_off_features_lose_their_variables_and_table_rows():
         "  SOCIAL_AUTH_GOOGLE_OAUTH2_KEY: x\n"
         "SOCIAL_AUTH_GITHUB_KEY=\n"
         "| `infra/k8s/` | manifests |\n"
+        "| [0002](0002-keda-queue-depth-autoscaling.md) | an excluded decision record |\n"
         "Prose naming SOCIAL_AUTH_GOOGLE_OAUTH2_KEY stays.\n"
     )
 

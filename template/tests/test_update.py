@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import copier
 import pytest
+
 from conftest import commit, git, render, run
 
 pytestmark = pytest.mark.render

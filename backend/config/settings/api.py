@@ -76,8 +76,13 @@ MAX_PAGE_SIZE = 100
 # Retry-After of a 503 when the database or Redis does not answer (docs/security.md).
 SERVICE_UNAVAILABLE_RETRY_AFTER = 30
 # The `type` of every problem document is this URL plus the error code (hyphenated): an anchor on
+# [copier] if docs_site
 # the docs site's page that explains each code (docs/errors.md). The default is that page as
 # `make docs` serves it; point it at your published docs.
+# [copier] else
+# the page that explains each code (docs/errors.md). The default is that page as a local docs
+# server on port 8001 would serve it; point it at where you publish it.
+# [copier] end
 API_ERROR_TYPE_BASE_URL = env.str("API_ERROR_TYPE_BASE_URL", default="http://127.0.0.1:8001/errors/#")
 
 # The schema, Swagger UI and Redoc at /api/schema/, /api/docs/, /api/redoc/: off in production

@@ -1,7 +1,7 @@
 import ArticlePage, { generateMetadata } from "@/app/[locale]/(marketing)/articles/[slug]/page";
 import { articleMetadata } from "@/features/articles/metadata";
-import type { Article } from "@/lib/api/types";
 
+import { articleDetail } from "./articles";
 import { http, problem, server } from "./server";
 
 // The page is called as an async function; its server-only dependencies are stubbed.
@@ -14,22 +14,13 @@ jest.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined }),
 }));
 
-const article: Article = {
-  slug: "hello",
+const article = articleDetail({
   title: "Hello world",
   summary: "The summary",
-  author: { id: 7, name: "Ada Lovelace" },
-  tags: [{ slug: "news", name: "News" }],
   coverImage: { url: "https://cdn.example/cover.webp", thumbnailUrl: null },
-  commentCount: 0,
-  publishedAt: "2026-01-02T10:00:00Z",
   updatedAt: "2026-01-03T10:00:00Z",
   bodyHtml: "<p>Body</p>",
-  readingMinutes: 1,
-  metaTitle: "",
-  metaDescription: "",
-  socialImageUrl: null,
-};
+});
 
 describe("articleMetadata", () => {
   test("the editor's meta title, description and social image win", () => {

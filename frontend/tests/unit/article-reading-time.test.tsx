@@ -1,6 +1,7 @@
 import ArticlePage from "@/app/[locale]/(marketing)/articles/[slug]/page";
 import { screen } from "@testing-library/react";
 
+import { articleDetail } from "./articles";
 import { renderWithIntl } from "./render";
 import { http, server } from "./server";
 
@@ -22,27 +23,8 @@ jest.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined }),
 }));
 
-const article = {
-  slug: "hello",
-  title: "Hello",
-  summary: "First",
-  author: { id: 7, name: "Ada Lovelace" },
-  tags: [{ slug: "news", name: "News" }],
-  coverImage: null,
-  commentCount: 0,
-  publishedAt: "2026-01-02T10:00:00Z",
-};
-
 test("the article page says how long the article takes to read, and nothing for an empty body", async () => {
-  const detail = {
-    ...article,
-    bodyHtml: "<p>Long text</p>",
-    readingMinutes: 7,
-    updatedAt: "2026-01-02T10:00:00Z",
-    metaTitle: "",
-    metaDescription: "",
-    socialImageUrl: null,
-  };
+  const detail = articleDetail({ readingMinutes: 7 });
   const comments = { count: 0, next: null, previous: null, results: [] };
   server.use(
     http.get("/api/v1/articles/{slug}/", ({ response }) => response(200).json(detail)),

@@ -4,9 +4,9 @@ import ArticlePage from "@/app/[locale]/(marketing)/articles/[slug]/page";
 import HomePage from "@/app/[locale]/(marketing)/page";
 import { ArticleFilters } from "@/features/articles/components/article-filters";
 import { parseArticleListQuery, SEARCH_MAX_LENGTH } from "@/features/articles/list-query";
-import type { ArticleSummary } from "@/lib/api/types";
 import { screen } from "@testing-library/react";
 
+import { articleDetail, helloSummary } from "./articles";
 import { renderWithIntl } from "./render";
 import { http, problem, server } from "./server";
 
@@ -40,16 +40,7 @@ afterEach(() => {
 
 const params = Promise.resolve({ locale: "en" });
 
-const article: ArticleSummary = {
-  slug: "hello",
-  title: "Hello",
-  summary: "First",
-  author: { id: 7, name: "Ada Lovelace" },
-  tags: [{ slug: "news", name: "News" }],
-  coverImage: null,
-  commentCount: 0,
-  publishedAt: "2026-01-02T10:00:00Z",
-};
+const article = helloSummary;
 
 /**
  * The backend's article list as far as these tests need it: it refuses what the real API
@@ -229,18 +220,12 @@ test("an unknown article answers 404 even when its comments' 404 arrives first",
 });
 
 describe("the article page in draft mode", () => {
-  const draftArticle = {
-    ...article,
+  const draftArticle = articleDetail({
     slug: "coming-soon",
     title: "Coming soon",
     bodyHtml: "<p>Draft text</p>",
-    readingMinutes: 1,
-    updatedAt: "2026-01-02T10:00:00Z",
     publishedAt: null,
-    metaTitle: "",
-    metaDescription: "",
-    socialImageUrl: null,
-  };
+  });
   const page = () =>
     ArticlePage({ params: Promise.resolve({ locale: "en", slug: "coming-soon" }) });
 

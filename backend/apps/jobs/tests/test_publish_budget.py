@@ -14,7 +14,6 @@ address alike (docs/background-jobs.md#when-the-broker-is-slow-or-down).
 
 import socket
 import statistics
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -26,6 +25,7 @@ from apps.accounts.tests.factories import UserFactory
 from apps.jobs import publishing
 from apps.jobs import services as job_services
 from apps.jobs.models import OutboxMessage
+from apps.jobs.tests.listener import local_listener
 from apps.jobs.tests.timing import timed
 from config.celery import app as celery_app
 
@@ -40,8 +40,6 @@ PUBLISH_SLACK = 0.05
 # Known and unknown addresses must not be told apart by timing: medians this close are noise
 # on a shared test machine, and far below the 2 s the broker cost the known address before.
 SAME_WORK_TOLERANCE = 0.05
-# The test's port range (9000-9099): the first free one.
-PORTS = range(9040, 9100)
 
 
 @dataclass
@@ -52,36 +50,13 @@ class BlackHole:
 
 @pytest.fixture
 def black_hole() -> Iterator[BlackHole]:
-    listener = socket.socket()
-    for port in PORTS:
-        try:
-            listener.bind(("127.0.0.1", port))
-            break
-        except OSError:
-            continue
-    else:
-        pytest.fail(f"no free port in {PORTS}")
-    listener.listen(128)
-    listener.settimeout(0.05)
-    hole = BlackHole(url=f"amqp://guest:guest@127.0.0.1:{port}//")
-    stop = threading.Event()
-
-    def accept_and_ignore() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            hole.accepted.append(connection)  # held open, never read, never answered
-
-    thread = threading.Thread(target=accept_and_ignore, daemon=True)
-    thread.start()
-    yield hole
-    stop.set()
-    thread.join(timeout=2)
+    hole = BlackHole(url="")
+    # Every connection is held open, never read, never answered.
+    with local_listener(hole.accepted.append, backlog=128) as port:
+        hole.url = f"amqp://guest:guest@127.0.0.1:{port}//"
+        yield hole
     for connection in hole.accepted:
         connection.close()
-    listener.close()
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 /**
- * Liveness for container and Kubernetes probes: answers from this process alone. Probing a
+ * Liveness for container healthchecks and probes: answers from this process alone. Probing a
  * page instead would render it, call the backend, and mark the frontend down whenever the API is.
  */
 export function GET() {

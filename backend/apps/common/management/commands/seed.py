@@ -27,7 +27,7 @@ WRITER = {"email": "writer@example.com", "password": "writer-demo-password", "fi
 DEMO = {"email": "demo@example.com", "password": "demo-demo-password", "first_name": "Demi", "last_name": "User"}
 TAGS = ["Django", "Next.js", "PostgreSQL", "Operations", "Security", "Testing"]
 TOPICS = [
-    "Shipping a Django API to Kubernetes",
+    "Shipping a Django API to production",
     "Caching public pages with ETags",
     "Full-text search in PostgreSQL",
     "Direct-to-S3 uploads from the browser",

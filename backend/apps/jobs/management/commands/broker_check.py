@@ -1,8 +1,8 @@
-"""``manage.py broker_check``: the worker Deployments' readiness probe (infra/k8s/base/workers.yaml).
+"""``manage.py broker_check``: a Celery worker's readiness, for an orchestrator's probe.
 
 Exits 0 when the broker takes a connection within ``--timeout`` seconds, 1 otherwise, with
 the same check ``/readyz`` reports. A worker cannot do its work without the broker, unlike
-a web pod, so its readiness follows the broker (docs/operations.md, "Probes").
+a web process, so its readiness follows the broker (docs/operations.md, "Probes").
 """
 
 import datetime

@@ -1,4 +1,4 @@
-"""``manage.py worker_check --node NAME``: the worker Deployments' liveness probe (infra/k8s/base/workers.yaml).
+"""``manage.py worker_check --node NAME``: a Celery worker's liveness, for an orchestrator's probe.
 
 Fails only when the broker answers and the worker ``NAME`` does not answer a ping through it:
 then the worker is stuck, and a restart helps. While the broker itself is away every worker's

@@ -20,12 +20,12 @@ from kombu.exceptions import OperationalError
 
 from apps.jobs import publishing
 from apps.jobs.tests.broker.conftest import wait_for
+from apps.jobs.tests.listener import local_listener
 from apps.jobs.tests.timing import timed
 from config.celery import app as celery_app
 
 pytestmark = pytest.mark.broker
 
-PORTS = range(9040, 9100)  # the tests' port range (9000-9099)
 # The wake-up after the budget, on a machine whose CPUs other processes keep busy.
 SLACK = 0.05
 TASK = "apps.jobs.tests.broker_tasks.record"
@@ -53,41 +53,21 @@ def _pipe(source: socket.socket, target: socket.socket, delay: float | None, pro
 @pytest.fixture
 def slow_proxy(monkeypatch) -> Iterator[SlowProxy]:
     broker = urlsplit(settings.CELERY_BROKER_URL)
-    listener = socket.socket()
-    for port in PORTS:
-        try:
-            listener.bind(("127.0.0.1", port))
-            break
-        except OSError:
-            continue
-    else:
-        pytest.fail(f"no free port in {PORTS}")
-    listener.listen(16)
-    listener.settimeout(0.05)
-    proxy = SlowProxy(url=urlunsplit(broker._replace(netloc=f"{broker.username}:{broker.password}@127.0.0.1:{port}")))
-    stop = threading.Event()
+    proxy = SlowProxy(url="")
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                client, _ = listener.accept()
-            except TimeoutError:
-                continue
-            upstream = socket.create_connection((broker.hostname, broker.port or 5672))
-            threading.Thread(target=_pipe, args=(client, upstream, 0.0, proxy), daemon=True).start()
-            threading.Thread(target=_pipe, args=(upstream, client, None, proxy), daemon=True).start()
+    def relay(client: socket.socket) -> None:
+        upstream = socket.create_connection((broker.hostname, broker.port or 5672))
+        threading.Thread(target=_pipe, args=(client, upstream, 0.0, proxy), daemon=True).start()
+        threading.Thread(target=_pipe, args=(upstream, client, None, proxy), daemon=True).start()
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
     conf = celery_app.conf
     previous = (conf.broker_url, conf.broker_write_url)
-    monkeypatch.setenv("CELERY_BROKER_URL", proxy.url)  # Celery reads it before its configuration
-    conf.broker_url, conf.broker_write_url = proxy.url, None
-    yield proxy
-    conf.broker_url, conf.broker_write_url = previous
-    stop.set()
-    thread.join(timeout=2)
-    listener.close()
+    with local_listener(relay) as port:
+        proxy.url = urlunsplit(broker._replace(netloc=f"{broker.username}:{broker.password}@127.0.0.1:{port}"))
+        monkeypatch.setenv("CELERY_BROKER_URL", proxy.url)  # Celery reads it before its configuration
+        conf.broker_url, conf.broker_write_url = proxy.url, None
+        yield proxy
+        conf.broker_url, conf.broker_write_url = previous
 
 
 def _publish(**options) -> tuple[float, Exception | None]:
