@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import render, run, share_node_modules
 from test_default_render import leftovers
 
