@@ -53,6 +53,17 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+# [copier] if not lang_en
+@pytest.fixture(autouse=True)
+def _english_source_language(settings):
+    """The tests assert the code's own strings, which are English, so they run with English as
+    the default language and German beside it, as in the template; test_default_language.py
+    checks the project's German-only settings (docs/template.md)."""
+    settings.LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+    settings.LANGUAGE_CODE = "en"
+
+
+# [copier] end
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()

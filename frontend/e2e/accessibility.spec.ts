@@ -11,7 +11,9 @@ const DEMO = { email: "demo@example.com", password: "demo-demo-password" };
 
 const anonymousPages = [
   "/",
+  // [copier] if lang_both
   "/de",
+  // [copier] end
   "/?search=no-such-words",
   "/articles/demo-1",
   "/login",

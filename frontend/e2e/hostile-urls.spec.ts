@@ -18,7 +18,9 @@ const urls: [string, typeof list | typeof notFound][] = [
   ["/?author=abc", notFound],
   ["/?page=1&page=99", list],
   ["/?search=demo&search=%00", list],
+  // [copier] if lang_both
   ["/de?page=99", notFound],
+  // [copier] end
   ["/articles/no-such-article", notFound],
 ];
 

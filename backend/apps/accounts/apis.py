@@ -4,9 +4,9 @@ Answers that carry a token, set or clear the refresh cookie, or show the profile
 ``never_cache``: ``Cache-Control: no-store`` (and ``private``), so no browser or proxy cache keeps them.
 """
 
-from django.conf import settings
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.decorators import method_decorator
+from django.utils.functional import lazy
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 from apps.accounts.cookies import refresh_cookie_clear, refresh_cookie_read, refresh_cookie_set
 from apps.accounts.models import email_validate_domain
 from apps.accounts.security import request_origin_allowed
-from apps.accounts.serializers import UserSerializer
+from apps.accounts.serializers import LanguageField, UserSerializer
 from apps.accounts.services.passwords import password_change, password_reset_confirm, password_reset_request
 from apps.accounts.services.profile import user_delete, user_update
 from apps.accounts.services.registration import user_register, user_verification_resend, user_verify_email
@@ -36,7 +36,8 @@ from apps.mfa.services.login import SignedIn, password_login
 DetailSerializer = inline_serializer("Detail", {"detail": serializers.CharField()})
 AccessSerializer = inline_serializer("Access", {"access": serializers.CharField()})
 
-PASSWORD_HELP = " ".join(password_validators_help_texts())
+# Lazy, so the schema is in the language it is generated in (scripts/schema.sh), not the default.
+PASSWORD_HELP = lazy(lambda: " ".join(password_validators_help_texts()), str)()
 
 
 class PublicAuthApi(APIView):
@@ -259,7 +260,7 @@ class UserMeApi(APIView):
         last_name = serializers.CharField(
             max_length=150, allow_blank=True, required=False, validators=[VisibleTextValidator()]
         )
-        language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, help_text="Language of emails")
+        language = LanguageField(required=False, help_text="Language of emails, one of the site's language codes")
 
     class UserDeleteInput(serializers.Serializer):
         password = serializers.CharField(max_length=128, write_only=True, required=False, allow_blank=True)

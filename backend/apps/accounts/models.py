@@ -3,6 +3,7 @@ import uuid
 from typing import Any, ClassVar
 
 import idna
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -11,6 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321's limit on a path, less its angle brackets
+
+
+def language_default() -> str:
+    """The site's default language (settings.LANGUAGE_CODE), read when an account is created, so
+    a German-only project writes to accounts made without a request (admin, shell) in German."""
+    return settings.LANGUAGE_CODE
 
 
 def _domain_ascii(domain: str) -> str:
@@ -91,7 +98,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now, db_index=True)
-    language = models.CharField(_("language"), max_length=8, default="en", help_text=_("Language of emails."))
+    language = models.CharField(
+        _("language"), max_length=8, default=language_default, help_text=_("Language of emails.")
+    )
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
     avatar_thumbnail = models.ImageField(_("avatar thumbnail"), upload_to="avatars/thumbnails/", blank=True)
 

@@ -1,10 +1,21 @@
 """Shapes shared by several account APIs."""
 
 from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.accounts.models import User
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class LanguageField(serializers.ChoiceField):
+    """A code of settings.LANGUAGES. A plain string in the OpenAPI schema, not an enum: the
+    languages are a template answer, and the committed schema and client must be the same
+    for every answer (docs/template.md)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=settings.LANGUAGES, **kwargs)
 
 
 class AvatarSerializer(serializers.Serializer):
@@ -29,10 +40,10 @@ class UserSerializer(serializers.Serializer):
         "password reset.",
     )
     avatar = serializers.SerializerMethodField()
-    language = serializers.ChoiceField(
-        choices=settings.LANGUAGES,
+    language = LanguageField(
         read_only=True,
-        help_text="The language of the emails the account receives; PATCH /users/me/ changes it.",
+        help_text="The language of the emails the account receives, one of the site's language codes; "
+        "PATCH /users/me/ changes it.",
     )
 
     @extend_schema_field(AvatarSerializer(allow_null=True))

@@ -98,8 +98,18 @@ TEMPLATES = [
     },
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+LANGUAGES = [
+    # The template asks which to keep (docs/template.md), as for the frontend's locales.
+    # [copier] if lang_en
+    ("en", "English"),
+    # [copier] end
+    # [copier] if lang_de
+    ("de", "Deutsch"),
+    # [copier] end
+]
+# The first is the default: of requests that ask for no language, of new accounts' emails
+# (User.language) and of the admin. The strings in the code are English either way.
+LANGUAGE_CODE = LANGUAGES[0][0]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

@@ -80,12 +80,14 @@ export class AccountPage {
     );
   }
 
+  // [copier] if lang_both
   /** Picks the language of emails and of the site; the page then reloads in that language. */
   async chooseLanguage(sectionName: string, label: string, option: string, save: string) {
     const section = this.page.getByRole("region", { name: sectionName });
     await section.getByLabel(label).selectOption({ label: option });
     await section.getByRole("button", { name: save }).click();
   }
+  // [copier] end
 
   /** The avatar <img> actually loaded (not a broken image) from wherever the backend stores it. */
   async expectAvatarLoaded() {

@@ -1,14 +1,20 @@
+// [copier] if lang_de
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+// [copier] end
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+// [copier] if lang_de
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+// [copier] end
 
 import { DataExport } from "@/features/account/components/data-export";
 import { EXPORT_POLL_MS } from "@/features/account/hooks";
 import type { DataExport as Export } from "@/lib/api/types";
 
+// [copier] if lang_de
 import de from "../../messages/de.json";
+// [copier] end
 
 import { renderWithIntl } from "./render";
 import { http, problem, server } from "./server";
@@ -228,6 +234,7 @@ describe("DataExport", () => {
     expect(rows[0]).toHaveTextContent("The disk is full. Please start a new one.");
   });
 
+  // [copier] if lang_de
   test("the history gives the reason in German", async () => {
     history([failedExport("build_error")]);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -244,4 +251,5 @@ describe("DataExport", () => {
       "Beim Erstellen deines Exports ist ein Fehler aufgetreten. Bitte starte einen neuen.",
     );
   });
+  // [copier] end
 });

@@ -7,7 +7,7 @@ import { RequireAuth } from "@/features/auth/components/require-auth";
 import type { User } from "@/lib/api/types";
 
 import { router } from "./navigation-mock";
-import { renderWithIntl } from "./render";
+import { renderWithIntl, testPath } from "./render";
 import { http, problem, server } from "./server";
 import { ada } from "./users";
 
@@ -85,7 +85,7 @@ describe("DeleteAccountForm with a password", () => {
     await user.click(screen.getByRole("button", DELETE));
     await confirmInDialog(user);
 
-    await waitFor(() => expect(hardNavigate).toHaveBeenCalledWith("/account-deleted"));
+    await waitFor(() => expect(hardNavigate).toHaveBeenCalledWith(testPath("/account-deleted")));
     expect(bodies).toEqual([{ password: "secret-password" }]);
     expect(router.replace).not.toHaveBeenCalled();
   });
@@ -151,7 +151,7 @@ describe("DeleteAccountForm without a password", () => {
     await user.click(screen.getByRole("button", DELETE));
     await confirmInDialog(user);
 
-    await waitFor(() => expect(hardNavigate).toHaveBeenCalledWith("/account-deleted"));
+    await waitFor(() => expect(hardNavigate).toHaveBeenCalledWith(testPath("/account-deleted")));
     expect(bodies).toEqual([{}]);
   });
 

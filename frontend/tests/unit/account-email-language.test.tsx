@@ -3,10 +3,12 @@ import userEvent from "@testing-library/user-event";
 
 import { ChangeEmailForm } from "@/features/account/components/change-email-form";
 import { ConfirmEmailChange } from "@/features/account/components/confirm-email-change";
+// [copier] if lang_both
 import { LanguagePreference } from "@/features/account/components/language-preference";
+// [copier] end
 
 import { router } from "./navigation-mock";
-import { renderWithIntl } from "./render";
+import { renderWithIntl, testPath } from "./render";
 import { http, problem, server } from "./server";
 import { ada } from "./users";
 
@@ -96,7 +98,7 @@ describe("ConfirmEmailChange", () => {
     renderWithIntl(<ConfirmEmailChange token="t-1" />);
 
     expect(screen.getByRole("status")).toHaveTextContent("Changing your email address…");
-    await waitFor(() => expect(hardNavigate).toHaveBeenCalledWith("/email-changed"));
+    await waitFor(() => expect(hardNavigate).toHaveBeenCalledWith(testPath("/email-changed")));
     expect(tokens).toEqual([{ token: "t-1" }]);
   });
 
@@ -132,6 +134,7 @@ describe("ConfirmEmailChange", () => {
   });
 });
 
+// [copier] if lang_both
 describe("LanguagePreference", () => {
   test("saves the language of emails and switches the site to it", async () => {
     const bodies: unknown[] = [];
@@ -182,3 +185,4 @@ describe("LanguagePreference", () => {
     );
   });
 });
+// [copier] end

@@ -1,4 +1,6 @@
+// [copier] if lang_de
 import de from "../../messages/de.json";
+// [copier] end
 import en from "../../messages/en.json";
 
 // Codes the backend can send as a problem's `code` (grep -rn 'code="' backend/apps backend/config),
@@ -26,7 +28,9 @@ const backendCodes = [
 
 test.each([
   ["en", en],
+  // [copier] if lang_de
   ["de", de],
+  // [copier] end
 ])("every backend error code has a %s message", (_, messages) => {
   expect(backendCodes.filter((code) => !(code in messages.errors))).toEqual([]);
 });

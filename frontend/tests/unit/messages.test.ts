@@ -1,5 +1,16 @@
+// [copier] if lang_de
 import de from "../../messages/de.json";
+// [copier] end
 import en from "../../messages/en.json";
+
+// English is the source catalog (its keys type the messages) in every project, German only
+// where the site offers it (docs/template.md).
+const CATALOGS = [
+  en,
+  // [copier] if lang_de
+  de,
+  // [copier] end
+];
 
 function keys(messages: object, prefix = ""): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -9,12 +20,14 @@ function keys(messages: object, prefix = ""): string[] {
   );
 }
 
+// [copier] if lang_de
 test("every locale has exactly the English keys", () => {
   expect(keys(de).sort()).toEqual(keys(en).sort());
 });
+// [copier] end
 
 test("no message is left empty", () => {
-  for (const messages of [en, de]) {
+  for (const messages of CATALOGS) {
     const empty = keys(messages).filter((key) => {
       const value = key
         .split(".")

@@ -1,4 +1,5 @@
 import { loginPath } from "@/features/auth/login-path";
+import { routing } from "@/i18n/routing";
 import { safeNextPath } from "@/lib/safe-next";
 
 describe("safeNextPath", () => {
@@ -59,9 +60,12 @@ describe("safeNextPath", () => {
 
 describe("loginPath", () => {
   test("the default locale has no prefix", () => {
-    expect(loginPath("en", "/account?tab=1")).toBe("/login?next=%2Faccount%3Ftab%3D1");
+    expect(loginPath(routing.defaultLocale, "/account?tab=1")).toBe(
+      "/login?next=%2Faccount%3Ftab%3D1",
+    );
   });
 
+  // [copier] if lang_both
   test("other locales keep their prefix on login and drop it from next", () => {
     expect(loginPath("de", "/de/account")).toBe("/de/login?next=%2Faccount");
     expect(loginPath("de", "/de")).toBe("/de/login?next=%2F");
@@ -70,4 +74,5 @@ describe("loginPath", () => {
   test("a path that merely starts with the locale letters is left alone", () => {
     expect(loginPath("de", "/delete-me")).toBe("/de/login?next=%2Fdelete-me");
   });
+  // [copier] end
 });

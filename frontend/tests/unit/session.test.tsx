@@ -4,7 +4,7 @@ import { SessionProvider, useSession } from "@/features/auth/session";
 import { sessionHintPresent } from "@/features/auth/session-hint";
 import { apiClient, setAccessToken } from "@/lib/api/client";
 
-import { renderWithIntl } from "./render";
+import { renderWithIntl, testPath } from "./render";
 import { http, problem, server } from "./server";
 import { ada } from "./users";
 
@@ -157,7 +157,7 @@ test("when a refresh is refused mid-session, the visitor is anonymous and login 
   );
 
   await waitFor(() => expect(screen.getByText("anonymous")).toBeInTheDocument());
-  expect(hardNavigate).toHaveBeenCalledWith("/login?next=%2Faccount%3Ftab%3D2");
+  expect(hardNavigate).toHaveBeenCalledWith(testPath("/login?next=%2Faccount%3Ftab%3D2"));
   expect(hardNavigate).toHaveBeenCalledTimes(1);
 });
 

@@ -37,7 +37,9 @@ def test_plain_text_parts_are_not_html_escaped_and_the_html_part_is():
     ("language", "expected"),
     [
         ("en", "http://app.test/account"),
+        # [copier] if lang_de
         ("de", "http://app.test/de/account"),
+        # [copier] end
         # Not a language the frontend routes: the link must still open a page.
         ("fr", "http://app.test/account"),
     ],
@@ -123,7 +125,15 @@ EMAILS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("send", "english_subject", "german_subject", "path"), EMAILS)
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(
+    "language",
+    [
+        "en",
+        # [copier] if lang_de
+        "de",
+        # [copier] end
+    ],
+)
 def test_each_email_is_written_in_the_recipients_language_and_links_to_their_locale(
     settings, send, english_subject, german_subject, path, language
 ):

@@ -1,7 +1,8 @@
 """The committed catalogs (backend/locale/) are current and every string has its translations.
 
 Fails when a string marked for translation (``gettext``, ``{% translate %}``) was added or changed
-without `make messages` and an entry in backend/locale/de/LC_MESSAGES/django.po.
+without `make messages` and a translation in each translated language's catalog
+(backend/locale/<language>/LC_MESSAGES/django.po).
 Needs GNU gettext (``xgettext``, ``msgmerge``), as `make messages` does.
 """
 
@@ -15,8 +16,8 @@ from django.core.management import call_command
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# English is the source language: its catalog may leave every msgstr empty.
-TRANSLATED = [code for code in LANGUAGES if code != settings.LANGUAGE_CODE]
+# English is the source language, whatever the default is: its catalog may leave every msgstr empty.
+TRANSLATED = [code for code in LANGUAGES if code != "en"]
 
 
 def _catalog(root: Path, language: str) -> polib.POFile:

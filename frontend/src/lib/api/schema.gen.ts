@@ -1134,12 +1134,6 @@ export interface components {
     Health: {
       status: string;
     };
-    /**
-     * @description * `en` - English
-     *     * `de` - Deutsch
-     * @enum {string}
-     */
-    LanguageEnum: "en" | "de";
     Login: {
       access: string;
       user: components["schemas"]["User"];
@@ -1246,13 +1240,8 @@ export interface components {
     PatchedUserUpdateInputRequest: {
       firstName?: string;
       lastName?: string;
-      /**
-       * @description Language of emails
-       *
-       *     * `en` - English
-       *     * `de` - Deutsch
-       */
-      language?: components["schemas"]["LanguageEnum"];
+      /** @description Language of emails, one of the site's language codes */
+      language?: string;
     };
     /** @description RFC 9457 problem details, the body of every 4xx and 5xx response. */
     Problem: {
@@ -1433,13 +1422,8 @@ export interface components {
       /** @description False when the account has no usable password (it signs in only through a connected GitHub or Google account): there is no password to confirm deletion with or to change, and one can be set through the emailed password reset. */
       readonly hasPassword: boolean;
       readonly avatar: components["schemas"]["Avatar"] | null;
-      /**
-       * @description The language of the emails the account receives; PATCH /users/me/ changes it.
-       *
-       *     * `en` - English
-       *     * `de` - Deutsch
-       */
-      readonly language: components["schemas"]["LanguageEnum"];
+      /** @description The language of the emails the account receives, one of the site's language codes; PATCH /users/me/ changes it. */
+      readonly language: string;
     };
     VerifyEmailInputRequest: {
       token: string;

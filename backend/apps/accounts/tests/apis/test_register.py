@@ -40,6 +40,7 @@ def test_register_creates_unverified_user_and_emails_a_verification_link(
     assert "/verify-email?token=" in mail.outbox[-1].body
 
 
+# [copier] if lang_de
 def test_register_from_the_german_site_sends_a_german_verification_link_to_the_german_pages(
     api_client, django_capture_on_commit_callbacks, settings
 ):
@@ -57,6 +58,7 @@ def test_register_from_the_german_site_sends_a_german_verification_link_to_the_g
     assert User.objects.get(email="neu@example.com").language == "de"
     assert mail.outbox[-1].subject == "Bestätige deine E-Mail-Adresse"
     assert "http://app.test/de/verify-email?token=" in mail.outbox[-1].body
+    # [copier] end
 
 
 def test_register_with_taken_email_answers_the_same_and_warns_the_owner(

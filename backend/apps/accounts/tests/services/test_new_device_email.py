@@ -87,11 +87,13 @@ def test_the_setting_switches_the_email_off(returning_user, sign_in, mailoutbox,
     assert mailoutbox == []
 
 
+# [copier] if lang_de
 def test_the_email_is_in_the_users_language(sign_in, mailoutbox):
     user = UserFactory(last_login=timezone.now(), language="de")
     sign_in(user, ClientInfo(ip="203.0.113.5", user_agent=CHROME_ON_WINDOWS))
     assert mailoutbox[0].subject == "Eine neue Anmeldung bei deinem Konto"
     assert "/de/account" in mailoutbox[0].body
+    # [copier] end
 
 
 def test_a_password_login_from_a_new_device_sends_it(

@@ -37,6 +37,7 @@ def test_new_user_with_verified_email_is_created_and_gets_a_session(client, prov
     assert client.post(reverse("api:auth:refresh")).status_code == 200
 
 
+# [copier] if lang_de
 def test_new_user_gets_the_language_of_the_browser_coming_back_from_the_provider(client, provider_http):
     github_answers(provider_http)
     state = start(client)["state"][0]
@@ -48,6 +49,7 @@ def test_new_user_gets_the_language_of_the_browser_coming_back_from_the_provider
     )
 
     assert User.objects.get(email="ada@example.com").language == "de"
+    # [copier] end
 
 
 def test_the_completion_that_sets_the_refresh_cookie_is_not_stored_by_caches(client, provider_http):

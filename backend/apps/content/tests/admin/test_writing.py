@@ -73,9 +73,11 @@ def test_the_body_field_carries_the_editor_and_its_endpoints(author_client):
     assert "content/editor-images.js" in page
 
 
+# [copier] if lang_de
 def test_the_editor_speaks_german_to_german_editors(author_client):
     page = author_client.get("/admin/content/article/add/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert 'data-editor-text-alt-required="Der Alternativtext ist Pflicht."' in page
+    # [copier] end
 
 
 def _add(client: Client, author, body: str):

@@ -14,7 +14,9 @@ import { ConnectedAccounts } from "./connected-accounts";
 // [copier] end
 import { DataExport } from "./data-export";
 import { DeleteAccountForm } from "./delete-account-form";
+// [copier] if lang_both
 import { LanguagePreference } from "./language-preference";
+// [copier] end
 import { PasswordSettings } from "./password-settings";
 import { ProfileForm } from "./profile-form";
 
@@ -33,9 +35,11 @@ function Sections() {
       <SettingsSection id="email" title={t("email")}>
         <ChangeEmailForm user={user} />
       </SettingsSection>
+      {/* [copier] if lang_both */}
       <SettingsSection id="language" title={t("language")}>
         <LanguagePreference user={user} />
       </SettingsSection>
+      {/* [copier] end */}
       <SettingsSection id="password" title={t("password")}>
         <PasswordSettings hasPassword={user.hasPassword} />
       </SettingsSection>
