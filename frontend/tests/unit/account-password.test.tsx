@@ -20,7 +20,7 @@ describe("PasswordSettings", () => {
   test("without one, explains and links to the emailed reset instead of the form", () => {
     renderWithIntl(<PasswordSettings hasPassword={false} />);
 
-    expect(screen.getByText(/You log in with a connected account/)).toBeInTheDocument();
+    expect(screen.getByText(/Your account has no password yet/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Set a password by email" })).toHaveAttribute(
       "href",
       "/forgot-password",

@@ -1419,7 +1419,7 @@ export interface components {
       readonly isEmailVerified: boolean;
       /** Format: date-time */
       readonly dateJoined: string;
-      /** @description False when the account has no usable password (it signs in only through a connected GitHub or Google account): there is no password to confirm deletion with or to change, and one can be set through the emailed password reset. */
+      /** @description False when the account has no usable password (it was created without one): there is no password to confirm deletion with or to change, and one can be set through the emailed password reset. */
       readonly hasPassword: boolean;
       readonly avatar: components["schemas"]["Avatar"] | null;
       /** @description The language of the emails the account receives, one of the site's language codes; PATCH /users/me/ changes it. */
