@@ -75,4 +75,6 @@ def test_a_single_language_project_passes_its_frontend_tests_and_api_checks(sing
     run(project, "npx", "jest", "--ci", cwd="frontend")
     # The committed schema and client carry no language enum, so they match every answer.
     run(project, "make", "schema-check", "client-check")
-    run(project, "scripts/test-backend.sh", "-q", "-p", "no:cacheprovider", "-k", "language or email or translation")
+    # A subset, so without the coverage threshold of the whole suite.
+    subset = ("-k", "language or email or translation")
+    run(project, "scripts/test-backend.sh", "-q", "-p", "no:cacheprovider", "--no-cov", *subset)
