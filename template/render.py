@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import generated
+import seams
 
 TEMPLATE_ROOT = Path(__file__).resolve().parent
 
@@ -168,8 +169,11 @@ def _evaluate(expr: str, features: dict[str, bool], where: str) -> bool:
     return features[name] != negate
 
 
-def apply_markers(text: str, features: dict[str, bool], where: str = "<text>") -> str:
-    """Keeps the blocks whose condition holds, drops the others, and always drops the markers."""
+def apply_markers(text: str, features: dict[str, bool], where: str = "<text>", leave_seams: bool = False) -> str:
+    """Keeps the blocks whose condition holds, drops the others, and always drops the markers.
+
+    With `leave_seams`, the `if` and `end` of a kept block leave a `seams.SEAM` line (for `seams.join`).
+    """
     kept: list[str] = []
     stack: list[tuple[bool, bool]] = []  # (this block's condition, the enclosing blocks are kept)
     dropped = False  # lines were dropped since the last kept one
@@ -188,13 +192,18 @@ def apply_markers(text: str, features: dict[str, bool], where: str = "<text>") -
         word, expr = match["word"], match["expr"]
         if word == "if":
             stack.append((_evaluate(expr, features, here), all(c for c, _ in stack)))
+            block_kept = all(c for c, _ in stack)
         elif not stack:
             raise MarkerError(f"{here}: '{word}' without 'if'")
         elif word == "else":
             condition, outer = stack.pop()
             stack.append((not condition, outer))
+            continue
         else:
-            stack.pop()
+            closed, _ = stack.pop()
+            block_kept = closed and all(c for c, _ in stack)
+        if leave_seams and block_kept:
+            kept.append(seams.SEAM)
     if stack:
         raise MarkerError(f"{where}: 'if' without 'end'")
     return "".join(kept)
@@ -242,7 +251,10 @@ def rewrite_file(path: Path, answers: Answers, features: dict[str, bool], root: 
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return
-    new = apply_markers(text, features, str(path.relative_to(root)))
+    python = path.suffix == ".py"
+    new = apply_markers(text, features, str(path.relative_to(root)), leave_seams=python)
+    if python:
+        new = seams.join(new, lambda top: any((root / "backend" / name).exists() for name in (top, f"{top}.py")))
     new = drop_feature_lines(new, features, markdown=path.suffix == ".md")
     new = rename(new, answers)
     if new != text:
