@@ -87,6 +87,7 @@ FEATURE_PATHS = {
         "useSocialAccounts",
     ),
 }
+CLOSING = ("}", "]", ")")
 ENV_LINE = r"^\s*(?:#\s*)?(?:\|\s*)?[`'\"]?(?:{})"
 
 LICENSES = {"MIT": "MIT.txt", "Apache-2.0": "Apache-2.0.txt", "Proprietary": "Proprietary.txt"}
@@ -169,6 +170,20 @@ def _evaluate(expr: str, features: dict[str, bool], where: str) -> bool:
     return features[name] != negate
 
 
+def _follow_marker(word: str, expr: str, stack: list[tuple[bool, bool]], features: dict[str, bool], here: str) -> bool:
+    """Updates the stack of blocks for one marker; True for the `if` or `end` of a kept block."""
+    if word == "if":
+        stack.append((_evaluate(expr, features, here), all(c for c, _ in stack)))
+        return all(c for c, _ in stack)
+    if not stack:
+        raise MarkerError(f"{here}: '{word}' without 'if'")
+    condition, outer = stack.pop()
+    if word == "else":
+        stack.append((not condition, outer))
+        return False
+    return condition and all(c for c, _ in stack)
+
+
 def apply_markers(text: str, features: dict[str, bool], where: str = "<text>", leave_seams: bool = False) -> str:
     """Keeps the blocks whose condition holds, drops the others, and always drops the markers.
 
@@ -186,26 +201,17 @@ def apply_markers(text: str, features: dict[str, bool], where: str = "<text>", l
             elif dropped and not line.strip() and (not kept or not kept[-1].strip()):
                 continue  # a dropped block between two blank lines leaves one, as formatters want
             else:
+                if dropped and kept and not kept[-1].strip() and line.lstrip().startswith(CLOSING):
+                    kept.pop()  # nor a blank line before a closing bracket (`});`, `]`)
                 kept.append(line)
                 dropped = False
             continue
-        word, expr = match["word"], match["expr"]
-        if word == "if":
-            stack.append((_evaluate(expr, features, here), all(c for c, _ in stack)))
-            block_kept = all(c for c, _ in stack)
-        elif not stack:
-            raise MarkerError(f"{here}: '{word}' without 'if'")
-        elif word == "else":
-            condition, outer = stack.pop()
-            stack.append((not condition, outer))
-            continue
-        else:
-            closed, _ = stack.pop()
-            block_kept = closed and all(c for c, _ in stack)
-        if leave_seams and block_kept:
+        if _follow_marker(match["word"], match["expr"], stack, features, here) and leave_seams:
             kept.append(seams.SEAM)
     if stack:
         raise MarkerError(f"{where}: 'if' without 'end'")
+    if dropped and kept and not kept[-1].strip():
+        kept.pop()  # a dropped block at the end leaves no blank line at the end of the file
     return "".join(kept)
 
 

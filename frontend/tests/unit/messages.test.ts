@@ -5,12 +5,10 @@ import en from "../../messages/en.json";
 
 // English is the source catalog (its keys type the messages) in every project, German only
 // where the site offers it (docs/template.md).
-const CATALOGS = [
-  en,
-  // [copier] if lang_de
-  de,
-  // [copier] end
-];
+const CATALOGS: object[] = [en];
+// [copier] if lang_de
+CATALOGS.push(de);
+// [copier] end
 
 function keys(messages: object, prefix = ""): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
