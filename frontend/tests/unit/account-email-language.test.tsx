@@ -7,7 +7,9 @@ import { ConfirmEmailChange } from "@/features/account/components/confirm-email-
 import { LanguagePreference } from "@/features/account/components/language-preference";
 // [copier] end
 
+// [copier] if lang_both
 import { router } from "./navigation-mock";
+// [copier] end
 import { renderWithIntl, testPath } from "./render";
 import { http, problem, server } from "./server";
 import { ada } from "./users";
