@@ -37,7 +37,17 @@ FEATURE_MESSAGES = {
         "account.unlinkBody",
         "errors.last_login_method",
         "errors.social",
-    )
+    ),
+    # One language: no language switcher in the header, no language choice on the account page.
+    "lang_both": (
+        "nav.language",
+        "nav.localeName",
+        "account.language",
+        "account.languageLabel",
+        "account.languageHint",
+        "account.saveLanguage",
+        "account.languageSaved",
+    ),
 }
 
 OPENAPI = "backend/openapi.yaml"

@@ -210,7 +210,7 @@ def apply_markers(text: str, features: dict[str, bool], where: str = "<text>", l
             kept.append(seams.SEAM)
     if stack:
         raise MarkerError(f"{where}: 'if' without 'end'")
-    if dropped and kept and not kept[-1].strip():
+    while dropped and kept and not kept[-1].strip():
         kept.pop()  # a dropped block at the end leaves no blank line at the end of the file
     return "".join(kept)
 

@@ -4,8 +4,8 @@ In the template, ruff puts a blank line on each side of a marker comment in an i
 when the markers go and the block stays, the render is left with blank lines inside a section
 (`from django...` / blank / `from social_django...`) or two after the imports. `render.py` leaves
 a SEAM line where such a marker stood; `join` sets the blank lines there as ruff's isort would:
-none between imports of one section, one between sections, one or two after the imports, and
-elsewhere the longer of the two runs, not their sum. Then the seams go.
+none between imports of one section, one between sections, one or two after the imports, none
+at the end of the file, and elsewhere the longer of the two runs, not their sum. Then the seams go.
 """
 
 from __future__ import annotations
@@ -62,7 +62,9 @@ def join(text: str, is_first_party: Callable[[str], bool]) -> str:
         following = lines[index] if index < len(lines) else ""
         previous = _statement_module(out, len(out) - 1) if out else None
         following_import = IMPORT.match(following)
-        if previous and following_import:
+        if not following:
+            blanks = 0  # the end of the file: no blank line after the last code
+        elif previous and following_import:
             following_module = following_import[1] or following_import[2]
             same = section(previous, is_first_party) == section(following_module, is_first_party)
             blanks = 0 if same else 1

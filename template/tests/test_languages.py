@@ -43,6 +43,8 @@ def test_a_single_language_project_has_no_switcher_choice_or_other_catalog(singl
     assert leftovers(project) == []
     assert [name for name in BOTH_ONLY + dropped if (project / name).exists()] == []
     assert (project / "frontend/messages/en.json").exists()  # the source catalog, in every project
+    # The switcher's and the choice's messages went with them.
+    assert [p.name for p in (project / "frontend/messages").glob("*.json") if "localeName" in p.read_text()] == []
 
 
 def test_a_single_language_project_names_only_its_language(single_language_project: Path):

@@ -305,7 +305,9 @@ def test_features_that_are_on_leave_generated_files_alone(tmp_path):
 def test_a_dropped_block_leaves_no_blank_line_before_a_closing_bracket_or_at_the_end():
     block = "describe(() => {\n  test(1);\n\n  // [copier] if lang_both\n  test(2);\n  // [copier] end\n});\n"
     tail = "a();\n\n// [copier] if lang_both\nb();\n// [copier] end\n"
+    python_tail = "a()\n\n\n# [copier] if lang_both\ndef b():\n    pass\n\n\n# [copier] end\n"
     features = {**FEATURES, "lang_both": False}
 
     assert render.apply_markers(block, features) == "describe(() => {\n  test(1);\n});\n"
     assert render.apply_markers(tail, features) == "a();\n"
+    assert render.apply_markers(python_tail, features) == "a()\n"

@@ -56,6 +56,12 @@ def test_elsewhere_the_longer_run_of_blank_lines_stays_not_their_sum():
     assert rendered(code) == "x = [\n    1,\n    2,\n]\n"
 
 
+def test_a_kept_block_at_the_end_of_the_file_leaves_no_blank_line_after_it():
+    text = "def a():\n    pass\n\n\n# [copier] if social\ndef b():\n    pass\n\n\n# [copier] end\n"
+
+    assert rendered(text) == "def a():\n    pass\n\n\ndef b():\n    pass\n"
+
+
 def test_a_dropped_block_leaves_no_seam():
     text = "import uuid\n\n# [copier] if lang_de\nimport json\n\n# [copier] end\n\nx = 1\n"
 

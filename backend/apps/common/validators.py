@@ -44,9 +44,13 @@ class VisibleTextValidator:
                 )
 
 
+# [copier] if social
 def invisible_characters_strip(value: str) -> str:
     """A single line of text without the characters ``VisibleTextValidator`` refuses.
 
     For text nobody can be asked to correct, such as the name a login provider sends.
     """
     return "".join(character for character in value if not _is_invisible(character, multiline=False))
+
+
+# [copier] end

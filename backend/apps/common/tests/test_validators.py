@@ -3,7 +3,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from apps.common.validators import VisibleTextValidator, invisible_characters_strip
+from apps.common.validators import (
+    VisibleTextValidator,
+    # [copier] if social
+    invisible_characters_strip,
+    # [copier] end
+)
 
 REFUSED = {
     "right-to-left override": "\u202e",
@@ -43,5 +48,9 @@ def test_joiners_and_every_script_pass():
     )
 
 
+# [copier] if social
 def test_stripping_drops_what_the_validator_refuses_and_keeps_the_rest():
     assert invisible_characters_strip("A\u202eda\u200c\n L\u2066ove\x1blace") == "Ada\u200c Lovelace"
+
+
+# [copier] end
