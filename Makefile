@@ -72,8 +72,9 @@ bench-site: ## Requests/s of the Next.js server for a cached article page (bench
 lighthouse: ## Lighthouse scores of home and an article; needs a running production build (docs/frontend.md)
 	@cd frontend && scripts/lighthouse.sh $(or $(LIGHTHOUSE_URLS),http://localhost:$(or $(WEB_PORT),3000)/ http://localhost:$(or $(WEB_PORT),3000)/articles/demo-1)
 
-screenshots: ## Retake docs/img/account-*.png and editors-*.png (light and dark) from a running seeded stack (make dev)
-	@cd frontend && node scripts/screenshots.mjs http://localhost:$(or $(WEB_PORT),3000)
+screenshots: ## Retake docs/img/account-*.png and editors-*.png (light and dark) from a running seeded stack (make dev; same API_PORT, WEB_PORT)
+	@cd frontend && ADMIN_SITE_URL="$${ADMIN_SITE_URL:-http://localhost:$(or $(API_PORT),8000)}" \
+		node scripts/screenshots.mjs http://localhost:$(or $(WEB_PORT),3000)
 
 # [copier] if docs_site
 .PHONY: docs
