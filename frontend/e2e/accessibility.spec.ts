@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { expectNoSeriousViolations } from "./axe";
+import { t } from "./messages";
 
 /**
  * axe-core on every page the journeys visit, in the light and the dark theme (the theme follows
@@ -51,15 +52,15 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(login.status()).toBe(200);
 
       await page.goto("/account");
-      await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: t("account.title") })).toBeVisible();
       await expect(
-        page.getByRole("region", { name: "Profile" }).getByLabel("First name"),
+        page.getByRole("region", { name: t("account.profile") }).getByLabel(t("auth.firstName")),
       ).toHaveValue("Demi");
       await expect(page.locator("html")).toContainClass(colorScheme);
       await expectNoSeriousViolations(page);
 
       await page.goto("/articles/demo-1");
-      await expect(page.getByRole("button", { name: /comment/i }).first()).toBeVisible();
+      await expect(page.getByRole("button", { name: t("comments.post") })).toBeVisible();
       await expectNoSeriousViolations(page);
     });
   });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { t } from "./messages";
 
 // Links people hand-edit, bookmark or paste half-way, and what a crawler tries: none may answer
 // 5xx or show the error boundary; each page offers a way on (the list, or a link back to it).
@@ -29,7 +30,7 @@ for (const [url, expected] of urls) {
     const response = await page.goto(url);
 
     expect(response?.status()).toBe(expected.status);
-    await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: t("errorPage.title") })).toHaveCount(0);
     if (expected === list) {
       await expect(page.getByRole("searchbox")).toBeVisible();
     } else {
@@ -42,12 +43,12 @@ for (const [url, expected] of urls) {
 
 test("the search box stops at the API's limit and the search runs", async ({ page }) => {
   await page.goto("/");
-  const search = page.getByRole("searchbox", { name: "Search articles" });
+  const search = page.getByRole("searchbox", { name: t("home.searchLabel") });
 
   await search.pressSequentially("a".repeat(201));
   await expect(search).toHaveValue("a".repeat(200));
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: t("home.search") }).click();
 
   await expect(page).toHaveURL(/search=a{200}$/);
-  await expect(page.getByRole("status")).toHaveText("No articles match your search.");
+  await expect(page.getByRole("status")).toHaveText(t("home.noMatches"));
 });

@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { djangoShell } from "./backend-shell";
 import { ADMIN_URL, adminSignIn, articleStatus, newsroomMembersCreate } from "./newsroom/admin";
 import { authorWritesAndSubmits } from "./newsroom/author";
+import { t } from "./messages";
 
 // The newsroom of docs/editors.md, driven through the real admin; the Celery worker and beat that
 // e2e/start-backend.mjs starts publish the scheduled article and call the site's revalidation.
@@ -67,7 +68,7 @@ test("an author's article is reviewed, previewed, scheduled, published by beat, 
   const preview = await previewOpened;
   await expect(preview).toHaveURL(new RegExp(`/articles/${article.slug}$`));
   await expect(preview.getByRole("heading", { level: 1 })).toHaveText(article.title);
-  await expect(preview.getByRole("status").filter({ hasText: "Preview" })).toBeVisible();
+  await expect(preview.getByRole("status").filter({ hasText: t("preview.label") })).toBeVisible();
   await preview.close();
   const readerContext = await browser.newContext();
   const reader = await readerContext.newPage();

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { djangoShell } from "./backend-shell";
 import { BACKEND_URL } from "./settings";
+import { t } from "./messages";
 
 const STAMP = Date.now();
 const SLUG = `preview-e2e-${STAMP}`;
@@ -50,7 +51,7 @@ services.article_save(article=Article(title="${DRAFT_TITLE}", slug="${SLUG}", su
   await page.goto(`/cms/preview?slug=${SLUG}&token=${encodeURIComponent(token)}`);
   await expect(page).toHaveURL(new RegExp(`/articles/${SLUG}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DRAFT_TITLE);
-  await expect(page.getByRole("status").filter({ hasText: "Preview" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: t("preview.label") })).toBeVisible();
 
   // A tampered token starts nothing; a reader still gets 404.
   const tampered = await anonymous.goto(`/cms/preview?slug=${SLUG}&token=${token}x`);
@@ -58,8 +59,8 @@ services.article_save(article=Article(title="${DRAFT_TITLE}", slug="${SLUG}", su
   expect((await anonymous.goto(`/articles/${SLUG}`))?.status()).toBe(404);
 
   // Exit: back to the page as readers see it.
-  await page.getByRole("link", { name: "Exit preview" }).click();
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: t("preview.exit") }).click();
+  await expect(page.getByRole("heading", { name: t("notFound.title") })).toBeVisible();
 
   // Publishing revalidates the article and the lists: readers see it at once.
   djangoShell(
@@ -70,7 +71,7 @@ workflow.article_publish(article=article, by=editor)`,
   );
   expect((await anonymous.goto(`/articles/${SLUG}`))?.status()).toBe(200);
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(DRAFT_TITLE);
-  await expect(anonymous.getByText("Preview", { exact: true })).toHaveCount(0);
+  await expect(anonymous.getByText(t("preview.label"), { exact: true })).toHaveCount(0);
   await anonymous.goto("/");
   await expect(anonymous.getByRole("link", { name: DRAFT_TITLE })).toBeVisible();
 

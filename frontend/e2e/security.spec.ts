@@ -7,6 +7,7 @@ import { SiteHeader } from "./pages/site-header";
 import { expectNoSeriousViolations } from "./axe";
 import { linkFromEmail } from "./mailbox";
 import { totpCode } from "./totp";
+import { t } from "./messages";
 
 /** Every CSP violation the browser reports fails the test (the QR code is a data: image). */
 function collectCspViolations(page: Page): string[] {
@@ -104,7 +105,7 @@ test("a user turns on two-factor sign-in, uses a code, a recovery code and a pas
     await header.logout();
     await loginPage.signInWithPasskey();
     await header.expectLoggedInAs(user.firstName);
-    await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: t("auth.secondFactorTitle") })).toHaveCount(0);
   });
 
   await test.step("a second browser signs in; this one sees both sessions and ends the other", async () => {
@@ -116,7 +117,9 @@ test("a user turns on two-factor sign-in, uses a code, a recovery code and a pas
     await new SiteHeader(otherPage).expectLoggedInAs(user.firstName);
 
     await account.visit();
-    await expect(security.sessionRows().filter({ hasText: "This device" })).toHaveCount(1);
+    await expect(security.sessionRows().filter({ hasText: t("security.thisDevice") })).toHaveCount(
+      1,
+    );
     await expect.poll(() => security.sessionRows().count()).toBeGreaterThanOrEqual(2);
     await security.endNewestOtherSession();
 

@@ -7,11 +7,14 @@ import { SecuritySections } from "./pages/security-sections";
 import { SiteHeader } from "./pages/site-header";
 import { OAUTH_STUB_EMAIL } from "./settings";
 import { totpCode } from "./totp";
+import { t } from "./messages";
 
 /** From the login page through the stub provider, which consents at once, to `/account`. */
 async function socialLogin(page: Page) {
   await page.goto("/login?next=%2Faccount");
-  await page.getByRole("link", { name: "Continue with GitHub Enterprise" }).click();
+  await page
+    .getByRole("link", { name: t("auth.continueWith", { provider: "GitHub Enterprise" }) })
+    .click();
 }
 
 // The backend is configured with a GitHub Enterprise provider pointing at e2e/stub-oauth-provider.mjs,
@@ -22,29 +25,31 @@ test("a visitor logs in with a social provider, lands where they were going and 
 }) => {
   await page.goto("/login?next=%2Faccount");
 
-  await page.getByRole("link", { name: "Continue with GitHub Enterprise" }).click();
+  await page
+    .getByRole("link", { name: t("auth.continueWith", { provider: "GitHub Enterprise" }) })
+    .click();
 
   await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 });
-  const profile = page.getByRole("region", { name: "Profile" });
-  await expect(profile.getByLabel("First name")).toHaveValue("Octo");
+  const profile = page.getByRole("region", { name: t("account.profile") });
+  await expect(profile.getByLabel(t("auth.firstName"))).toHaveValue("Octo");
   await expect(page.getByText(OAUTH_STUB_EMAIL).first()).toBeVisible();
-  const connected = page.getByRole("region", { name: "Connected accounts" });
+  const connected = page.getByRole("region", { name: t("account.connected") });
   await expect(connected.getByText("github-enterprise")).toBeVisible();
 
   // The session is the same kind as a password login's: it survives a reload.
   await page.reload();
-  await expect(profile.getByLabel("First name")).toHaveValue("Octo");
+  await expect(profile.getByLabel(t("auth.firstName"))).toHaveValue("Octo");
 
   // The account has no password: the password section offers the emailed link instead of a
   // change form, and deleting the account asks for the address typed out.
-  const password = page.getByRole("region", { name: "Password" });
-  await expect(password.getByRole("link", { name: "Set a password by email" })).toBeVisible();
-  await expect(password.getByLabel("Current password")).toHaveCount(0);
+  const password = page.getByRole("region", { name: t("auth.password") });
+  await expect(password.getByRole("link", { name: t("account.passwordSetByEmail") })).toBeVisible();
+  await expect(password.getByLabel(t("account.currentPassword"))).toHaveCount(0);
   // Lands on the confirmation page, not on the login form under /account (issue 20, bug 3).
   await new AccountPage(page).deleteByTypingEmail(OAUTH_STUB_EMAIL);
   await new SiteHeader(page).expectLoggedOut();
   await page.reload();
-  await expect(page.getByRole("heading", { name: "Your account has been deleted" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("account.deletedTitle") })).toBeVisible();
   await new SiteHeader(page).expectLoggedOut();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
@@ -61,13 +66,13 @@ test("a social login of an account with two-factor sign-in asks for the code on 
     await socialLogin(page);
     await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 });
     await page.goto("/forgot-password");
-    await page.getByLabel("Email").fill(OAUTH_STUB_EMAIL);
-    await page.getByRole("button", { name: "Send reset link" }).click();
+    await page.getByLabel(t("auth.email")).fill(OAUTH_STUB_EMAIL);
+    await page.getByRole("button", { name: t("auth.sendResetLink") }).click();
     await page.goto(await linkFromEmail(OAUTH_STUB_EMAIL, "/reset-password"));
-    await page.getByLabel("New password", { exact: true }).fill(password);
-    await page.getByLabel("Repeat the new password").fill(password);
-    await page.getByRole("button", { name: "Set new password" }).click();
-    await expect(page.getByText("Your password has been changed.")).toBeVisible();
+    await page.getByLabel(t("auth.newPassword"), { exact: true }).fill(password);
+    await page.getByLabel(t("auth.confirmPassword")).fill(password);
+    await page.getByRole("button", { name: t("auth.setNewPassword") }).click();
+    await expect(page.getByText(t("auth.passwordReset"))).toBeVisible();
   });
 
   let secret = "";

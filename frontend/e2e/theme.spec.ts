@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { t } from "./messages";
 
 const WHITE = "rgb(255, 255, 255)";
 
@@ -58,17 +59,17 @@ test("the theme switch is operated with the keyboard and remembered across a rel
   });
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
-  const themes = page.getByRole("group", { name: "Theme" });
-  await expect(themes.getByRole("radio", { name: "System" })).toBeChecked();
+  const themes = page.getByRole("group", { name: t("nav.theme") });
+  await expect(themes.getByRole("radio", { name: t("nav.themeName.system") })).toBeChecked();
 
-  await themes.getByRole("radio", { name: "System" }).focus();
+  await themes.getByRole("radio", { name: t("nav.themeName.system") }).focus();
   await page.keyboard.press("ArrowLeft");
 
-  await expect(themes.getByRole("radio", { name: "Dark" })).toBeChecked();
+  await expect(themes.getByRole("radio", { name: t("nav.themeName.dark") })).toBeChecked();
   await expect(page.locator("html")).toContainClass("dark");
   await page.reload();
   await expect(page.locator("html")).toContainClass("dark");
-  await expect(themes.getByRole("radio", { name: "Dark" })).toBeChecked();
+  await expect(themes.getByRole("radio", { name: t("nav.themeName.dark") })).toBeChecked();
   // The theme script carries the request's nonce: the policy lets it run.
   expect(cspViolations).toEqual([]);
 });

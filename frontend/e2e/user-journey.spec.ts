@@ -6,6 +6,7 @@ import { LoginPage, RegisterPage, VerifyEmailPage } from "./pages/auth-pages";
 import { SiteHeader } from "./pages/site-header";
 import { emailContaining, linkFromEmail } from "./mailbox";
 import { solidPng } from "./png";
+import { t } from "./messages";
 
 /** Seconds since the epoch at which a JWT stops being accepted. */
 function expiryOf(jwt: string): number {
@@ -107,14 +108,12 @@ test("a visitor signs up, keeps a session across reloads and token expiry, edits
     const notice = await emailContaining(user.email, newEmail);
     expect(notice).toContain("Nothing changes until the link we sent to that address is followed.");
     await page.goto(await linkFromEmail(user.email, "/forgot-password"));
-    await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: t("auth.forgotPasswordTitle") })).toBeVisible();
 
     // The new address confirms; every session ends and the confirmation page says so.
     await page.goto(await linkFromEmail(newEmail, "/confirm-email-change"));
     await expect(page).toHaveURL(/\/email-changed$/);
-    await expect(
-      page.getByRole("heading", { name: "Your email address has been changed" }),
-    ).toBeVisible();
+    await expect(page.getByRole("heading", { name: t("account.emailChangedTitle") })).toBeVisible();
     await header.expectLoggedOut();
 
     await loginPage.login(newEmail, user.password);

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { startOf, t } from "../messages";
 
 export class AccountPage {
   constructor(private readonly page: Page) {}
@@ -9,16 +10,16 @@ export class AccountPage {
   }
 
   async renameTo(firstName: string, lastName: string) {
-    const profile = this.page.getByRole("region", { name: "Profile" });
-    await profile.getByLabel("First name").fill(firstName);
-    await profile.getByLabel("Last name").fill(lastName);
-    await profile.getByRole("button", { name: "Save profile" }).click();
-    await expect(profile.getByText("Your profile has been saved.")).toBeVisible();
+    const profile = this.page.getByRole("region", { name: t("account.profile") });
+    await profile.getByLabel(t("auth.firstName")).fill(firstName);
+    await profile.getByLabel(t("auth.lastName")).fill(lastName);
+    await profile.getByRole("button", { name: t("account.saveProfile") }).click();
+    await expect(profile.getByText(t("account.profileSaved"))).toBeVisible();
   }
 
   async uploadAvatar(file: { name: string; mimeType: string; buffer: Buffer }) {
-    const section = this.page.getByRole("region", { name: "Profile picture" });
-    await section.getByLabel("Upload a picture").setInputFiles(file);
+    const section = this.page.getByRole("region", { name: t("account.avatar") });
+    await section.getByLabel(t("account.chooseAvatar")).setInputFiles(file);
     await expect(section.getByTestId("avatar-image")).toBeVisible({ timeout: 20_000 });
   }
 
@@ -27,41 +28,41 @@ export class AccountPage {
    * answers the dialog; the browser lands on the confirmation page.
    */
   async deleteByTypingEmail(email: string) {
-    const section = this.page.getByRole("region", { name: "Delete account" });
-    await section.getByLabel(`Type your email address (${email}) to confirm`).fill(email);
-    await section.getByRole("button", { name: "Delete my account" }).click();
-    const dialog = this.page.getByRole("alertdialog", { name: "Delete your account for good?" });
-    await dialog.getByRole("button", { name: "Delete my account" }).click();
+    const section = this.page.getByRole("region", { name: t("account.delete") });
+    await section.getByLabel(t("account.confirmWithEmail", { email })).fill(email);
+    await section.getByRole("button", { name: t("account.deleteAccount") }).click();
+    const dialog = this.page.getByRole("alertdialog", { name: t("account.deleteTitle") });
+    await dialog.getByRole("button", { name: t("account.deleteAccount") }).click();
     await expect(this.page).toHaveURL(/\/account-deleted$/);
-    await expect(
-      this.page.getByRole("heading", { name: "Your account has been deleted" }),
-    ).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: t("account.deletedTitle") })).toBeVisible();
   }
 
   /** An account with a password confirms its deletion with it, then answers the dialog. */
   async deleteWithPassword(password: string) {
-    const section = this.page.getByRole("region", { name: "Delete account" });
-    await section.getByLabel("Enter your password to confirm").fill(password);
-    await section.getByRole("button", { name: "Delete my account" }).click();
-    const dialog = this.page.getByRole("alertdialog", { name: "Delete your account for good?" });
-    await dialog.getByRole("button", { name: "Delete my account" }).click();
+    const section = this.page.getByRole("region", { name: t("account.delete") });
+    await section.getByLabel(t("account.confirmWithPassword")).fill(password);
+    await section.getByRole("button", { name: t("account.deleteAccount") }).click();
+    const dialog = this.page.getByRole("alertdialog", { name: t("account.deleteTitle") });
+    await dialog.getByRole("button", { name: t("account.deleteAccount") }).click();
     await expect(this.page).toHaveURL(/\/account-deleted$/);
   }
 
   /** Asks to move the account to `newEmail`; the links then arrive by email. */
   async requestEmailChange(newEmail: string, password: string) {
-    const section = this.page.getByRole("region", { name: "Email address" });
-    await section.getByLabel("New email address").fill(newEmail);
-    await section.getByLabel("Current password").fill(password);
-    await section.getByRole("button", { name: "Change email address" }).click();
-    await expect(section.getByText(`Check the inbox of ${newEmail}`)).toBeVisible();
+    const section = this.page.getByRole("region", { name: t("account.email") });
+    await section.getByLabel(t("account.newEmail")).fill(newEmail);
+    await section.getByLabel(t("account.currentPassword")).fill(password);
+    await section.getByRole("button", { name: t("account.changeEmail") }).click();
+    await expect(
+      section.getByText(t("account.emailChangeSent", { email: newEmail })),
+    ).toBeVisible();
   }
 
   /** Starts an export and waits until it is ready (tasks run inside the request in this suite). */
   async exportData() {
-    const section = this.page.getByRole("region", { name: "Your data" });
-    await section.getByRole("button", { name: "Export my data" }).click();
-    await expect(section.getByRole("link", { name: "Download your data" })).toBeVisible({
+    const section = this.page.getByRole("region", { name: t("account.export") });
+    await section.getByRole("button", { name: t("account.exportStart") }).click();
+    await expect(section.getByRole("link", { name: t("account.exportDownload") })).toBeVisible({
       timeout: 20_000,
     });
   }
@@ -69,15 +70,14 @@ export class AccountPage {
   /** The past exports, as listed after a page load: the newest one ready, with its size and link. */
   async expectExportInHistory() {
     const history = this.page
-      .getByRole("region", { name: "Your data" })
+      .getByRole("region", { name: t("account.export") })
       .getByTestId("export-history");
     const newest = history.getByRole("listitem").first();
-    await expect(newest).toContainText("Ready");
-    await expect(newest).toContainText(/\d+(\.\d)? (byte|kB|MB)/);
-    await expect(newest.getByRole("link", { name: /^Download the export of / })).toHaveAttribute(
-      "href",
-      /\.zip/,
-    );
+    await expect(newest).toContainText(t("account.exportSucceeded"));
+    await expect(newest).toContainText(/\d+([.,]\d)? (byte|kB|MB)/);
+    await expect(
+      newest.getByRole("link", { name: startOf("account.exportDownloadOf") }),
+    ).toHaveAttribute("href", /\.zip/);
   }
 
   // [copier] if lang_both

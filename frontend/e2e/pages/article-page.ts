@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { t } from "../messages";
 
 export class ArticlePage {
   constructor(private readonly page: Page) {}
@@ -7,7 +8,7 @@ export class ArticlePage {
   async openFirstFromHome() {
     await this.page.goto("/");
     const first = this.page
-      .getByRole("list", { name: "Articles" })
+      .getByRole("list", { name: t("nav.articles") })
       .getByRole("heading")
       .first()
       .getByRole("link");
@@ -17,8 +18,8 @@ export class ArticlePage {
   }
 
   async comment(body: string) {
-    await this.page.getByLabel("Your comment").fill(body);
-    await this.page.getByRole("button", { name: "Post comment" }).click();
+    await this.page.getByLabel(t("comments.bodyLabel")).fill(body);
+    await this.page.getByRole("button", { name: t("comments.post") }).click();
     await expect(this.page.getByTestId("comment").filter({ hasText: body })).toBeVisible();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { t } from "../messages";
 
 export type NewUser = { firstName: string; lastName: string; email: string; password: string };
 
@@ -7,12 +8,12 @@ export class RegisterPage {
 
   async register(user: NewUser) {
     await this.page.goto("/register");
-    await this.page.getByLabel("First name").fill(user.firstName);
-    await this.page.getByLabel("Last name").fill(user.lastName);
-    await this.page.getByLabel("Email").fill(user.email);
-    await this.page.getByLabel("Password").fill(user.password);
-    await this.page.getByRole("button", { name: "Create account" }).click();
-    await expect(this.page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await this.page.getByLabel(t("auth.firstName")).fill(user.firstName);
+    await this.page.getByLabel(t("auth.lastName")).fill(user.lastName);
+    await this.page.getByLabel(t("auth.email")).fill(user.email);
+    await this.page.getByLabel(t("auth.password")).fill(user.password);
+    await this.page.getByRole("button", { name: t("auth.register") }).click();
+    await expect(this.page.getByRole("heading", { name: t("auth.checkEmailTitle") })).toBeVisible();
   }
 }
 
@@ -30,7 +31,7 @@ export class LoginPage {
   constructor(private readonly page: Page) {}
 
   async expectShown(next?: string) {
-    await expect(this.page.getByRole("heading", { name: "Log in" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: t("nav.login") })).toBeVisible();
     if (next) {
       await expect(this.page).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(next)}$`));
     }
@@ -44,13 +45,13 @@ export class LoginPage {
   /** Usernameless: the browser's authenticator picks the account. */
   async signInWithPasskey() {
     await this.page.goto("/login");
-    await this.page.getByRole("button", { name: "Sign in with a passkey" }).click();
+    await this.page.getByRole("button", { name: t("auth.passkeyLogin") }).click();
   }
 
   async submit(email: string, password: string) {
-    await this.page.getByLabel("Email").fill(email);
-    await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Log in" }).click();
+    await this.page.getByLabel(t("auth.email")).fill(email);
+    await this.page.getByLabel(t("auth.password")).fill(password);
+    await this.page.getByRole("button", { name: t("nav.login") }).click();
   }
 }
 
@@ -60,20 +61,20 @@ export class SecondFactorStep {
 
   async expectShown() {
     await expect(
-      this.page.getByRole("heading", { name: "Two-factor authentication" }),
+      this.page.getByRole("heading", { name: t("auth.secondFactorTitle") }),
     ).toBeVisible();
   }
 
   async enterCode(code: string) {
     await this.expectShown();
-    await this.page.getByLabel("Authentication code").fill(code);
-    await this.page.getByRole("button", { name: "Verify" }).click();
+    await this.page.getByLabel(t("auth.totpCode")).fill(code);
+    await this.page.getByRole("button", { name: t("auth.verify") }).click();
   }
 
   async enterRecoveryCode(code: string) {
     await this.expectShown();
-    await this.page.getByRole("button", { name: "Use a recovery code instead" }).click();
-    await this.page.getByLabel("Recovery code").fill(code);
-    await this.page.getByRole("button", { name: "Verify" }).click();
+    await this.page.getByRole("button", { name: t("auth.useRecoveryCode") }).click();
+    await this.page.getByLabel(t("auth.recoveryCode")).fill(code);
+    await this.page.getByRole("button", { name: t("auth.verify") }).click();
   }
 }

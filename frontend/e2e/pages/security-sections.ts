@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 import { totpCode, totpStep } from "../totp";
+import { startOf, t } from "../messages";
 
 /** What enabling TOTP leaves the test: the secret, the last step used, the recovery codes. */
 export type TotpEnrolment = { secret: string; lastStep: number; recoveryCodes: string[] };
@@ -13,15 +14,15 @@ export class SecuritySections {
   ) {}
 
   private get twoFactor(): Locator {
-    return this.page.getByRole("region", { name: "Two-factor authentication" });
+    return this.page.getByRole("region", { name: t("auth.secondFactorTitle") });
   }
 
   private get passkeys(): Locator {
-    return this.page.getByRole("region", { name: "Passkeys" });
+    return this.page.getByRole("region", { name: t("security.passkeys") });
   }
 
   private get sessions(): Locator {
-    return this.page.getByRole("region", { name: "Signed-in devices" });
+    return this.page.getByRole("region", { name: t("security.sessions") });
   }
 
   /**
@@ -30,12 +31,12 @@ export class SecuritySections {
    * asked for again between two steps of one change; either way `done` ends the wait.
    */
   async confirmIdentityUntil(done: Locator) {
-    const dialog = this.page.getByRole("dialog", { name: "Confirm it is you" });
+    const dialog = this.page.getByRole("dialog", { name: t("security.reauthTitle") });
     for (let attempt = 0; attempt < 3; attempt += 1) {
       await expect(done.or(dialog)).toBeVisible({ timeout: 15_000 });
       if (await done.isVisible()) return;
-      await dialog.getByLabel("Password").fill(this.password);
-      await dialog.getByRole("button", { name: "Confirm" }).click();
+      await dialog.getByLabel(t("auth.password")).fill(this.password);
+      await dialog.getByRole("button", { name: t("security.reauthConfirm") }).click();
       await expect(dialog).toBeHidden();
     }
     await expect(done).toBeVisible();
@@ -43,21 +44,21 @@ export class SecuritySections {
 
   /** Scans nothing: reads the secret shown for manual entry and answers with its current code. */
   async enableTotp(): Promise<TotpEnrolment> {
-    await this.twoFactor.getByRole("button", { name: "Set up authenticator app" }).click();
+    await this.twoFactor.getByRole("button", { name: t("security.enable") }).click();
     const secretField = this.twoFactor.getByTestId("totp-secret");
     await this.confirmIdentityUntil(secretField);
     // Drawn, not just present: the API's SVG must be a valid image file.
     const qrCode = this.twoFactor.getByRole("img", {
-      name: "QR code to scan with your authenticator app",
+      name: t("security.qrCodeAlt"),
     });
     await expect
       .poll(() => qrCode.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
       .toBe(true);
     const secret = (await secretField.innerText()).replace(/\s+/g, "");
     const step = totpStep();
-    await this.twoFactor.getByLabel("Authentication code").fill(totpCode(secret, step));
-    await this.twoFactor.getByRole("button", { name: "Turn on" }).click();
-    const list = this.twoFactor.getByRole("list", { name: "Recovery codes" });
+    await this.twoFactor.getByLabel(t("auth.totpCode")).fill(totpCode(secret, step));
+    await this.twoFactor.getByRole("button", { name: t("security.setupConfirm") }).click();
+    const list = this.twoFactor.getByRole("list", { name: t("security.recoveryCodesList") });
     await this.confirmIdentityUntil(list);
     const recoveryCodes = (await list.getByRole("listitem").allInnerTexts()).map((c) => c.trim());
     expect(recoveryCodes).toHaveLength(10);
@@ -67,7 +68,7 @@ export class SecuritySections {
   /** Downloads the recovery codes file and returns its text. */
   async downloadRecoveryCodes(): Promise<{ name: string; text: string }> {
     const download = this.page.waitForEvent("download");
-    await this.twoFactor.getByRole("link", { name: "Download (.txt)" }).click();
+    await this.twoFactor.getByRole("link", { name: t("security.downloadCodes") }).click();
     const file = await download;
     const stream = await file.createReadStream();
     const chunks: Buffer[] = [];
@@ -76,39 +77,43 @@ export class SecuritySections {
   }
 
   async finishRecoveryCodes() {
-    await this.twoFactor.getByRole("button", { name: "I have saved them" }).click();
-    await expect(this.twoFactor.getByText(/Two-factor authentication is on/)).toBeVisible();
+    await this.twoFactor.getByRole("button", { name: t("security.codesSaved") }).click();
+    await expect(this.twoFactor.getByText(t("security.totpOn"))).toBeVisible();
   }
 
   async expectRecoveryCodesLeft(count: number) {
     await expect(
-      this.twoFactor.getByText(`You have ${count} recovery codes left.`, { exact: false }),
+      this.twoFactor.getByText(t("security.recoveryCodesLeft", { count })),
     ).toBeVisible();
   }
 
   async addPasskey(name: string) {
-    await this.passkeys.getByLabel("Name for a new passkey").fill(name);
-    await this.passkeys.getByRole("button", { name: "Add a passkey" }).click();
-    await this.confirmIdentityUntil(this.passkeys.getByText(`Passkey “${name}” added.`));
+    await this.passkeys.getByLabel(t("security.passkeyName")).fill(name);
+    await this.passkeys.getByRole("button", { name: t("security.addPasskey") }).click();
+    await this.confirmIdentityUntil(this.passkeys.getByText(t("security.passkeyAdded", { name })));
     await expect(
-      this.passkeys.getByRole("list", { name: "Your passkeys" }).getByText(name),
+      this.passkeys.getByRole("list", { name: t("security.passkeysList") }).getByText(name),
     ).toBeVisible();
   }
 
   /** The rows of the sessions list, this browser's marked "This device". */
   sessionRows(): Locator {
-    return this.sessions.getByRole("list", { name: "Sessions" }).getByRole("listitem");
+    return this.sessions
+      .getByRole("list", { name: t("security.sessionsList") })
+      .getByRole("listitem");
   }
 
   /** Ends the most recently used session other than this one (the list is newest-used first). */
   async endNewestOtherSession() {
-    const other = this.sessionRows().filter({ hasNot: this.page.getByText("This device") });
+    const other = this.sessionRows().filter({
+      hasNot: this.page.getByText(t("security.thisDevice")),
+    });
     await other
       .first()
-      .getByRole("button", { name: /^End session on / })
+      .getByRole("button", { name: startOf("security.endSessionLabel") })
       .click();
-    const question = this.page.getByRole("alertdialog", { name: "End this session?" });
-    await question.getByRole("button", { name: "End session" }).click();
+    const question = this.page.getByRole("alertdialog", { name: t("security.endSessionTitle") });
+    await question.getByRole("button", { name: t("security.endSession") }).click();
     await expect(this.sessions.getByText("1 session ended.")).toBeVisible();
   }
 }

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { t } from "../messages";
 
 /** The header on every page: who is logged in, and the way out. */
 export class SiteHeader {
@@ -19,18 +20,20 @@ export class SiteHeader {
 
   async expectLoggedOut() {
     await expect(
-      this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" }),
+      this.page
+        .getByRole("navigation", { name: t("nav.main") })
+        .getByRole("link", { name: t("nav.login") }),
     ).toBeVisible();
   }
 
   async openAccount() {
     await this.page.getByTestId("account-link").click();
     await expect(this.page).toHaveURL(/\/account$/);
-    await expect(this.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: t("account.title") })).toBeVisible();
   }
 
   async logout() {
-    await this.page.getByRole("button", { name: "Log out" }).click();
+    await this.page.getByRole("button", { name: t("nav.logout") }).click();
     await this.expectLoggedOut();
   }
 }
