@@ -116,7 +116,9 @@ export default defineConfig({
       // The production build, as users get it (CSP without 'unsafe-eval', minified bundles).
       // No --hostname: bound to one address, Next.js 16 builds the locale rewrite with
       // "localhost", treats it as an external URL and the proxy redirects in a loop.
-      command: `npm run build && npx next start --port ${FRONTEND_PORT}`,
+      // The data cache of an earlier run holds the pages of a database that start-backend.mjs
+      // has since recreated (other ids): a comment posted from such a page answers 404.
+      command: `rm -rf .next/cache/fetch-cache && npm run build && npx next start --port ${FRONTEND_PORT}`,
       url: `${FRONTEND_URL}/login`,
       reuseExistingServer: false,
       timeout: 300_000,

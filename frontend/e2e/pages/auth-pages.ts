@@ -23,7 +23,7 @@ export class VerifyEmailPage {
   /** Opens the link exactly as it came in the email (no locale prefix). */
   async open(linkPath: string) {
     await this.page.goto(linkPath);
-    await expect(this.page.getByText("Your email address is confirmed.")).toBeVisible();
+    await expect(this.page.getByText(t("auth.emailVerified"))).toBeVisible();
   }
 }
 
