@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 
 import { djangoShell } from "./backend-shell";
 import { ADMIN_URL, adminSignIn, articleStatus, newsroomMembersCreate } from "./newsroom/admin";
+import { fragment, fieldLabel, backendText, escaped, wholeLabel } from "./backend-texts";
 import { authorWritesAndSubmits } from "./newsroom/author";
 import { t } from "./messages";
 
@@ -60,11 +61,11 @@ test("an author's article is reviewed, previewed, scheduled, published by beat, 
     .locator('[data-card="awaiting-review"]')
     .getByRole("link", { name: article.title })
     .click();
-  await editorPage.getByRole("link", { name: "Back to the article" }).click();
+  await editorPage.getByRole("link", { name: backendText("Back to the article") }).click();
 
   // "Preview on site" opens the Next.js page in draft mode, in a new tab; readers get 404.
   const previewOpened = editorContext.waitForEvent("page");
-  await editorPage.getByRole("link", { name: "Preview on site" }).click();
+  await editorPage.getByRole("link", { name: backendText("Preview on site") }).click();
   const preview = await previewOpened;
   await expect(preview).toHaveURL(new RegExp(`/articles/${article.slug}$`));
   await expect(preview.getByRole("heading", { level: 1 })).toHaveText(article.title);
@@ -75,13 +76,22 @@ test("an author's article is reviewed, previewed, scheduled, published by beat, 
   expect((await reader.goto(`/articles/${article.slug}`))?.status()).toBe(404);
 
   // Scheduled a minute ahead (the admin's times are UTC, as the server's TIME_ZONE).
-  await editorPage.getByRole("link", { name: /Workflow$/ }).click();
-  await editorPage.getByLabel("Schedule", { exact: true }).check();
+  await editorPage
+    .getByRole("link", { name: new RegExp(`${escaped(backendText("Workflow"))}$`) })
+    .click();
+  await editorPage.getByLabel(backendText("Schedule"), { exact: true }).check();
   const publishAt = new Date(Date.now() + SCHEDULE_AHEAD_MS).toISOString();
   await editorPage.locator('input[name="publish_at_0"]').fill(publishAt.slice(0, 10));
   await editorPage.locator('input[name="publish_at_1"]').fill(publishAt.slice(11, 19));
-  await editorPage.getByRole("button", { name: "Go", exact: true }).click();
-  await expect(editorPage.getByText(`“${article.title}” is now “Scheduled”.`)).toBeVisible();
+  await editorPage.getByRole("button", { name: backendText("Go"), exact: true }).click();
+  await expect(
+    editorPage.getByText(
+      backendText("“%(title)s” is now “%(status)s”.", {
+        title: article.title,
+        status: backendText("Scheduled"),
+      }),
+    ),
+  ).toBeVisible();
 
   // Beat's task flips the status; the reader sees the article without a rebuild.
   await expect
@@ -96,31 +106,42 @@ test("an author's article is reviewed, previewed, scheduled, published by beat, 
         intervals: [5_000],
       },
     )
-    .toBe("Published");
+    .toBe(backendText("Published"));
   await readerSees(reader, article.slug, article.title, SITE_FOLLOWS_WITHIN_MS);
 
   // The editor changes the title; the site follows.
-  await editorPage.getByLabel(/^Title\*?$/).fill(newTitle);
-  await editorPage.getByRole("button", { name: "Save and continue editing" }).click();
-  await expect(editorPage.getByText(/was changed successfully/)).toBeVisible();
+  await editorPage.getByLabel(wholeLabel(fieldLabel("title"))).fill(newTitle);
+  await editorPage.getByRole("button", { name: backendText("Save and continue editing") }).click();
+  await expect(
+    editorPage.getByText(fragment("The {name} “{obj}” was changed successfully.")),
+  ).toBeVisible();
   await readerSees(reader, article.slug, newTitle, SITE_FOLLOWS_WITHIN_MS);
 
   // The history has both titles; the newest two versions compare by default.
   await editorPage.locator('a[href$="/history/"]').click();
   await expect(editorPage).toHaveURL(/\/history\/$/);
-  await editorPage.getByRole("button", { name: "Compare the selected versions" }).click();
-  const titleChange = editorPage.getByRole("row", { name: /^Title/ });
+  await editorPage
+    .getByRole("button", { name: backendText("Compare the selected versions") })
+    .click();
+  const titleChange = editorPage.getByRole("row", { name: new RegExp(`^${fieldLabel("title")}`) });
   await expect(titleChange.locator(".history-removed")).toHaveText(article.title);
   await expect(titleChange.locator(".history-added")).toHaveText(newTitle);
 
   // Reverting to the version before the edit makes it the newest; the site shows the first title.
-  await editorPage.getByRole("link", { name: "Back to the history" }).click();
+  await editorPage.getByRole("link", { name: backendText("Back to the history") }).click();
   const versions = editorPage.locator(".history-versions tbody tr");
-  await versions.nth(1).getByRole("link", { name: "Revert to this" }).click();
-  await expect(editorPage.getByRole("row", { name: /^Title/ })).toContainText(article.title);
-  await editorPage.getByRole("button", { name: "Revert", exact: true }).click();
-  await expect(editorPage.getByText("Reverted: the old version is now the newest.")).toBeVisible();
-  await expect(versions.first()).toContainText("Reverted");
+  await versions
+    .nth(1)
+    .getByRole("link", { name: backendText("Revert to this") })
+    .click();
+  await expect(
+    editorPage.getByRole("row", { name: new RegExp(`^${fieldLabel("title")}`) }),
+  ).toContainText(article.title);
+  await editorPage.getByRole("button", { name: backendText("Revert"), exact: true }).click();
+  await expect(
+    editorPage.getByText(backendText("Reverted: the old version is now the newest.")),
+  ).toBeVisible();
+  await expect(versions.first()).toContainText(fragment("Reverted to version %(version)s"));
   await readerSees(reader, article.slug, article.title, SITE_FOLLOWS_WITHIN_MS);
 
   await readerContext.close();
@@ -163,28 +184,38 @@ print(article.pk)
   const [firstPage, secondPage] = pages as [Page, Page];
 
   const firstBody = "Boats at noon.\nFireworks at ten.";
-  await firstPage.getByLabel(/^Body\*?$/).fill(firstBody);
-  await firstPage.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(firstPage.getByText(/was changed successfully/)).toBeVisible();
+  await firstPage.getByLabel(wholeLabel(fieldLabel("body"))).fill(firstBody);
+  await firstPage.getByRole("button", { name: backendText("Save"), exact: true }).click();
+  await expect(
+    firstPage.getByText(fragment("The {name} “{obj}” was changed successfully.")),
+  ).toBeVisible();
 
   const secondTitle = `Harbour festival moves ${stamp}`;
   const secondBody = "Boats at one, an hour later this year.";
-  await secondPage.getByLabel(/^Title\*?$/).fill(secondTitle);
-  await secondPage.getByLabel(/^Body\*?$/).fill(secondBody);
-  await secondPage.getByRole("button", { name: "Save", exact: true }).click();
+  await secondPage.getByLabel(wholeLabel(fieldLabel("title"))).fill(secondTitle);
+  await secondPage.getByLabel(wholeLabel(fieldLabel("body"))).fill(secondBody);
+  await secondPage.getByRole("button", { name: backendText("Save"), exact: true }).click();
   await expect(
-    secondPage.getByText("Someone else saved this article while you were editing it."),
+    secondPage.getByText(
+      backendText(
+        "Someone else saved this article while you were editing it. Their changes are below; your text is still in the form. Merge what you need and save again: that save replaces their version.",
+      ),
+    ),
   ).toBeVisible();
-  const theirChange = secondPage.locator(".history-conflict").getByRole("row", { name: /^Body/ });
+  const theirChange = secondPage
+    .locator(".history-conflict")
+    .getByRole("row", { name: new RegExp(`^${fieldLabel("body")}`) });
   await expect(theirChange.locator(".history-line-added")).toHaveText("+ Fireworks at ten.");
-  await expect(secondPage.getByLabel(/^Title\*?$/)).toHaveValue(secondTitle);
-  await expect(secondPage.getByLabel(/^Body\*?$/)).toHaveValue(secondBody);
+  await expect(secondPage.getByLabel(wholeLabel(fieldLabel("title")))).toHaveValue(secondTitle);
+  await expect(secondPage.getByLabel(wholeLabel(fieldLabel("body")))).toHaveValue(secondBody);
 
   // Saving again, with the other's changes in view, is deliberate and goes through.
-  await secondPage.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(secondPage.getByText(/was changed successfully/)).toBeVisible();
+  await secondPage.getByRole("button", { name: backendText("Save"), exact: true }).click();
+  await expect(
+    secondPage.getByText(fragment("The {name} “{obj}” was changed successfully.")),
+  ).toBeVisible();
   await secondPage.goto(changeUrl);
-  await expect(secondPage.getByLabel(/^Title\*?$/)).toHaveValue(secondTitle);
+  await expect(secondPage.getByLabel(wholeLabel(fieldLabel("title")))).toHaveValue(secondTitle);
 
   for (const page of pages) await page.context().close();
 });

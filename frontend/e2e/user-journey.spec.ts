@@ -4,6 +4,7 @@ import { AccountPage } from "./pages/account-page";
 import { ArticlePage } from "./pages/article-page";
 import { LoginPage, RegisterPage, VerifyEmailPage } from "./pages/auth-pages";
 import { SiteHeader } from "./pages/site-header";
+import { backendText } from "./backend-texts";
 import { emailContaining, linkFromEmail } from "./mailbox";
 import { solidPng } from "./png";
 import { t } from "./messages";
@@ -106,7 +107,12 @@ test("a visitor signs up, keeps a session across reloads and token expiry, edits
 
     // The old address is told, with a way to stop it; following that link offers a reset.
     const notice = await emailContaining(user.email, newEmail);
-    expect(notice).toContain("Nothing changes until the link we sent to that address is followed.");
+    expect(notice).toContain(
+      backendText(
+        "Someone signed in to your account asked to change its email address to %(new_email)s. Nothing changes until the link we sent to that address is followed.",
+        { new_email: newEmail },
+      ),
+    );
     await page.goto(await linkFromEmail(user.email, "/forgot-password"));
     await expect(page.getByRole("heading", { name: t("auth.forgotPasswordTitle") })).toBeVisible();
 

@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 import { djangoShell } from "../backend-shell";
+import { backendText } from "../backend-texts";
 import { BACKEND_URL } from "../settings";
 
 /** The Django admin of the e2e backend (DJANGO_ADMIN_URL is not set in this suite). */
@@ -33,10 +34,10 @@ for member in json.loads(${JSON.stringify(JSON.stringify(members))}):
 /** Signs in through the admin's login form (no second factor: ADMIN_REQUIRE_2FA is off here). */
 export async function adminSignIn(page: Page, email: string): Promise<void> {
   await page.goto(`${ADMIN_URL}/login/`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("heading", { name: "My drafts" })).toBeVisible();
+  await page.getByLabel(backendText("email address")).fill(email);
+  await page.getByLabel(backendText("Password")).fill(PASSWORD);
+  await page.getByRole("button", { name: backendText("Log in") }).click();
+  await expect(page.getByRole("heading", { name: backendText("My drafts") })).toBeVisible();
 }
 
 /** The status the article's change page shows (read-only there), e.g. "Published". */

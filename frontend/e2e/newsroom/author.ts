@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 
 import { solidPng } from "../png";
 import { ADMIN_URL } from "./admin";
+import { backendText, escaped } from "../backend-texts";
 
 /** The seeded author (backend `manage.py seed`): role Authors, staff, no second factor in development. */
 export const AUTHOR = { email: "writer@example.com", password: "writer-demo-password" };
@@ -13,7 +14,7 @@ export async function authorSignIn(page: Page): Promise<void> {
   await page.locator("input[name='username']").fill(AUTHOR.email);
   await page.locator("input[name='password']").fill(AUTHOR.password);
   await page.locator("form#login-form [type='submit'], form [type='submit']").first().click();
-  await expect(page.getByRole("heading", { name: "My drafts" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: backendText("My drafts") })).toBeVisible();
 }
 
 /**
@@ -51,12 +52,14 @@ export async function authorWritesAndSubmits(
     );
   }, png);
 
-  const describe = page.getByRole("dialog", { name: "Describe the image" });
+  const describe = page.getByRole("dialog", { name: backendText("Describe the image") });
   await expect(describe).toBeVisible();
-  await describe.getByRole("button", { name: "Insert" }).click();
+  await describe.getByRole("button", { name: backendText("Insert") }).click();
   await expect(describe.getByRole("alert")).toHaveText("Alt text is required.");
-  await describe.getByLabel(/^Alt text/).fill(PASTED_IMAGE_ALT);
-  await describe.getByRole("button", { name: "Insert" }).click();
+  await describe
+    .getByLabel(backendText("Alt text: what the image shows, for readers who cannot see it"))
+    .fill(PASTED_IMAGE_ALT);
+  await describe.getByRole("button", { name: backendText("Insert") }).click();
   await expect(describe).toBeHidden();
 
   await expect(body).toHaveValue(
@@ -69,15 +72,29 @@ export async function authorWritesAndSubmits(
   await expect
     .poll(() => preview.evaluate((image: HTMLImageElement) => image.naturalWidth))
     .toBe(48);
-  await expect(page.locator("[data-editor-status]")).toContainText(/\d+ words · 1 min read/);
+  await expect(page.locator("[data-editor-status]")).toContainText(
+    new RegExp(
+      escaped(backendText("%(words)s words · %(minutes)s min read", { minutes: "1" })).replace(
+        escaped("%(words)s"),
+        "\\d+",
+      ),
+    ),
+  );
 
   await page.locator("button[name='_continue']").click();
   await expect(page).toHaveURL(/\/admin\/content\/article\/\d+\/change\/$/);
   const id = /\/article\/(\d+)\//.exec(page.url())![1];
 
   await page.goto(`${ADMIN_URL}/content/article/${id}/workflow/`);
-  await page.getByLabel("Submit for review").check();
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByLabel(backendText("Submit for review")).check();
+  await page.getByRole("button", { name: backendText("Go") }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/content/article/${id}/change/$`));
-  await expect(page.getByText(`is now “In review”`)).toBeVisible();
+  await expect(
+    page.getByText(
+      backendText("“%(title)s” is now “%(status)s”.", {
+        title: article.title,
+        status: backendText("In review"),
+      }),
+    ),
+  ).toBeVisible();
 }
