@@ -113,7 +113,9 @@ test("an author's article is reviewed, previewed, scheduled, published by beat, 
   await editorPage.getByLabel(wholeLabel(fieldLabel("title"))).fill(newTitle);
   await editorPage.getByRole("button", { name: backendText("Save and continue editing") }).click();
   await expect(
-    editorPage.getByText(fragment("The {name} “{obj}” was changed successfully.")),
+    editorPage.getByText(
+      fragment("The {name} “{obj}” was changed successfully. You may edit it again below."),
+    ),
   ).toBeVisible();
   await readerSees(reader, article.slug, newTitle, SITE_FOLLOWS_WITHIN_MS);
 

@@ -55,7 +55,7 @@ export async function authorWritesAndSubmits(
   const describe = page.getByRole("dialog", { name: backendText("Describe the image") });
   await expect(describe).toBeVisible();
   await describe.getByRole("button", { name: backendText("Insert") }).click();
-  await expect(describe.getByRole("alert")).toHaveText("Alt text is required.");
+  await expect(describe.getByRole("alert")).toHaveText(backendText("Alt text is required."));
   await describe
     .getByLabel(backendText("Alt text: what the image shows, for readers who cannot see it"))
     .fill(PASTED_IMAGE_ALT);

@@ -74,7 +74,7 @@ export class AccountPage {
       .getByTestId("export-history");
     const newest = history.getByRole("listitem").first();
     await expect(newest).toContainText(t("account.exportSucceeded"));
-    await expect(newest).toContainText(/\d+([.,]\d)? (byte|kB|MB)/);
+    await expect(newest).toContainText(/\d+([.,]\d)?\s(byte|kB|MB)/i);
     await expect(
       newest.getByRole("link", { name: startOf("account.exportDownloadOf") }),
     ).toHaveAttribute("href", /\.zip/);

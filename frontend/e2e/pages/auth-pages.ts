@@ -51,7 +51,8 @@ export class LoginPage {
   async submit(email: string, password: string) {
     await this.page.getByLabel(t("auth.email")).fill(email);
     await this.page.getByLabel(t("auth.password")).fill(password);
-    await this.page.getByRole("button", { name: t("nav.login") }).click();
+    // Exact: in German "Anmelden" is also the end of the passkey button's name.
+    await this.page.getByRole("button", { name: t("nav.login"), exact: true }).click();
   }
 }
 

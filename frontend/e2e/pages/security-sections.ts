@@ -114,6 +114,6 @@ export class SecuritySections {
       .click();
     const question = this.page.getByRole("alertdialog", { name: t("security.endSessionTitle") });
     await question.getByRole("button", { name: t("security.endSession") }).click();
-    await expect(this.sessions.getByText("1 session ended.")).toBeVisible();
+    await expect(this.sessions.getByText(t("security.sessionsEnded", { count: 1 }))).toBeVisible();
   }
 }
