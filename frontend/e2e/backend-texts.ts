@@ -1,4 +1,5 @@
 import { djangoShell } from "./backend-shell";
+import { escaped } from "./messages";
 
 /** The backend's texts the specs look for (the admin's, an email's), by their msgids: Django's, unfold's and ours. */
 const MSGIDS = [
@@ -79,9 +80,4 @@ export function fragment(msgid: BackendMsgid): RegExp {
 /** A label as a whole name, with the required-field star some show. */
 export function wholeLabel(text: string): RegExp {
   return new RegExp(`^${escaped(text)}\\*?$`);
-}
-
-/** `text` for a regular expression that matches it literally. */
-export function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -21,5 +21,10 @@ export const t = createTranslator({ locale: routing.defaultLocale, messages });
 /** Matches a name that starts as the message `key` does, up to its first argument. */
 export function startOf(key: Parameters<typeof t.raw>[0]): RegExp {
   const text = String(t.raw(key)).split("{")[0] ?? "";
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+  return new RegExp(`^${escaped(text)}`);
+}
+
+/** `text` for a regular expression that matches it literally. */
+export function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

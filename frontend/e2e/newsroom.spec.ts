@@ -2,9 +2,9 @@ import { expect, type Page, test } from "@playwright/test";
 
 import { djangoShell } from "./backend-shell";
 import { ADMIN_URL, adminSignIn, articleStatus, newsroomMembersCreate } from "./newsroom/admin";
-import { fragment, fieldLabel, backendText, escaped, wholeLabel } from "./backend-texts";
+import { backendText, fieldLabel, fragment, wholeLabel } from "./backend-texts";
 import { authorWritesAndSubmits } from "./newsroom/author";
-import { t } from "./messages";
+import { escaped, t } from "./messages";
 
 // The newsroom of docs/editors.md, driven through the real admin; the Celery worker and beat that
 // e2e/start-backend.mjs starts publish the scheduled article and call the site's revalidation.

@@ -2,7 +2,8 @@ import { expect, type Page } from "@playwright/test";
 
 import { solidPng } from "../png";
 import { ADMIN_URL } from "./admin";
-import { backendText, escaped } from "../backend-texts";
+import { backendText } from "../backend-texts";
+import { escaped } from "../messages";
 
 /** The seeded author (backend `manage.py seed`): role Authors, staff, no second factor in development. */
 export const AUTHOR = { email: "writer@example.com", password: "writer-demo-password" };
